@@ -1,0 +1,48 @@
+/// Receives the records of a source in the order they are read.
+///
+/// Sources call `visit` for every usable record and `skip` for every row they
+/// could not use; either may throw to stop the read (`--strict`, cancellation).
+public protocol RecordVisitor {
+    /// One usable record and where it came from.
+    mutating func visit(_ record: HistoryRecord, at location: RecordLocation) throws
+    /// One unusable row.
+    mutating func skip(_ skipped: SkippedRecord) throws
+}
+
+/// What a read needs, so sources can skip work nobody uses.
+public struct ReadOptions: Sendable, Equatable {
+    /// Which kinds of record to deliver.
+    public var kinds: Set<RecordKind>
+    /// The owner of jobs and documents whose `user_id` key is absent (an API
+    /// export is one user's). A `user_id` that is present and `null` stays anonymous.
+    public var ownerOfUnownedRecords: String?
+
+    /// Makes read options; by default every kind is read.
+    public init(kinds: Set<RecordKind> = Set(RecordKind.allCases), ownerOfUnownedRecords: String? = nil) {
+        self.kinds = kinds
+        self.ownerOfUnownedRecords = ownerOfUnownedRecords
+    }
+}
+
+/// A history in one file: a SQLite database or a JSON export.
+///
+/// Sources are values that can be read more than once (standard input is spooled
+/// to a temporary file first), and can be split into shards read in parallel.
+public protocol HistorySource: Sendable {
+    /// The name the user gave it (a path, or `-`), used in every message.
+    var name: String { get }
+
+    /// Reads the records, in source order, into `visitor`.
+    ///
+    /// - Throws: `TallyError.cannotOpen` when the file is unreadable or not a
+    ///   history; `TallyError.badData` when its syntax breaks mid-way.
+    func read(_ options: ReadOptions, into visitor: inout some RecordVisitor) throws
+
+    /// Splits the source into at most `count` parts that together read exactly
+    /// the same records. Sources that cannot split return `[self]`.
+    func shards(_ count: Int) throws -> [any HistorySource]
+}
+
+extension HistorySource {
+    public func shards(_ count: Int) throws -> [any HistorySource] { [self] }
+}

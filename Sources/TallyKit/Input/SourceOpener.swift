@@ -1,0 +1,54 @@
+import Foundation
+
+/// Recognises what a path holds by its first bytes, never by its name.
+public enum SourceOpener {
+    /// The formats a source can be in.
+    public enum Format: String, Sendable {
+        case sqlite, json, gzip
+    }
+
+    /// Opens `path` (or standard input for `-`, spooled to `spoolDirectory`) as a source.
+    ///
+    /// - Throws: `TallyError.cannotOpen` when the path is missing, unreadable,
+    ///   empty, or neither SQLite nor JSON.
+    public static func open(_ path: String, spoolDirectory: String? = nil) throws -> any HistorySource {
+        let file = path == "-" ? try StandardInputSpool.spool(into: spoolDirectory) : path
+        let name = path
+        let head = try readHead(file, name: name)
+        switch sniff(head) {
+        case .sqlite:
+            return SQLiteSource(path: file, name: name)
+        case .gzip, .json:
+            return JSONSource(path: file, name: name)
+        case nil:
+            if head.isEmpty { throw TallyError.cannotOpen(file: name, message: "empty file: not a history") }
+            throw TallyError.cannotOpen(file: name, message: "not a history: neither a SQLite database nor JSON")
+        }
+    }
+
+    /// The format named by a file's first bytes, if any.
+    public static func sniff(_ head: [UInt8]) -> Format? {
+        let sqliteMagic = Array("SQLite format 3\0".utf8)
+        if head.count >= 16, Array(head[0..<16]) == sqliteMagic { return .sqlite }
+        if head.count >= 2, head[0] == 0x1F, head[1] == 0x8B { return .gzip }
+        var i = 0
+        if head.count >= 3, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF { i = 3 }
+        while i < head.count, [0x20, 0x09, 0x0A, 0x0D].contains(head[i]) { i += 1 }
+        if i < head.count, head[i] == UInt8(ascii: "[") || head[i] == UInt8(ascii: "{") { return .json }
+        return nil
+    }
+
+    private static func readHead(_ file: String, name: String) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw TallyError.cannotOpen(file: name, message: "no such file")
+        }
+        if isDirectory.boolValue { throw TallyError.cannotOpen(file: name, message: "is a directory, not a history") }
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            throw TallyError.cannotOpen(file: name, message: "cannot be opened for reading (permission denied?)")
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: 4096)) ?? Data()
+        return [UInt8](data ?? Data())
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `tally` command: usage analytics, endpoint stats and invoices from a job history.
+@main
+struct Tally: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tally",
+        abstract: "Turn a document-processing job history into stats, usage reports and invoices.",
+        subcommands: []
+    )
+}
