@@ -1,3 +1,5 @@
+import Foundation
+
 /// RFC 4180 field encoding with spreadsheet formula injection defused.
 ///
 /// Text cells that start with `=`, `+`, `-`, `@`, a tab or a carriage return
