@@ -1,4 +1,5 @@
 import ArgumentParser
+import TallyKit
 
 /// The `tally` command: usage analytics, endpoint stats and invoices from a job history.
 @main
@@ -6,6 +7,8 @@ struct Tally: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tally",
         abstract: "Turn a document-processing job history into stats, usage reports and invoices.",
-        subcommands: []
+        discussion: ExitCodesHelp.text,
+        version: TallyVersion.description,
+        subcommands: [StatsCommand.self]
     )
 }

@@ -48,7 +48,10 @@ public enum SourceOpener {
             throw TallyError.cannotOpen(file: name, message: "cannot be opened for reading (permission denied?)")
         }
         defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: 4096)) ?? Data()
+        let data: Data?
+        do { data = try handle.read(upToCount: 4096) } catch {
+            throw TallyError.cannotOpen(file: name, message: "cannot be read: \(error.localizedDescription)")
+        }
         return [UInt8](data ?? Data())
     }
 }

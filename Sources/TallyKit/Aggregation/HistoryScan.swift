@@ -1,0 +1,109 @@
+/// Reads every source into one mergeable aggregate: the read stage of every command.
+///
+/// Sources are split into shards (rowid ranges, NDJSON byte ranges) read on
+/// `parallelism` threads, each into its own accumulator, merged in shard order.
+/// When ids can repeat, a first pass finds the fingerprints that occur more than
+/// once; the main pass holds those rows back and adds only the winner of each id
+/// (the latest `updated_at`, else the last one read), counting the rest.
+public enum HistoryScan {
+    /// Scans `sources` into accumulators made by `makeAccumulator`.
+    ///
+    /// - Throws: the sources' errors; `TallyError.badData` for a skipped row under `--strict`.
+    public static func run<A: Accumulator>(
+        _ sources: [any HistorySource], options: ScanOptions, makeAccumulator: @Sendable () -> A
+    ) throws -> ScanResult<A> {
+        var shards: [any HistorySource] = []
+        for source in sources { shards += try source.shards(options.parallelism) }
+        let sendableShards = shards
+        let deduplicate = options.deduplicate ?? (sources.count > 1 || sources.contains { $0 is JSONSource })
+        let duplicates = deduplicate ? try DuplicateFinder.fingerprints(in: sendableShards, options: options) : []
+
+        let outcomes = try Parallel.map(shards.count, width: options.parallelism) { index in
+            var visitor = ShardVisitor(
+                accumulator: makeAccumulator(), duplicates: duplicates, strict: options.strict, shard: index)
+            try sendableShards[index].read(options.read, into: &visitor)
+            return visitor
+        }
+
+        var aggregate = makeAccumulator()
+        var users = UserDirectory()
+        var diagnostics = ScanDiagnostics()
+        diagnostics.sourceOrder = sources.map(\.name)
+        var held: [HeldRecord] = []
+        for outcome in outcomes {
+            aggregate.merge(outcome.accumulator)
+            users.merge(outcome.users)
+            diagnostics.merge(outcome.diagnostics)
+            held += outcome.held
+        }
+        let (winners, merged) = DuplicateFinder.resolve(held)
+        for winner in winners {
+            switch winner.record {
+            case .job(let job): aggregate.add(job)
+            case .document(let document): aggregate.add(document)
+            case .user(let user): users.add(user)
+            }
+        }
+        for (kind, n) in merged { diagnostics.duplicatesMerged[kind, default: 0] += n }
+        return ScanResult(aggregate: aggregate, users: users, diagnostics: diagnostics)
+    }
+}
+
+/// A row whose id may repeat, kept until every source has been read.
+struct HeldRecord: Sendable {
+    var record: HistoryRecord
+    /// Reading order: shard index, then position within the shard.
+    var order: (shard: Int, sequence: Int)
+}
+
+/// Feeds one shard's records to its accumulator, holding back possible duplicates.
+struct ShardVisitor<A: Accumulator>: RecordVisitor, Sendable {
+    var accumulator: A
+    var users = UserDirectory()
+    var diagnostics = ScanDiagnostics()
+    var held: [HeldRecord] = []
+    let duplicates: Set<RecordFingerprint>
+    let strict: Bool
+    let shard: Int
+    private var sequence = 0
+
+    init(accumulator: A, duplicates: Set<RecordFingerprint>, strict: Bool, shard: Int) {
+        self.accumulator = accumulator
+        self.duplicates = duplicates
+        self.strict = strict
+        self.shard = shard
+    }
+
+    mutating func visit(_ record: HistoryRecord, at location: RecordLocation) throws {
+        sequence += 1
+        switch record {
+        case .user(let user):
+            diagnostics.countRead(.user, source: location.source)
+            users.add(user)
+        case .job(let job):
+            diagnostics.countRead(.job, source: location.source)
+            if isPossibleDuplicate(.job, job.id) { hold(record) } else { accumulator.add(job) }
+        case .document(let document):
+            diagnostics.countRead(.document, source: location.source)
+            if isPossibleDuplicate(.document, document.id) { hold(record) } else { accumulator.add(document) }
+        }
+    }
+
+    mutating func skip(_ skipped: SkippedRecord) throws {
+        diagnostics.countSkip(skipped)
+        if strict {
+            throw TallyError.badData(
+                file: skipped.location.source, location: skipped.location.positionDescription,
+                message: "\(skipped.kind.rawValue) \(skipped.reason.rawValue)"
+                    + (skipped.detail.isEmpty ? "" : " (\(skipped.detail))") + "; fatal under --strict")
+        }
+    }
+
+    private func isPossibleDuplicate(_ kind: RecordKind, _ id: String) -> Bool {
+        !duplicates.isEmpty && duplicates.contains(RecordFingerprint(kind: kind, id: id))
+    }
+
+    private mutating func hold(_ record: HistoryRecord) {
+        held.append(HeldRecord(record: record, order: (shard, sequence)))
+    }
+}

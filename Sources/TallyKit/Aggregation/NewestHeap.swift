@@ -1,0 +1,63 @@
+/// The newest `limit` items seen, by `RecencyKey`, in bounded memory.
+///
+/// A binary min-heap on the key: adding is O(log limit), and the oldest kept
+/// item is evicted first. Merging two heaps keeps the newest `limit` of both.
+public struct NewestHeap<Element: Sendable>: Sendable {
+    /// How many items are kept at most.
+    public let limit: Int
+    private var heap: [(key: RecencyKey, element: Element)] = []
+
+    /// An empty heap keeping at most `limit` items.
+    public init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Offers an item; it is kept if it is among the newest `limit`.
+    public mutating func add(_ element: Element, key: RecencyKey) {
+        guard limit > 0 else { return }
+        if heap.count < limit {
+            heap.append((key, element))
+            siftUp(heap.count - 1)
+        } else if heap[0].key < key {
+            heap[0] = (key, element)
+            siftDown(0)
+        }
+    }
+
+    /// Adds every item of another heap.
+    public mutating func merge(_ other: NewestHeap<Element>) {
+        for item in other.heap { add(item.element, key: item.key) }
+    }
+
+    /// The kept items, newest first.
+    public var newestFirst: [(key: RecencyKey, element: Element)] {
+        heap.sorted { $1.key < $0.key }
+    }
+
+    /// Number of items kept.
+    public var count: Int { heap.count }
+
+    private mutating func siftUp(_ index: Int) {
+        var child = index
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard heap[child].key < heap[parent].key else { return }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    private mutating func siftDown(_ index: Int) {
+        var parent = index
+        while true {
+            let left = 2 * parent + 1
+            let right = left + 1
+            var smallest = parent
+            if left < heap.count, heap[left].key < heap[smallest].key { smallest = left }
+            if right < heap.count, heap[right].key < heap[smallest].key { smallest = right }
+            if smallest == parent { return }
+            heap.swapAt(parent, smallest)
+            parent = smallest
+        }
+    }
+}

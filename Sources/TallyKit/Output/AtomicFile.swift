@@ -1,0 +1,67 @@
+import Foundation
+
+/// Writes a file so that a reader sees either the old file or the whole new one.
+///
+/// The bytes go to a temporary file beside the target (created exclusively,
+/// never through a symlink), are flushed to disk, and the file is renamed over
+/// the target. A failure removes the temporary file and leaves the target as it was.
+public enum AtomicFile {
+    /// Writes `bytes` to `path` with permission `mode` (default 0644).
+    ///
+    /// - Throws: `TallyError.cannotWrite` naming the path and the system's reason.
+    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try writeNew(bytes, to: temporary, mode: mode)
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw TallyError.cannotWrite(path: path, message: "cannot move the new file into place: \(reason)")
+        }
+    }
+
+    /// Creates `path` (which must not exist), writes `bytes`, and flushes it to disk.
+    ///
+    /// - Throws: `TallyError.cannotWrite`; on failure nothing is left at `path`.
+    public static func writeNew(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard fd >= 0 else {
+            throw TallyError.cannotWrite(path: path, message: String(cString: strerror(errno)))
+        }
+        var failure: String?
+        if fchmod(fd, mode) != 0 { failure = String(cString: strerror(errno)) }
+        var offset = 0
+        while failure == nil, offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Foundation.write(fd, buffer.baseAddress! + offset, bytes.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno))
+            } else {
+                offset += written
+            }
+        }
+        if failure == nil, let injected = WriteFaultInjection.failure(for: path) { failure = injected }
+        if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(path)
+            throw TallyError.cannotWrite(path: path, message: failure)
+        }
+    }
+}
+
+/// A test seam: makes writes of chosen file names fail as a full disk would.
+///
+/// Set `TALLY_FAIL_WRITES` to a file name (or `*`) to make writing it fail with
+/// "No space left on device". Used by the end-to-end tests of exit 73.
+enum WriteFaultInjection {
+    static func failure(for path: String) -> String? {
+        guard let pattern = ProcessInfo.processInfo.environment["TALLY_FAIL_WRITES"], !pattern.isEmpty else { return nil }
+        let name = (path as NSString).lastPathComponent
+        let matches = pattern == "*" || name.contains(pattern)
+        return matches ? String(cString: strerror(ENOSPC)) : nil
+    }
+}

@@ -1,0 +1,62 @@
+/// Endpoint statistics for every user (or a chosen few) in one pass.
+///
+/// Two modes, as `tally stats` has them:
+/// - uncapped (default): each user's own jobs, all of them: a `UserJobTally` per user;
+/// - capped (`--api-compat`): the endpoint's view, the newest 1000 of the user's
+///   jobs together with every anonymous job: the newest 1000 summaries per user and
+///   of the anonymous jobs are kept, and merged per user at the end. Memory grows
+///   with users x 1000 in this mode only.
+public struct EndpointStatsAccumulator: Accumulator {
+    /// The endpoint's cap on selected jobs.
+    public static let endpointLimit = 1000
+
+    /// Whether to reproduce the endpoint's 1000-job cap and anonymous jobs.
+    public let capped: Bool
+    /// Only these user ids are tallied when set (anonymous jobs always are in capped mode).
+    public let onlyUsers: Set<String>?
+    private(set) var tallies: [String: UserJobTally] = [:]
+    private(set) var newest: [String: NewestHeap<JobSummary>] = [:]
+    private(set) var anonymous = NewestHeap<JobSummary>(limit: 0)
+
+    /// An empty accumulator.
+    public init(capped: Bool, onlyUsers: Set<String>? = nil) {
+        self.capped = capped
+        self.onlyUsers = onlyUsers
+        if capped { anonymous = NewestHeap(limit: Self.endpointLimit) }
+    }
+
+    public mutating func add(_ job: JobRecord) {
+        guard let user = job.userID else {
+            if capped { anonymous.add(JobSummary(job), key: RecencyKey(createdAt: job.createdAt, id: job.id)) }
+            return
+        }
+        if let only = onlyUsers, !only.contains(user) { return }
+        let summary = JobSummary(job)
+        if capped {
+            newest[user, default: NewestHeap(limit: Self.endpointLimit)].add(summary, key: summary.recencyKey)
+        } else {
+            tallies[user, default: UserJobTally()].add(summary)
+        }
+    }
+
+    public mutating func merge(_ later: EndpointStatsAccumulator) {
+        for (user, tally) in later.tallies { tallies[user, default: UserJobTally()].merge(tally) }
+        for (user, heap) in later.newest { newest[user, default: NewestHeap(limit: Self.endpointLimit)].merge(heap) }
+        anonymous.merge(later.anonymous)
+    }
+
+    /// The endpoint object for a user id (the zero object, or anonymous jobs only, when they have none).
+    public func stats(for user: String) -> EndpointStats {
+        if capped {
+            var selection = anonymous
+            selection.merge(newest[user] ?? NewestHeap(limit: 0))
+            return EndpointStats(newestFirst: selection.newestFirst.map(\.element))
+        }
+        return tallies[user]?.stats ?? EndpointStats()
+    }
+
+    /// Every user id that owns at least one job.
+    public var userIDsWithJobs: Set<String> {
+        Set(tallies.keys).union(newest.keys)
+    }
+}

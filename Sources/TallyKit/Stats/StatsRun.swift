@@ -1,0 +1,97 @@
+import Foundation
+import Logging
+
+/// `tally stats`: the endpoint's object for one user on stdout, or for every user into a directory.
+public enum StatsRun {
+    /// Runs a stats request; returns the bytes for standard output (empty for `--all-users`).
+    ///
+    /// - Throws: `TallyError` with its exit status: 66 for an unknown user or an
+    ///   unreadable source, 65 for bad data under `--strict`, 73 for unwritable output.
+    public static func run(_ request: StatsRequest, logger: Logger) throws -> [UInt8] {
+        let sources = try request.sources.map { try SourceOpener.open($0) }
+        defer { SpooledFiles.shared.removeAll() }
+        if request.allUsers {
+            try writeAllUsers(request, sources: sources, logger: logger)
+            return []
+        }
+        guard let wanted = request.user else { throw TallyError.usage("--user or --all-users is required") }
+        let selection = try UserSelection.resolve(wanted, sources: sources)
+        let options = ScanOptions(
+            read: ReadOptions(kinds: [.job, .user], ownerOfUnownedRecords: selection.id),
+            parallelism: request.parallelism, strict: request.strict)
+        let result = try HistoryScan.run(sources, options: options) {
+            EndpointStatsAccumulator(capped: request.apiCompat, onlyUsers: [selection.id])
+        }
+        report(result.diagnostics, logger: logger)
+        let known = result.users.user(matching: wanted) != nil || selection.record != nil
+            || result.aggregate.userIDsWithJobs.contains(selection.id)
+        guard known else { throw TallyError.unknownUser(wanted) }
+        let id = result.users.user(matching: wanted)?.id ?? selection.id
+        return EndpointJSON.encode(result.aggregate.stats(for: id), pretty: request.pretty)
+    }
+
+    private static func writeAllUsers(_ request: StatsRequest, sources: [any HistorySource], logger: Logger) throws {
+        guard let out = request.outDirectory else { throw TallyError.usage("--all-users needs --out DIR") }
+        let options = ScanOptions(
+            read: ReadOptions(kinds: [.job, .user]), parallelism: request.parallelism, strict: request.strict)
+        let result = try HistoryScan.run(sources, options: options) {
+            EndpointStatsAccumulator(capped: request.apiCompat)
+        }
+        report(result.diagnostics, logger: logger)
+        let ids = Set(result.users.byID.keys).union(result.aggregate.userIDsWithJobs).sorted()
+        var files: [(String, [UInt8])] = []
+        var index: [StatsIndexEntry] = []
+        for id in ids {
+            let stats = result.aggregate.stats(for: id)
+            let file = SafeFileName.forID(id) + ".json"
+            files.append((file, EndpointJSON.encode(stats, pretty: request.pretty)))
+            index.append(StatsIndexEntry(user: result.users[id] ?? UserRecord(id: id, email: nil), file: file, totalJobs: stats.totalJobs))
+        }
+        files.append(("index.json", StatsIndexEntry.encode(index, pretty: request.pretty)))
+        try OutputDirectory.prepare(out)
+        for (name, bytes) in files {
+            try AtomicFile.write(bytes, to: out + "/" + name, mode: mode_t(request.fileMode))
+        }
+        logger.info("wrote stats", metadata: ["users": "\(ids.count)", "directory": "\(out)"])
+    }
+
+    /// Logs the skipped rows and merged duplicates of a scan as warnings.
+    static func report(_ diagnostics: ScanDiagnostics, logger: Logger) {
+        for line in diagnostics.warningLines {
+            logger.warning("\(line.hasPrefix("warning: ") ? String(line.dropFirst(9)) : line)")
+        }
+    }
+}
+
+/// One line of `index.json`: a user, their stats file and job count.
+struct StatsIndexEntry {
+    var user: UserRecord
+    var file: String
+    var totalJobs: Int64
+
+    /// `{"users":[{"id":…,"email":…,"full_name":…,"file":…,"total_jobs":…},…]}`, sorted by id.
+    static func encode(_ entries: [StatsIndexEntry], pretty: Bool) -> [UInt8] {
+        var w = IndentingWriter(pretty: pretty)
+        w.open("{")
+        w.key("users"); w.open("[")
+        for entry in entries {
+            w.element(); w.open("{")
+            w.key("id"); w.string(entry.user.id)
+            w.key("email"); w.optionalString(entry.user.email)
+            w.key("full_name"); w.optionalString(entry.user.fullName)
+            w.key("file"); w.string(entry.file)
+            w.key("total_jobs"); w.raw(String(entry.totalJobs))
+            w.close("}")
+        }
+        w.close("]")
+        w.close("}")
+        w.bytes.append(0x0A)
+        return w.bytes
+    }
+}
+
+extension IndentingWriter {
+    mutating func optionalString(_ text: String?) {
+        if let text { string(text) } else { raw("null") }
+    }
+}

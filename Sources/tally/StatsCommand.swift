@@ -1,0 +1,64 @@
+import ArgumentParser
+import TallyKit
+
+/// `tally stats`: the dashboard endpoint's JSON for one user, or for every user into a directory.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Print the GET /api/history/stats object for a user, byte for byte.",
+        discussion: """
+            By default the numbers cover all of the user's own jobs (no cap, no anonymous
+            jobs). --api-compat reproduces the endpoint exactly: the newest 1000 jobs of the
+            user together with every anonymous job, compact JSON.
+
+            EXAMPLES:
+              tally stats sample-data/history.sqlite --user alice@example.com --pretty
+              tally stats history.sqlite --user 3f1c9b2e-0000-4000-8000-000000000000 --api-compat
+              tally stats history.sqlite export.ndjson.gz --all-users --out /srv/www/stats
+
+            \(ExitCodesHelp.text)
+            """
+    )
+
+    @OptionGroup var input: SourceOptions
+
+    @Option(help: "The user, by id or email.")
+    var user: String?
+
+    @Flag(help: "Exactly what the endpoint returns: newest 1000 jobs including anonymous ones.")
+    var apiCompat = false
+
+    @Flag(help: "Indent the JSON for people.")
+    var pretty = false
+
+    @Flag(help: "Write DIR/<user_id>.json for every user plus DIR/index.json (needs --out).")
+    var allUsers = false
+
+    @Option(help: "Directory for --all-users.")
+    var out: String?
+
+    @Flag(help: "Create output files with mode 0600 instead of 0644.")
+    var `private` = false
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        if allUsers {
+            guard out != nil else { throw ValidationError("--all-users needs --out DIR") }
+            guard user == nil else { throw ValidationError("give either --user or --all-users, not both") }
+        } else {
+            guard user != nil else { throw ValidationError("give --user ID_OR_EMAIL (or --all-users --out DIR)") }
+            guard out == nil else { throw ValidationError("--out is only for --all-users; a single user's stats go to stdout") }
+        }
+    }
+
+    func run() throws {
+        let logger = logging.makeLogger()
+        let request = StatsRequest(
+            sources: input.sources, user: user, allUsers: allUsers, outDirectory: out, apiCompat: apiCompat,
+            pretty: pretty, strict: input.strict, parallelism: input.parallelism, fileMode: `private` ? 0o600 : 0o644)
+        try CommandRunner.run(logger: logger) {
+            CommandRunner.writeOut(try StatsRun.run(request, logger: logger))
+        }
+    }
+}
