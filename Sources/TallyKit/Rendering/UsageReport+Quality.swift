@@ -1,0 +1,114 @@
+/// Rows of one source skipped for one reason.
+public struct SkipGroup: Sendable, Equatable {
+    /// Source file name as given.
+    public var source: String
+    /// `SkipReason.rawValue` or another short reason.
+    public var reason: String
+    public var count: Int64
+    /// A few `SkippedRecord.description`s.
+    public var examples: [String]
+
+    /// Makes a skip group.
+    public init(source: String, reason: String, count: Int64, examples: [String] = []) {
+        self.source = source
+        self.reason = reason
+        self.count = count
+        self.examples = examples
+    }
+}
+
+/// One consistency check: how many jobs failed it and a few of their ids.
+public struct QualityCheck: Sendable, Equatable {
+    public var count: Int64
+    public var exampleJobIDs: [String]
+
+    /// Makes a check result.
+    public init(count: Int64 = 0, exampleJobIDs: [String] = []) {
+        self.count = count
+        self.exampleJobIDs = exampleJobIDs
+    }
+}
+
+/// What was wrong or odd in the data read.
+public struct DataQuality: Sendable, Equatable {
+    /// Skipped rows grouped by source and reason.
+    public var skipped: [SkipGroup]
+    /// Records seen more than once (same id) and merged.
+    public var duplicatesMerged: Int64
+    /// processed_count + failed_count > total_documents.
+    public var countersExceedTotal: QualityCheck
+    /// A job's counters disagree with its documents' statuses.
+    public var countersDisagreeWithDocuments: QualityCheck
+    /// completed_at before started_at.
+    public var completedBeforeStarted: QualityCheck
+    /// Terminal status (completed, failed, cancelled) without completed_at.
+    public var terminalWithoutCompletedAt: QualityCheck
+
+    /// Makes a data-quality section.
+    public init(
+        skipped: [SkipGroup] = [], duplicatesMerged: Int64 = 0,
+        countersExceedTotal: QualityCheck = QualityCheck(), countersDisagreeWithDocuments: QualityCheck = QualityCheck(),
+        completedBeforeStarted: QualityCheck = QualityCheck(), terminalWithoutCompletedAt: QualityCheck = QualityCheck()
+    ) {
+        self.skipped = skipped
+        self.duplicatesMerged = duplicatesMerged
+        self.countersExceedTotal = countersExceedTotal
+        self.countersDisagreeWithDocuments = countersDisagreeWithDocuments
+        self.completedBeforeStarted = completedBeforeStarted
+        self.terminalWithoutCompletedAt = terminalWithoutCompletedAt
+    }
+
+    /// The four checks with a stable key and an English description, in display order.
+    public var checks: [(key: String, label: String, check: QualityCheck)] {
+        [
+            ("counters_exceed_total", "processed + failed > total", countersExceedTotal),
+            ("counters_disagree_with_documents", "job counters disagree with its documents", countersDisagreeWithDocuments),
+            ("completed_before_started", "completed before started", completedBeforeStarted),
+            ("terminal_without_completed_at", "terminal status without completed_at", terminalWithoutCompletedAt),
+        ]
+    }
+}
+
+/// One source read by the run.
+public struct SourceRead: Sendable, Equatable {
+    /// File name as given (`-` for stdin).
+    public var name: String
+    /// `sqlite`, `json`, `ndjson`, `ndjson.gz`...
+    public var format: String
+    /// Rows read (all kinds).
+    public var rows: Int64
+
+    /// Makes a source entry.
+    public init(name: String, format: String, rows: Int64) {
+        self.name = name
+        self.format = format
+        self.rows = rows
+    }
+}
+
+/// A placeholder summary of the invoices of the period; billing fills it.
+public struct BillingSummaryView: Sendable, Equatable {
+    /// An amount in one currency, already an exact decimal string (e.g. `1234.50`).
+    public struct CurrencyTotal: Sendable, Equatable {
+        public var currency: String
+        public var amount: String
+
+        /// Makes a currency total.
+        public init(currency: String, amount: String) {
+            self.currency = currency
+            self.amount = amount
+        }
+    }
+
+    public var invoices: Int64
+    public var totals: [CurrencyTotal]
+    /// Relative link to the billing report.
+    public var link: String
+
+    /// Makes a billing summary.
+    public init(invoices: Int64, totals: [CurrencyTotal], link: String = "billing.html") {
+        self.invoices = invoices
+        self.totals = totals
+        self.link = link
+    }
+}
