@@ -34,7 +34,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "TallyKitTests", dependencies: ["TallyKit"]),
+        .testTarget(name: "TallyKitTests", dependencies: ["TallyKit"], exclude: ["Golden"]),
         .testTarget(name: "TallyEndToEndTests", dependencies: ["TallyKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,11 +1,16 @@
 /// The newest `limit` items seen, by `RecencyKey`, in bounded memory.
+public typealias NewestHeap<Element: Sendable> = BoundedTop<RecencyKey, Element>
+
+/// The `limit` items with the greatest keys seen, in bounded memory.
 ///
-/// A binary min-heap on the key: adding is O(log limit), and the oldest kept
-/// item is evicted first. Merging two heaps keeps the newest `limit` of both.
-public struct NewestHeap<Element: Sendable>: Sendable {
+/// A binary min-heap on the key: adding is O(log limit), and the smallest kept
+/// item is evicted first. Merging two heaps keeps the greatest `limit` of both,
+/// so the result never depends on the order items arrived in (keys must be unique
+/// for that; `RecencyKey` ends with the id).
+public struct BoundedTop<Key: Comparable & Sendable, Element: Sendable>: Sendable {
     /// How many items are kept at most.
     public let limit: Int
-    private var heap: [(key: RecencyKey, element: Element)] = []
+    private var heap: [(key: Key, element: Element)] = []
 
     /// An empty heap keeping at most `limit` items.
     public init(limit: Int) {
@@ -13,7 +18,7 @@ public struct NewestHeap<Element: Sendable>: Sendable {
     }
 
     /// Offers an item; it is kept if it is among the newest `limit`.
-    public mutating func add(_ element: Element, key: RecencyKey) {
+    public mutating func add(_ element: Element, key: Key) {
         guard limit > 0 else { return }
         if heap.count < limit {
             heap.append((key, element))
@@ -25,12 +30,12 @@ public struct NewestHeap<Element: Sendable>: Sendable {
     }
 
     /// Adds every item of another heap.
-    public mutating func merge(_ other: NewestHeap<Element>) {
+    public mutating func merge(_ other: BoundedTop<Key, Element>) {
         for item in other.heap { add(item.element, key: item.key) }
     }
 
-    /// The kept items, newest first.
-    public var newestFirst: [(key: RecencyKey, element: Element)] {
+    /// The kept items, greatest key (newest) first.
+    public var newestFirst: [(key: Key, element: Element)] {
         heap.sorted { $1.key < $0.key }
     }
 

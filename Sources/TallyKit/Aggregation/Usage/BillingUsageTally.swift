@@ -1,0 +1,97 @@
+/// Usage attributed for billing: to the period containing each job's completed_at.
+///
+/// Metrics per user: documents (processed_count), failed documents, jobs, tokens
+/// and bytes (of the job's documents), processing time (completed - started).
+/// Anonymous usage, jobs still in flight at the period's end, and terminal jobs
+/// without completed_at are kept apart as unbilled.
+public struct BillingUsageTally: Sendable {
+    /// One customer's (or the anonymous customer's) metered usage.
+    public struct Usage: Sendable, Equatable {
+        public var documents: Int64 = 0
+        public var failedDocuments: Int64 = 0
+        public var jobs: Int64 = 0
+        public var tokens: Int64 = 0
+        public var processingMicros: Int64 = 0
+        public var bytes: Int64 = 0
+
+        mutating func merge(_ o: Usage) {
+            documents = saturatingAdd(documents, o.documents)
+            failedDocuments = saturatingAdd(failedDocuments, o.failedDocuments)
+            jobs += o.jobs
+            tokens = saturatingAdd(tokens, o.tokens)
+            processingMicros = saturatingAdd(processingMicros, o.processingMicros)
+            bytes = saturatingAdd(bytes, o.bytes)
+        }
+    }
+
+    /// A job left out of the bill, with why.
+    public struct UnbilledJob: Sendable, Equatable {
+        public var id: String
+        public var userID: String?
+        public var status: String
+        public var processed: Int64
+        public var createdAt: Instant
+    }
+
+    public internal(set) var byUser: [String: Usage] = [:]
+    public internal(set) var anonymous = Usage()
+    public internal(set) var inFlightCount: Int64 = 0
+    public internal(set) var inFlightDocuments: Int64 = 0
+    public internal(set) var unbillableCount: Int64 = 0
+    public internal(set) var unbillableDocuments: Int64 = 0
+    var inFlight = BoundedTop<Reversed<RecencyKey>, UnbilledJob>(limit: 200)
+    var unbillable = BoundedTop<Reversed<RecencyKey>, UnbilledJob>(limit: 200)
+
+    /// The oldest jobs in flight at the period's end (at most 200).
+    public var inFlightJobs: [UnbilledJob] { inFlight.newestFirst.map(\.element) }
+    /// The oldest terminal jobs without completed_at created in the period (at most 200).
+    public var unbillableJobs: [UnbilledJob] { unbillable.newestFirst.map(\.element) }
+
+    /// Processed documents the period accounts for: billed, anonymous, in flight and unbillable.
+    public var processedDocumentsInPeriod: Int64 {
+        byUser.values.reduce(anonymous.documents) { saturatingAdd($0, $1.documents) }
+            + inFlightDocuments + unbillableDocuments
+    }
+
+    mutating func add(_ job: JobRecord, scope: ReportScope) {
+        let period = scope.period
+        let entry = UnbilledJob(id: job.id, userID: job.userID, status: job.status, processed: job.processedCount, createdAt: job.createdAt)
+        let key = Reversed(RecencyKey(createdAt: job.createdAt, id: job.id))
+        if JobLifecycle.isActive(job.status) {
+            guard job.createdAt < period.to else { return }
+            inFlightCount += 1
+            inFlightDocuments = saturatingAdd(inFlightDocuments, job.processedCount)
+            inFlight.add(entry, key: key)
+            return
+        }
+        guard let completed = job.completedAt else {
+            guard scope.inPeriod(job.createdAt) else { return }
+            unbillableCount += 1
+            unbillableDocuments = saturatingAdd(unbillableDocuments, job.processedCount)
+            unbillable.add(entry, key: key)
+            return
+        }
+        guard scope.inPeriod(completed) else { return }
+        var usage = Usage(documents: job.processedCount, failedDocuments: job.failedCount, jobs: 1)
+        if let started = job.startedAt, completed >= started { usage.processingMicros = completed.microseconds - started.microseconds }
+        if let user = job.userID { byUser[user, default: Usage()].merge(usage) } else { anonymous.merge(usage) }
+    }
+
+    mutating func add(_ document: DocumentRecord, scope: ReportScope) {
+        guard let job = document.job, !JobLifecycle.isActive(job.status),
+              let completed = job.completedAt, scope.inPeriod(completed) else { return }
+        let usage = Usage(tokens: max(0, document.tokensUsed ?? 0), bytes: max(0, document.fileSize ?? 0))
+        if let user = job.userID ?? document.userID { byUser[user, default: Usage()].merge(usage) } else { anonymous.merge(usage) }
+    }
+
+    mutating func merge(_ o: BillingUsageTally) {
+        for (user, usage) in o.byUser { byUser[user, default: Usage()].merge(usage) }
+        anonymous.merge(o.anonymous)
+        inFlightCount += o.inFlightCount
+        inFlightDocuments = saturatingAdd(inFlightDocuments, o.inFlightDocuments)
+        unbillableCount += o.unbillableCount
+        unbillableDocuments = saturatingAdd(unbillableDocuments, o.unbillableDocuments)
+        inFlight.merge(o.inFlight)
+        unbillable.merge(o.unbillable)
+    }
+}

@@ -1,0 +1,37 @@
+/// Queue-wait and run-time sketches, overall and per job type.
+struct DurationTally: Sendable {
+    var queue: [String: QuantileSketch] = [:]
+    var run: [String: QuantileSketch] = [:]
+    var queueAll = QuantileSketch()
+    var runAll = QuantileSketch()
+
+    mutating func add(_ job: JobRecord) {
+        if let started = job.startedAt, started >= job.createdAt {
+            let wait = started.microseconds - job.createdAt.microseconds
+            queue[job.jobType, default: QuantileSketch()].add(wait)
+            queueAll.add(wait)
+        }
+        if let started = job.startedAt, let completed = job.completedAt, completed >= started {
+            let time = completed.microseconds - started.microseconds
+            run[job.jobType, default: QuantileSketch()].add(time)
+            runAll.add(time)
+        }
+    }
+
+    mutating func merge(_ o: DurationTally) {
+        for (k, v) in o.queue { queue[k, default: QuantileSketch()].merge(v) }
+        for (k, v) in o.run { run[k, default: QuantileSketch()].merge(v) }
+        queueAll.merge(o.queueAll)
+        runAll.merge(o.runAll)
+    }
+
+    var section: DurationSection {
+        let types = Set(queue.keys).union(run.keys).sorted()
+        return DurationSection(
+            method: QuantileSketch.method,
+            overall: DurationRow(jobType: nil, queueWait: queueAll.stats, runTime: runAll.stats),
+            byJobType: types.map {
+                DurationRow(jobType: $0, queueWait: (queue[$0] ?? QuantileSketch()).stats, runTime: (run[$0] ?? QuantileSketch()).stats)
+            })
+    }
+}

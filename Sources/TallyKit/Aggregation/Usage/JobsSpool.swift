@@ -1,0 +1,45 @@
+import Foundation
+
+/// A temporary file collecting one shard's `jobs.csv` rows while it is read.
+///
+/// Each shard writes its own spool; the report concatenates them in shard order,
+/// which is reading order, so `--jobs 1` and `--jobs N` give the same file.
+/// The one reference type in the aggregates: it owns a file handle, used by one
+/// shard's thread at a time.
+public final class JobsSpool: @unchecked Sendable {
+    /// Where the rows go.
+    public let path: String
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private let format: @Sendable (JobRecord) -> String
+
+    /// A new spool file at `path`, formatting each job with `format`.
+    ///
+    /// - Throws: `TallyError.cannotWrite` when the file cannot be created.
+    public init(path: String, format: @escaping @Sendable (JobRecord) -> String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw TallyError.cannotWrite(path: path, message: "cannot create a temporary file")
+        }
+        self.path = path
+        self.handle = handle
+        self.format = format
+    }
+
+    /// Appends one job's row.
+    public func add(_ job: JobRecord) {
+        buffer += Array(format(job).utf8)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    /// Writes buffered rows to the file.
+    public func flush() {
+        guard !buffer.isEmpty else { return }
+        handle.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    deinit {
+        flush()
+        try? handle.close()
+    }
+}

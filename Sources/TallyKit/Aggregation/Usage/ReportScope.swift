@@ -1,0 +1,79 @@
+/// What the usage aggregates need to know about the report while they count.
+public struct ReportScope: Sendable {
+    /// The period, its previous period, the zone and "now".
+    public var period: ReportPeriod
+    /// Local time of instants in the report zone.
+    public var clock: ZoneClock
+    /// Starts of the time-series buckets (days, or hours for periods of 3 days or less).
+    public var bucketStarts: [Instant]
+    public var granularity: TimeSeries.Granularity
+    /// Starts of the local days of the period.
+    public var dayStarts: [Instant]
+    /// Only these user ids are counted when set.
+    public var users: Set<String>?
+    /// How many items the capped lists keep.
+    public var listLimit = 50
+
+    /// A scope for `period`, bucketing in `calendar`'s zone.
+    public init(period: ReportPeriod, calendar: ZonedCalendar, users: Set<String>?) {
+        self.period = period
+        self.users = users
+        clock = ZoneClock(zone: calendar.zone, from: Instant(microseconds: min(period.previousFrom.microseconds, period.asOf.microseconds)), to: Instant(microseconds: max(period.to.microseconds, period.asOf.microseconds)))
+        var days: [Instant] = []
+        var date = calendar.date(of: period.from)
+        while true {
+            let start = calendar.startOfDay(date)
+            if start >= period.to { break }
+            days.append(start)
+            date = date.adding(days: 1)
+        }
+        dayStarts = days
+        if days.count <= 3 {
+            granularity = .hour
+            var hours: [Instant] = []
+            var t = period.from
+            while t < period.to {
+                hours.append(t)
+                t = t.adding(microseconds: 3_600_000_000)
+            }
+            bucketStarts = hours
+        } else {
+            granularity = .day
+            bucketStarts = days
+        }
+    }
+
+    /// Whether the scope counts this owner (anonymous jobs count unless users are chosen).
+    public func includes(_ user: String?) -> Bool {
+        guard let users else { return true }
+        guard let user else { return false }
+        return users.contains(user)
+    }
+
+    /// Whether `instant` falls in the period.
+    public func inPeriod(_ instant: Instant) -> Bool { instant >= period.from && instant < period.to }
+
+    /// Whether `instant` falls in the previous period.
+    public func inPreviousPeriod(_ instant: Instant) -> Bool { instant >= period.previousFrom && instant < period.previousTo }
+
+    /// The index of the bucket in `starts` holding `instant` (which must be in the period).
+    static func index(of instant: Instant, in starts: [Instant]) -> Int {
+        var lo = 0, hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= instant { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+}
+
+/// The statuses after which a job does not change any more.
+enum JobLifecycle {
+    /// `pending` and `processing`: everything else has ended (unknown statuses included).
+    static func isActive(_ status: String) -> Bool { status == "pending" || status == "processing" }
+
+    /// `completed`, `failed`, `cancelled`: the statuses that set completed_at upstream.
+    static func setsCompletedAt(_ status: String) -> Bool {
+        status == "completed" || status == "failed" || status == "cancelled"
+    }
+}

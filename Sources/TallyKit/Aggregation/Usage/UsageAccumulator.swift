@@ -1,0 +1,75 @@
+/// Everything `tally report` counts, in one mergeable value.
+///
+/// Jobs belong to the period containing their created_at, documents to the one
+/// containing their processed_at (else their job's created_at); billing usage to
+/// the period containing the job's completed_at. Memory grows with users, job
+/// types, models and distinct error clusters (capped), never with jobs.
+public struct UsageAccumulator: Accumulator {
+    public let scope: ReportScope
+    var current = PeriodTally()
+    var previous = PeriodTally()
+    var time: TimeTally
+    var durations = DurationTally()
+    var errors = ErrorTally()
+    var activity: ActivityTally
+    var customers: [String?: CustomerTally] = [:]
+    var quality = QualityTally()
+    /// Usage for invoices.
+    public internal(set) var billing = BillingUsageTally()
+    /// Every user id seen in a job or document, so the report knows who exists.
+    var usersSeen: Set<String> = []
+    /// Spools of `jobs.csv` rows, in shard order.
+    public internal(set) var spools: [JobsSpool] = []
+
+    /// An empty accumulator for `scope`, writing job rows to `spool` when given.
+    public init(scope: ReportScope, spool: JobsSpool? = nil) {
+        self.scope = scope
+        time = TimeTally(buckets: scope.bucketStarts.count, days: scope.dayStarts.count)
+        activity = ActivityTally(limit: scope.listLimit)
+        spools = spool.map { [$0] } ?? []
+    }
+
+    public mutating func add(_ job: JobRecord) {
+        quality.add(job)
+        if let user = job.userID { usersSeen.insert(user) }
+        guard scope.includes(job.userID) else { return }
+        billing.add(job, scope: scope)
+        activity.add(job, scope: scope)
+        if scope.inPeriod(job.createdAt) {
+            current.add(job)
+            time.add(job, scope: scope)
+            durations.add(job)
+            errors.add(job)
+            customers[job.userID, default: CustomerTally()].add(job)
+            spools.last?.add(job)
+        } else if scope.inPreviousPeriod(job.createdAt) {
+            previous.add(job)
+        }
+    }
+
+    public mutating func add(_ document: DocumentRecord) {
+        let owner = DocumentMetrics.owner(document)
+        if let owner { usersSeen.insert(owner) }
+        guard scope.includes(owner) else { return }
+        billing.add(document, scope: scope)
+        guard let instant = document.processedAt ?? document.job?.createdAt ?? document.createdAt,
+              scope.inPeriod(instant) else { return }
+        time.add(document, at: instant, scope: scope)
+        errors.add(document, at: instant)
+        customers[owner, default: CustomerTally()].add(document, at: instant)
+    }
+
+    public mutating func merge(_ later: UsageAccumulator) {
+        current.merge(later.current)
+        previous.merge(later.previous)
+        time.merge(later.time)
+        durations.merge(later.durations)
+        errors.merge(later.errors)
+        activity.merge(later.activity)
+        for (user, tally) in later.customers { customers[user, default: CustomerTally()].merge(tally) }
+        quality.merge(later.quality)
+        billing.merge(later.billing)
+        usersSeen.formUnion(later.usersSeen)
+        spools += later.spools
+    }
+}
