@@ -1,15 +1,93 @@
-/// A history in a SQLite file in the upstream schema. (Stub: replaced by the SQLite reader.)
+import CSQLite3
+
+/// A history in a SQLite file in the upstream schema, read through the C API.
+///
+/// Each read opens its own read-only connection and reads users, jobs and
+/// documents inside one read transaction, so a service writing in WAL mode never
+/// gives a torn view. Only `jobs` (with `id` and `created_at`) is required.
 public struct SQLiteSource: HistorySource {
     public let name: String
     public let path: String
+    /// How long a read waits for a writer's lock (rollback-journal mode) before failing.
+    public var busyTimeout: Duration
+    /// The rowids of `jobs` this value reads (all of them unless it is a shard; `nil`: none).
+    var jobRows: ClosedRange<Int64>? = Int64.min...Int64.max
+    /// The rowids of `documents` this value reads (`nil`: none).
+    var documentRows: ClosedRange<Int64>? = Int64.min...Int64.max
+    /// Whether this value reads the users table (only the first shard does).
+    var readsUsers = true
 
-    /// Opens nothing yet; `read` opens the file read-only.
-    public init(path: String, name: String) {
+    /// Makes a source; nothing is opened until `read`.
+    public init(path: String, name: String, busyTimeout: Duration = .seconds(5)) {
         self.path = path
         self.name = name
+        self.busyTimeout = busyTimeout
     }
 
+    /// Reads users, then jobs, then documents (each in rowid order), of the kinds asked for.
+    ///
+    /// - Throws: `TallyError.cannotOpen` when the file is not a SQLite history or
+    ///   stays locked past `busyTimeout`; `TallyError.badData` when a table breaks mid-scan.
     public func read(_ options: ReadOptions, into visitor: inout some RecordVisitor) throws {
-        throw TallyError.cannotOpen(file: name, message: "SQLite reading is not built yet")
+        let connection = try SQLiteConnection(path: path, name: name, busyTimeout: busyTimeout)
+        try connection.inReadTransaction {
+            let schema = try SQLiteSchema(connection)
+            var decoder = SQLiteRowDecoder(schema: schema, options: options)
+            if options.kinds.contains(.user), readsUsers, schema.users != nil {
+                try scan(connection, schema.usersSQL(), table: "users", kind: .user, rows: nil, &visitor) {
+                    decoder.user($0).map(HistoryRecord.user)
+                }
+            }
+            if options.kinds.contains(.job), let jobRows {
+                try scan(connection, schema.jobsSQL(), table: "jobs", kind: .job, rows: jobRows, &visitor) {
+                    decoder.job($0).map(HistoryRecord.job)
+                }
+            }
+            if options.kinds.contains(.document), schema.documents != nil, let documentRows {
+                let sql = schema.documentsSQL()
+                try scan(connection, sql, table: "documents", kind: .document, rows: documentRows, &visitor) {
+                    decoder.document($0).map(HistoryRecord.document)
+                }
+            }
+        }
+    }
+
+    /// Steps one SELECT, handing each decoded row or skip note to the visitor.
+    private func scan(
+        _ connection: SQLiteConnection, _ sql: String, table: String, kind: RecordKind,
+        rows: ClosedRange<Int64>?, _ visitor: inout some RecordVisitor,
+        decode: (SQLiteStatement) -> DecodedRow<HistoryRecord>
+    ) throws {
+        try connection.withStatement(sql) { statement in
+            if let rows {
+                statement.bind(1, rows.lowerBound)
+                statement.bind(2, rows.upperBound)
+            }
+            var last: Int64?
+            while true {
+                let rc = statement.step()
+                if rc == SQLITE_DONE { return }
+                guard rc == SQLITE_ROW else { throw connection.failure(rc, table: table, after: last) }
+                let rowid = statement.int64(0)
+                let location = RecordLocation(source: name, position: .row(table: table, rowid: rowid))
+                switch decode(statement) {
+                case .record(let record):
+                    try visitor.visit(record, at: location)
+                case .skip(let reason, let detail):
+                    try visitor.skip(SkippedRecord(location: location, kind: kind, reason: reason, detail: detail))
+                }
+                last = rowid
+            }
+        }
+    }
+}
+
+extension DecodedRow {
+    /// The same outcome with the record transformed.
+    func map<T>(_ transform: (Record) -> T) -> DecodedRow<T> {
+        switch self {
+        case .record(let record): return .record(transform(record))
+        case .skip(let reason, let detail): return .skip(reason, detail: detail)
+        }
     }
 }

@@ -1,0 +1,87 @@
+extension JSONRecordDecoder {
+    /// Decodes the object `members` (bytes at `base`, whose index 0 is stream byte `baseOffset`)
+    /// as a record of `kind` and hands it, or the note of why it was skipped, to `visitor`.
+    func emit(
+        _ kind: RecordKind, base: UnsafePointer<UInt8>, members: [JSONMember], at location: RecordLocation,
+        baseOffset: Int, into visitor: inout some RecordVisitor
+    ) throws {
+        switch kind {
+        case .user:
+            guard options.kinds.contains(.user) else { return }
+            let o = JSONObject(base: base, members: members, keys: K.user, names: K.userNames)
+            try deliver(Result { () throws(RowSkip) in try .user(user(o)) }, kind, location, &visitor)
+        case .document:
+            guard options.kinds.contains(.document) else { return }
+            let o = JSONObject(base: base, members: members, keys: K.document, names: K.documentNames)
+            try deliver(Result { () throws(RowSkip) in try .document(document(o, parent: nil)) }, kind, location, &visitor)
+        case .job:
+            let wantJobs = options.kinds.contains(.job)
+            let wantDocuments = options.kinds.contains(.document)
+            guard wantJobs || wantDocuments else { return }
+            let o = JSONObject(base: base, members: members, keys: K.job, names: K.jobNames)
+            let result = Result { () throws(RowSkip) in try job(o) }
+            if wantJobs { try deliver(result.map { .job($0) }, .job, location, &visitor) }
+            guard wantDocuments, let nested = o[K.jobDocuments], nested.isArray else { return }
+            try emitNested(nested, of: result, at: location, baseOffset: baseOffset, into: &visitor)
+        }
+    }
+
+    private func deliver(
+        _ result: Result<HistoryRecord, RowSkip>, _ kind: RecordKind, _ location: RecordLocation,
+        _ visitor: inout some RecordVisitor
+    ) throws {
+        switch result {
+        case .success(let record): try visitor.visit(record, at: location)
+        case .failure(let skip):
+            try visitor.skip(SkippedRecord(location: location, kind: kind, reason: skip.reason, detail: skip.detail))
+        }
+    }
+
+    /// The documents nested in a job (the upstream job-detail shape); skipped with their job when it is.
+    private func emitNested(
+        _ array: JSONValue, of job: Result<JobRecord, RowSkip>, at location: RecordLocation, baseOffset: Int,
+        into visitor: inout some RecordVisitor
+    ) throws {
+        let parent = try? job.map { ParentJob(id: $0.id, userID: $0.userID, context: JobContext($0)) }.get()
+        var scanner = JSONScanner(base: array.base, start: array.start + 1, end: array.end, hardEnd: true)
+        var members: [JSONMember] = []
+        var index = 0
+        while !scanner.atEndAfterWhitespace(), array.base[scanner.i] != 0x5D {
+            index += 1
+            let start = scanner.i
+            let isObject = array.base[start] == 0x7B
+            members.removeAll(keepingCapacity: true)
+            do {
+                try scanner.scanValue(collect: isObject, into: &members, stack: stack)
+            } catch {
+                return  // unreachable: the job was validated as a whole
+            }
+            let here = Self.nestedLocation(location, index: index, byteOffset: baseOffset + start)
+            let result: Result<HistoryRecord, RowSkip>
+            if !isObject {
+                result = .failure(RowSkip(reason: .notAnObject, detail: "documents[\(index)]"))
+            } else if case .failure(let skip) = job {
+                result = .failure(RowSkip(reason: skip.reason, detail: "its job was skipped: \(skip.detail)"))
+            } else {
+                let o = JSONObject(base: array.base, members: members, keys: K.document, names: K.documentNames)
+                result = Result { () throws(RowSkip) in try .document(document(o, parent: parent)) }
+            }
+            try deliver(result, .document, here, &visitor)
+            if !scanner.atEndAfterWhitespace(), array.base[scanner.i] == 0x2C { scanner.i += 1 }
+        }
+    }
+
+    /// Where a nested document is: `jobs[3].documents[2] (byte b)`, or its job's line in NDJSON.
+    static func nestedLocation(_ parent: RecordLocation, index: Int, byteOffset: Int) -> RecordLocation {
+        switch parent.position {
+        case .item(let array, let parentIndex, _):
+            return RecordLocation(
+                source: parent.source,
+                position: .item(array: "\(array)[\(parentIndex)].documents", index: index, byteOffset: byteOffset))
+        case .byteOffset:
+            return RecordLocation(source: parent.source, position: .byteOffset(byteOffset))
+        case .line, .row:
+            return parent
+        }
+    }
+}

@@ -1,0 +1,124 @@
+/// The job a nested document belongs to, as far as it could be read.
+struct ParentJob {
+    var id: String
+    var userID: String?
+    var context: JobContext
+}
+
+/// Turns scanned JSON objects into history records, following the field rules of `upstream.md`.
+///
+/// Ids are strings (UUIDs lowercased); a `user_id` key that is absent means
+/// `ReadOptions.ownerOfUnownedRecords`, a `null` one anonymous. JSON columns
+/// (`config`, `processing_metadata`) may be nested objects or strings holding
+/// JSON; one that does not parse is ignored. Counters must be JSON integers.
+final class JSONRecordDecoder {
+    typealias K = JSONRecordKeys
+    let options: ReadOptions
+    let strings = StringInterner()
+    /// The scanner's container stack, shared by every scan of one read.
+    let stack = UnsafeMutablePointer<UInt8>.allocate(capacity: JSONScanner.maxDepth)
+
+    /// A decoder for one read.
+    init(options: ReadOptions) {
+        self.options = options
+    }
+
+    deinit { stack.deallocate() }
+
+    /// A job row.
+    func job(_ o: JSONObject) throws(RowSkip) -> JobRecord {
+        let id = try o.id(K.jobID, strings)
+        let userID = try o.owner(K.jobUser, absent: options.ownerOfUnownedRecords, strings)
+        let jobType = try o.string(K.jobType, strings) ?? "batch"
+        let status = try o.string(K.jobStatus, strings) ?? "pending"
+        let total = try o.counter(K.jobTotal) ?? 0
+        let processed = try o.counter(K.jobProcessed) ?? 0
+        let failed = try o.counter(K.jobFailed) ?? 0
+        let errorMessage = try o.string(K.jobError)
+        let startedAt = try o.timestamp(K.jobStarted, bad: .badValue)
+        let completedAt = try o.timestamp(K.jobCompleted, bad: .badValue)
+        let updatedAt = try o.timestamp(K.jobUpdated, bad: .badValue)
+        guard let createdAt = try o.timestamp(K.jobCreated, bad: .badCreatedAt) else {
+            throw RowSkip(reason: .badCreatedAt, detail: "created_at: missing")
+        }
+        let model = embedded(o[K.jobConfig], keys: K.config, names: K.configNames) { config in
+            config[0].flatMap { $0.isString ? $0.withContent { self.strings.string($0) } : nil }
+        }
+        return JobRecord(
+            id: id, userID: userID, jobType: jobType, status: status,
+            totalDocuments: total, processedCount: processed, failedCount: failed,
+            modelName: model ?? nil, errorMessage: errorMessage,
+            startedAt: startedAt, completedAt: completedAt, createdAt: createdAt, updatedAt: updatedAt)
+    }
+
+    /// A document row; a nested one takes its job id, owner and job context from `parent`.
+    func document(_ o: JSONObject, parent: ParentJob?) throws(RowSkip) -> DocumentRecord {
+        let id = try o.id(K.docID, strings)
+        let jobID = o.has(K.docJob) ? try o.owner(K.docJob, absent: nil, strings) : parent?.id
+        let userID = try o.owner(K.docUser, absent: parent.map(\.userID) ?? options.ownerOfUnownedRecords, strings)
+        let size = try o.counter(K.docSize)
+        let metadata = try metadata(o[K.docMetadata])
+        return DocumentRecord(
+            id: id, jobID: jobID, userID: userID, title: try o.string(K.docTitle),
+            fileSourceType: try o.string(K.docSource, strings), fileSize: size,
+            mimeType: try o.string(K.docMime, strings), status: try o.string(K.docStatus, strings) ?? "pending",
+            processingTime: metadata?.time, tokensUsed: metadata?.tokens, extractionMethod: metadata?.method,
+            errorMessage: try o.string(K.docError),
+            processedAt: try o.timestamp(K.docProcessed, bad: .badValue),
+            createdAt: try o.timestamp(K.docCreated, bad: .badCreatedAt), job: parent?.context)
+    }
+
+    /// A user row.
+    func user(_ o: JSONObject) throws(RowSkip) -> UserRecord {
+        UserRecord(
+            id: try o.id(0, strings, intern: true), email: try o.string(1), fullName: try o.string(2),
+            isActive: try o.bool(3))
+    }
+
+    private func metadata(_ value: JSONValue?) throws(RowSkip) -> (time: Double?, tokens: Int64?, method: String?)? {
+        let found = embedded(value, keys: K.metadata, names: K.metadataNames) { m in
+            let time = m[0].flatMap(\.double)
+            let method = m[2].flatMap { $0.isString ? $0.withContent { self.strings.string($0) } : nil }
+            return Result<(Double?, Int64?, String?), RowSkip> { () throws(RowSkip) in
+                (time, try m.counter(1), method)
+            }
+        }
+        guard let found else { return nil }
+        switch found {
+        case .success(let v): return (v.0, v.1, v.2)
+        case .failure(let skip):
+            throw RowSkip(reason: skip.reason, detail: "processing_metadata." + skip.detail)
+        }
+    }
+
+    /// Reads a JSON column given as a nested object or as a string holding one; nil when neither.
+    private func embedded<R>(
+        _ value: JSONValue?, keys: JSONKeyTable, names: [String], _ body: (JSONObject) -> R
+    ) -> R? {
+        guard let value else { return nil }
+        if value.isObject {
+            return scanObject(value.base, value.start, value.end, keys: keys, names: names, body)
+        }
+        guard value.isString else { return nil }
+        let text = value.withContent { Array($0) }
+        return text.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { scanObject($0, 0, buffer.count, keys: keys, names: names, body) }
+        }
+    }
+
+    private func scanObject<R>(
+        _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, keys: JSONKeyTable, names: [String],
+        _ body: (JSONObject) -> R
+    ) -> R? {
+        var scanner = JSONScanner(base: base, start: start, end: end, hardEnd: true)
+        var members: [JSONMember] = []
+        guard !scanner.atEndAfterWhitespace(), base[scanner.i] == 0x7B else { return nil }
+        do {
+            try scanner.scanValue(collect: true, into: &members, stack: stack)
+        } catch {
+            return nil
+        }
+        guard scanner.atEndAfterWhitespace() else { return nil }
+        return body(JSONObject(base: base, members: members, keys: keys, names: names))
+    }
+}

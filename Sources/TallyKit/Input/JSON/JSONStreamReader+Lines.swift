@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension JSONStreamReader {
+    /// Reads NDJSON from `cursor`: one job object a line; blank lines and CRLF endings are fine.
+    ///
+    /// A line that is not valid JSON (NaN, invalid UTF-8, a cut-off object) is skipped as
+    /// `.malformedLine`; a line longer than the record limit is fatal. Locations are
+    /// `.line(n)`, or `.byteOffset` of the line's start when `byteLocations` (shards).
+    func readLines(firstLine: Int, byteLocations: Bool, into visitor: inout some RecordVisitor) throws {
+        var line = firstLine - 1
+        let collect = !decoder.options.kinds.isDisjoint(with: [.job, .document])
+        while true {
+            var searched = cursor
+            var newline: Int?
+            while true {
+                if let p = memchr(window.bytes + searched, 0x0A, window.count - searched) {
+                    newline = window.bytes.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    break
+                }
+                guard window.count - cursor <= recordLimit else {
+                    throw fatal("line \(line + 1) is longer than the \(recordLimit >> 20) MB record limit", at: cursor)
+                }
+                let before = window.count - cursor
+                guard try refill() else { break }
+                searched = cursor + before
+            }
+            guard newline != nil || cursor < window.count else { return }
+            let end = newline ?? window.count
+            guard end - cursor <= recordLimit else {
+                throw fatal("line \(line + 1) is longer than the \(recordLimit >> 20) MB record limit", at: cursor)
+            }
+            line += 1
+            let position: RecordLocation.Position = byteLocations ? .byteOffset(offset(cursor)) : .line(line)
+            try readLine(cursor, end, at: RecordLocation(source: name, position: position), collect: collect,
+                         into: &visitor)
+            guard let newline else { return }
+            cursor = newline + 1
+        }
+    }
+
+    private func readLine(
+        _ start: Int, _ newline: Int, at location: RecordLocation, collect: Bool, into visitor: inout some RecordVisitor
+    ) throws {
+        let base = window.bytes
+        let end = newline > start && base[newline - 1] == 0x0D ? newline - 1 : newline
+        var scanner = JSONScanner(base: base, start: start, end: end, hardEnd: true)
+        if scanner.atEndAfterWhitespace() { return }
+        let isObject = base[scanner.i] == 0x7B
+        members.removeAll(keepingCapacity: true)
+        func skip(_ reason: SkipReason, _ detail: String) throws {
+            try visitor.skip(SkippedRecord(location: location, kind: .job, reason: reason, detail: detail))
+        }
+        do throws(JSONScanError) {
+            try scanner.scanValue(collect: isObject && collect, into: &members, stack: decoder.stack)
+        } catch {
+            if case .syntax(let message, let at) = error { try skip(.malformedLine, "\(message) at byte \(offset(at))") }
+            return
+        }
+        if !scanner.atEndAfterWhitespace() {
+            return try skip(.malformedLine, "trailing characters at byte \(offset(scanner.i))")
+        }
+        guard isObject else { return try skip(.notAnObject, "a line holding a JSON value that is not an object") }
+        if collect {
+            try decoder.emit(.job, base: base, members: members, at: location, baseOffset: offset(0), into: &visitor)
+        }
+    }
+}

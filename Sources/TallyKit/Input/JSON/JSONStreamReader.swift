@@ -1,0 +1,150 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Walks one JSON history stream record by record, never holding more than one record in memory.
+///
+/// The outer structure (the top-level array, the wrapper object, NDJSON lines)
+/// is followed here byte by byte; each record is scanned whole by `JSONScanner`
+/// inside the window and decoded by `JSONRecordDecoder`. Fatal errors name the
+/// line and byte; the line is found by re-reading the input up to that byte.
+final class JSONStreamReader {
+    /// What a history's first value says it is.
+    enum Form: Equatable {
+        case empty, array, ndjson, wrapper, single
+        case other(UInt8)
+    }
+
+    let name: String
+    let window: ByteWindow
+    let decoder: JSONRecordDecoder
+    let recordLimit: Int
+    /// Stream offset of the window's first byte in the file (non-zero for shards).
+    let origin: Int
+    /// The line of an absolute byte offset, when it can be known.
+    let lineOf: (Int) -> Int?
+    var cursor = 0
+    /// A window index refills must keep (and shift), or -1.
+    var pin = -1
+    var members: [JSONMember] = []
+
+    init(name: String, window: ByteWindow, decoder: JSONRecordDecoder, recordLimit: Int, origin: Int,
+         lineOf: @escaping (Int) -> Int?) {
+        self.name = name
+        self.window = window
+        self.decoder = decoder
+        self.recordLimit = recordLimit
+        self.origin = origin
+        self.lineOf = lineOf
+    }
+
+    /// The absolute offset of window index `i`.
+    func offset(_ i: Int) -> Int { origin + window.base + i }
+
+    /// A fatal syntax error at window index `i`.
+    func fatal(_ message: String, at i: Int) -> TallyError {
+        let byte = offset(i)
+        let location = lineOf(byte).map { "line \($0), byte \(byte)" } ?? "byte \(byte)"
+        return .badData(file: name, location: location, message: message)
+    }
+
+    /// Reads more input, keeping the bytes from `cursor` (or `pin`); false at the end of the input.
+    func refill() throws -> Bool {
+        let keep = pin >= 0 ? min(pin, cursor) : cursor
+        let added = try window.refill(keepingFrom: keep)
+        cursor -= keep
+        if pin >= 0 { pin -= keep }
+        return added > 0
+    }
+
+    /// The next byte that is not whitespace (left at `cursor`), or nil at the end of the input.
+    func peekByte() throws -> UInt8? {
+        while true {
+            while cursor < window.count {
+                let c = window.bytes[cursor]
+                guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return c }
+                cursor += 1
+            }
+            guard try refill() else { return nil }
+        }
+    }
+
+    /// `peekByte`, where the end of the input is a syntax error.
+    func requireByte() throws -> UInt8 {
+        guard let c = try peekByte() else { throw fatal("unexpected end of input (truncated?)", at: cursor) }
+        return c
+    }
+
+    /// Scans the value at `cursor` whole, moving `cursor` past it; returns its start, or nil when it
+    /// exceeds the record limit (then `cursor` is left at its start).
+    func scanRecord(collect: Bool) throws -> Int? {
+        while true {
+            members.removeAll(keepingCapacity: true)
+            var scanner = JSONScanner(base: window.bytes, start: cursor, end: window.count, hardEnd: window.atEOF)
+            do throws(JSONScanError) {
+                try scanner.scanValue(collect: collect, into: &members, stack: decoder.stack)
+                let start = cursor
+                cursor = scanner.i
+                return start
+            } catch {
+                switch error {
+                case .syntax(let message, let at): throw fatal(message, at: at)
+                case .needMore:
+                    guard window.count - cursor < recordLimit else { return nil }
+                    _ = try refill()
+                }
+            }
+        }
+    }
+
+    /// `scanRecord`, where a record past the limit is fatal.
+    func scanBoundedRecord(collect: Bool) throws -> Int {
+        guard let start = try scanRecord(collect: collect) else {
+            throw fatal("a single JSON value larger than the \(recordLimit >> 20) MB record limit", at: cursor)
+        }
+        return start
+    }
+
+    /// Fails unless only whitespace follows.
+    func expectEnd() throws {
+        if let c = try peekByte() {
+            throw fatal("trailing characters after the JSON value \(JSONScanner.found(c))", at: cursor)
+        }
+    }
+
+    /// Skips a UTF-8 byte order mark at the very start of the input.
+    func skipByteOrderMark() throws {
+        while window.count - cursor < 3, try refill() {}
+        if offset(cursor) == 0, window.count >= 3, window.bytes[0] == 0xEF, window.bytes[1] == 0xBB,
+           window.bytes[2] == 0xBF {
+            cursor = 3
+        }
+    }
+
+    /// Finds the form of the history; leaves `cursor` at the start of its first value.
+    func detect() throws -> Form {
+        try skipByteOrderMark()
+        guard let first = try peekByte() else { return .empty }
+        if first == 0x5B { return .array }
+        guard first == 0x7B else { return .other(first) }
+        guard let start = try scanRecord(collect: true) else { return .wrapper }
+        let keys = JSONObject(base: window.bytes, members: members, keys: JSONRecordKeys.wrapper,
+                              names: JSONRecordKeys.wrapperNames)
+        if keys[0]?.isArray == true || keys[1]?.isArray == true {
+            cursor = start
+            return .wrapper
+        }
+        pin = start
+        defer { pin = -1 }
+        let next = try peekByte()
+        cursor = pin
+        switch next {
+        case nil: return .single
+        case 0x7B: return .ndjson
+        default:
+            throw fatal("trailing characters after the JSON value \(JSONScanner.found(next ?? 0))", at: cursor)
+        }
+    }
+}

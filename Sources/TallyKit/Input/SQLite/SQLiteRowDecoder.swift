@@ -1,0 +1,129 @@
+import CSQLite3
+
+/// Turns rows of the schema's SELECTs into records, sharing interned strings
+/// across rows so repeated values allocate nothing.
+///
+/// The mapping is the JSON reader's: ids lowercased when UUIDs, NULL user_id
+/// anonymous (an absent column means `ReadOptions.ownerOfUnownedRecords`), a
+/// NULL counter zero and a non-integer one a skipped row.
+struct SQLiteRowDecoder {
+    private var ids = ByteInterner(lowercasesUUIDs: true)
+    private var values = ByteInterner(lowercasesUUIDs: false)
+    private var messages = ByteInterner(lowercasesUUIDs: false, capacity: 4096)
+    private let owner: String?
+    private let jobsHaveUserID: Bool
+    private let documentsHaveUserID: Bool
+
+    /// Makes a decoder for one read of a database with `schema`.
+    init(schema: SQLiteSchema, options: ReadOptions) {
+        self.owner = options.ownerOfUnownedRecords
+        self.jobsHaveUserID = schema.jobs.contains("user_id")
+        self.documentsHaveUserID = schema.documents?.contains("user_id") ?? false
+    }
+
+    /// Columns of `SQLiteSchema.jobsSQL`.
+    private enum Job {
+        static let id: Int32 = 1, userID: Int32 = 2, jobType: Int32 = 3, status: Int32 = 4
+        static let model: Int32 = 8, error: Int32 = 9, started: Int32 = 10, completed: Int32 = 11
+        static let created: Int32 = 12, updated: Int32 = 13
+    }
+
+    /// The job in the current row of the jobs scan.
+    mutating func job(_ row: SQLiteStatement) -> DecodedRow<JobRecord> {
+        guard let id = identifier(row, Job.id) else { return .skip(.missingID, detail: "id: \(row.describe(Job.id))") }
+        guard case .value(let createdAt) = row.instant(Job.created) else {
+            return .skip(.badCreatedAt, detail: "created_at: \(row.describe(Job.created))")
+        }
+        let counts: (total: Int64, processed: Int64, failed: Int64)
+        do {
+            counts = (try row.count(5, "total_documents"), try row.count(6, "processed_count"), try row.count(7, "failed_count"))
+        } catch {
+            return .skip(.badCounter, detail: error.detail)
+        }
+        return .record(
+            JobRecord(
+                id: id, userID: userID(row, Job.userID, columnPresent: jobsHaveUserID),
+                jobType: value(row, Job.jobType) ?? "batch", status: value(row, Job.status) ?? "pending",
+                totalDocuments: counts.total, processedCount: counts.processed, failedCount: counts.failed,
+                modelName: value(row, Job.model), errorMessage: message(row, Job.error),
+                startedAt: row.optionalInstant(Job.started), completedAt: row.optionalInstant(Job.completed),
+                createdAt: createdAt, updatedAt: row.optionalInstant(Job.updated)))
+    }
+
+    /// Columns of `SQLiteSchema.documentsSQL`.
+    private enum Document {
+        static let id: Int32 = 1, jobID: Int32 = 2, userID: Int32 = 3, title: Int32 = 4, source: Int32 = 5
+        static let size: Int32 = 6, mime: Int32 = 7, status: Int32 = 8, time: Int32 = 9, tokens: Int32 = 10
+        static let method: Int32 = 11, error: Int32 = 12, processed: Int32 = 13, created: Int32 = 14
+        static let jobRowid: Int32 = 15, jobUserID: Int32 = 16, jobStatus: Int32 = 17
+        static let jobCreated: Int32 = 18, jobStarted: Int32 = 19, jobCompleted: Int32 = 20
+    }
+
+    /// The document in the current row of the documents scan, with its job's context.
+    mutating func document(_ row: SQLiteStatement) -> DecodedRow<DocumentRecord> {
+        guard let id = identifier(row, Document.id) else {
+            return .skip(.missingID, detail: "id: \(row.describe(Document.id))")
+        }
+        let fileSize: Int64?
+        switch row.counter(Document.size) {
+        case .value(let n): fileSize = n
+        case .null: fileSize = nil
+        case .bad: return .skip(.badCounter, detail: "file_size: \(row.describe(Document.size))")
+        }
+        var job: JobContext?
+        if row.type(Document.jobRowid) != SQLITE_NULL {
+            job = JobContext(
+                userID: userID(row, Document.jobUserID, columnPresent: jobsHaveUserID),
+                status: value(row, Document.jobStatus) ?? "pending",
+                createdAt: row.optionalInstant(Document.jobCreated),
+                startedAt: row.optionalInstant(Document.jobStarted),
+                completedAt: row.optionalInstant(Document.jobCompleted))
+        }
+        let time = row.type(Document.time) == SQLITE_NULL ? nil : row.double(Document.time)
+        let tokens = row.type(Document.tokens) == SQLITE_INTEGER ? row.int64(Document.tokens) : nil
+        return .record(
+            DocumentRecord(
+                id: id, jobID: recentIdentifier(row, Document.jobID),
+                userID: userID(row, Document.userID, columnPresent: documentsHaveUserID),
+                title: row.string(Document.title), fileSourceType: value(row, Document.source),
+                fileSize: fileSize, mimeType: value(row, Document.mime),
+                status: value(row, Document.status) ?? "pending",
+                processingTime: time, tokensUsed: tokens, extractionMethod: value(row, Document.method),
+                errorMessage: message(row, Document.error), processedAt: row.optionalInstant(Document.processed),
+                createdAt: row.optionalInstant(Document.created), job: job))
+    }
+
+    /// The user in the current row of the users scan.
+    mutating func user(_ row: SQLiteStatement) -> DecodedRow<UserRecord> {
+        guard let id = identifier(row, 1) else { return .skip(.missingID, detail: "id: \(row.describe(1))") }
+        let active: Bool? = row.type(4) == SQLITE_INTEGER ? row.int64(4) != 0 : nil
+        return .record(UserRecord(id: id, email: row.string(2), fullName: row.string(3), isActive: active))
+    }
+
+    // MARK: cells
+
+    /// A row's own id (unique, so not interned); `nil` when NULL or empty.
+    private func identifier(_ row: SQLiteStatement, _ column: Int32) -> String? {
+        guard row.type(column) != SQLITE_NULL else { return nil }
+        let bytes = row.bytes(column)
+        return bytes.isEmpty ? nil : IdentifierText.string(bytes)
+    }
+
+    /// An id that repeats across rows (a document's job): interned.
+    private mutating func recentIdentifier(_ row: SQLiteStatement, _ column: Int32) -> String? {
+        row.type(column) == SQLITE_NULL ? nil : ids.string(row.bytes(column))
+    }
+
+    private mutating func userID(_ row: SQLiteStatement, _ column: Int32, columnPresent: Bool) -> String? {
+        guard columnPresent else { return owner }
+        return row.type(column) == SQLITE_NULL ? nil : ids.string(row.bytes(column))
+    }
+
+    private mutating func value(_ row: SQLiteStatement, _ column: Int32) -> String? {
+        row.type(column) == SQLITE_NULL ? nil : values.string(row.bytes(column))
+    }
+
+    private mutating func message(_ row: SQLiteStatement, _ column: Int32) -> String? {
+        row.type(column) == SQLITE_NULL ? nil : messages.string(row.bytes(column))
+    }
+}

@@ -1,0 +1,123 @@
+import CSQLite3
+
+/// The history tables a database has, their columns, and the SELECTs built from them.
+///
+/// Only `jobs` (with `id` and `created_at`) is required; a missing optional column
+/// is selected as `NULL`, so the row decoders see one fixed column layout.
+struct SQLiteSchema {
+    /// Lowercased column names of `jobs`.
+    var jobs: Set<String>
+    /// Lowercased column names of `documents`, `nil` without the table.
+    var documents: Set<String>?
+    /// Lowercased column names of `users`, `nil` without the table.
+    var users: Set<String>?
+    /// Whether `jobs.id` is a primary key or has a unique index, so a join on it
+    /// yields at most one job per document.
+    var jobIDIsUnique: Bool
+
+    /// Reads the schema inside the connection's current transaction.
+    ///
+    /// - Throws: `TallyError.cannotOpen` without a usable `jobs` table.
+    init(_ connection: SQLiteConnection) throws {
+        guard let jobs = try Self.columns(of: "jobs", connection) else {
+            throw TallyError.cannotOpen(file: connection.name, message: "not a history: no jobs table")
+        }
+        for required in ["id", "created_at"] where !jobs.contains(required) {
+            throw TallyError.cannotOpen(
+                file: connection.name, message: "not a history: the jobs table has no \(required) column")
+        }
+        self.jobs = jobs
+        self.documents = try Self.columns(of: "documents", connection)
+        self.users = try Self.columns(of: "users", connection)
+        self.jobIDIsUnique = try Self.hasUniqueID(connection)
+    }
+
+    private static func columns(of table: String, _ connection: SQLiteConnection) throws -> Set<String>? {
+        try connection.withStatement("SELECT lower(name) FROM pragma_table_info('\(table)')") { statement in
+            var names: Set<String> = []
+            while true {
+                let rc = statement.step()
+                if rc == SQLITE_DONE { break }
+                guard rc == SQLITE_ROW else { throw connection.failure(rc) }
+                if let name = statement.string(0) { names.insert(name) }
+            }
+            return names.isEmpty ? nil : names
+        }
+    }
+
+    private static func hasUniqueID(_ connection: SQLiteConnection) throws -> Bool {
+        let sql = """
+            SELECT (SELECT count(*) = 1 AND max(lower(name)) = 'id' FROM pragma_table_info('jobs') WHERE pk > 0)
+                OR EXISTS (SELECT 1 FROM pragma_index_list('jobs') AS il WHERE il."unique"
+                    AND (SELECT group_concat(lower(name)) FROM pragma_index_info(il.name)) = 'id')
+            """
+        return try connection.withStatement(sql) { statement in
+            let rc = statement.step()
+            guard rc == SQLITE_ROW else { throw connection.failure(rc) }
+            return statement.int64(0) != 0
+        }
+    }
+
+    // MARK: SELECTs (column order is the decoders' `Column` enums)
+
+    /// The jobs scan over a rowid range bound to `?1` and `?2`.
+    func jobsSQL() -> String {
+        let c = Self.column(in: jobs, table: "j")
+        let model = jobs.contains("config") ? Self.jsonText("j.config", "$.model_name") : "NULL"
+        return """
+            SELECT j.rowid, \(c("id")), \(c("user_id")), \(c("job_type")), \(c("status")),
+              \(c("total_documents")), \(c("processed_count")), \(c("failed_count")), \(model),
+              \(c("error_message")), \(c("started_at")), \(c("completed_at")), \(c("created_at")), \(c("updated_at"))
+            FROM jobs AS j WHERE j.rowid BETWEEN ?1 AND ?2 ORDER BY j.rowid
+            """
+    }
+
+    /// The documents scan over a rowid range, each joined to its job.
+    func documentsSQL() -> String {
+        let columns = documents ?? []
+        let d = Self.column(in: columns, table: "d")
+        let j = Self.column(in: jobs, table: "j")
+        let metadata = columns.contains("processing_metadata")
+        let time = metadata ? Self.json("d.processing_metadata", "$.processing_time", types: ["real", "integer"]) : "NULL"
+        let tokens = metadata ? Self.json("d.processing_metadata", "$.tokens_used", types: ["integer"]) : "NULL"
+        let method = metadata ? Self.jsonText("d.processing_metadata", "$.extraction_method") : "NULL"
+        let joined = columns.contains("job_id")
+        let join = !joined ? "" : jobIDIsUnique
+            ? "LEFT JOIN jobs AS j ON j.id = d.job_id"
+            : "LEFT JOIN jobs AS j ON j.rowid = (SELECT max(rowid) FROM jobs WHERE id = d.job_id)"
+        let job = joined
+            ? "j.rowid, \(j("user_id")), \(j("status")), \(j("created_at")), \(j("started_at")), \(j("completed_at"))"
+            : "NULL, NULL, NULL, NULL, NULL, NULL"
+        return """
+            SELECT d.rowid, \(d("id")), \(d("job_id")), \(d("user_id")), \(d("title")), \(d("file_source_type")),
+              \(d("file_size")), \(d("mime_type")), \(d("status")), \(time), \(tokens), \(method),
+              \(d("error_message")), \(d("processed_at")), \(d("created_at")), \(job)
+            FROM documents AS d \(join) WHERE d.rowid BETWEEN ?1 AND ?2 ORDER BY d.rowid
+            """
+    }
+
+    /// The users scan (never sharded).
+    func usersSQL() -> String {
+        let u = Self.column(in: users ?? [], table: "u")
+        return """
+            SELECT u.rowid, \(u("id")), \(u("email")), \(u("full_name")), \(u("is_active"))
+            FROM users AS u ORDER BY u.rowid
+            """
+    }
+
+    private static func column(in columns: Set<String>, table: String) -> (String) -> String {
+        { name in columns.contains(name) ? "\(table).\"\(name)\"" : "NULL" }
+    }
+
+    /// A JSON string value at `path`, or NULL when the column does not parse or holds another type there.
+    private static func jsonText(_ column: String, _ path: String) -> String {
+        json(column, path, types: ["text"])
+    }
+
+    /// The value at `path` when the column parses and the value has one of `types`, else NULL.
+    private static func json(_ column: String, _ path: String, types: [String]) -> String {
+        let list = types.map { "'\($0)'" }.joined(separator: ", ")
+        return "CASE WHEN json_valid(\(column)) THEN CASE WHEN json_type(\(column), '\(path)') IN (\(list))"
+            + " THEN json_extract(\(column), '\(path)') END END"
+    }
+}
