@@ -17,10 +17,11 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CTallySupport"),
         .target(
             name: "TallyKit",
             dependencies: [
-                "CSQLite3", "CZlib",
+                "CSQLite3", "CZlib", "CTallySupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
