@@ -1,0 +1,94 @@
+/// The CSV files of `tally report` written by code, row by row, through `CSVField`.
+///
+/// Every file has a header row, CRLF line ends, UTF-8, and an optional BOM.
+struct ReportCSV {
+    /// Whether each file starts with a UTF-8 byte-order mark (`--csv-bom`).
+    let bom: Bool
+
+    /// `usage_by_customer.csv`: one row per customer, anonymous included (empty user_id).
+    func customers(_ rows: [CustomerRow]) -> [UInt8] {
+        var out = start([
+            "user_id", "email", "name", "jobs", "documents", "processed", "failed", "success_rate",
+            "processing_seconds", "tokens", "first_activity", "last_activity",
+        ])
+        for r in rows {
+            out += row([
+                CSVField.text(r.userID), CSVField.text(r.email), CSVField.text(r.name),
+                CSVField.number(r.jobs), CSVField.number(r.documents), CSVField.number(r.processed),
+                CSVField.number(r.failed), CSVField.numeric(PlainFormat.fraction(r.successRate)),
+                CSVField.numeric(PlainFormat.seconds(micros: r.processingMicros)), CSVField.number(r.tokens),
+                CSVField.numeric(PlainFormat.iso(r.firstActivity)), CSVField.numeric(PlainFormat.iso(r.lastActivity)),
+            ])
+        }
+        return out
+    }
+
+    /// `usage_daily.csv`: one row per time-series bucket (days, or hours for short periods).
+    func daily(_ series: TimeSeries) -> [UInt8] {
+        var out = start(["bucket_start", "label", "granularity", "jobs_created", "documents_processed", "documents_failed"])
+        for b in series.buckets {
+            out += row([
+                CSVField.numeric(b.start.isoString), CSVField.text(b.label), CSVField.text(series.granularity.rawValue),
+                CSVField.number(b.jobsCreated), CSVField.number(b.documentsProcessed), CSVField.number(b.documentsFailed),
+            ])
+        }
+        return out
+    }
+
+    /// `errors.csv`: the error clusters, largest first.
+    func errors(_ section: ErrorSection) -> [UInt8] {
+        var out = start([
+            "rank", "normalized_message", "example_message", "count", "jobs", "documents",
+            "first_seen", "last_seen", "share_of_failures",
+        ])
+        for (i, c) in section.clusters.enumerated() {
+            out += row([
+                CSVField.number(i + 1), CSVField.text(c.normalizedMessage), CSVField.text(c.exampleMessage),
+                CSVField.number(c.count), CSVField.number(c.jobs), CSVField.number(c.documents),
+                CSVField.numeric(PlainFormat.iso(c.firstSeen)), CSVField.numeric(PlainFormat.iso(c.lastSeen)),
+                CSVField.numeric(PlainFormat.fraction(c.shareOfFailures)),
+            ])
+        }
+        return out
+    }
+
+    private func start(_ header: [String]) -> [UInt8] {
+        (bom ? [0xEF, 0xBB, 0xBF] : []) + row(header.map(CSVField.text))
+    }
+
+    private func row(_ fields: [String]) -> [UInt8] {
+        Array(CSVField.row(fields).utf8)
+    }
+}
+
+/// `jobs.csv`, streamed by the caller during the scan: a header, then one row per job.
+public struct JobsCSVWriter: Sendable {
+    /// The file name.
+    public static let fileName = "jobs.csv"
+    /// Whether the header is preceded by a UTF-8 BOM.
+    public let bom: Bool
+
+    /// Makes a writer; `bom` is `--csv-bom`.
+    public init(bom: Bool = false) {
+        self.bom = bom
+    }
+
+    /// The first bytes of the file: optional BOM and the header row (CRLF-terminated).
+    public var header: String {
+        (bom ? "\u{FEFF}" : "") + CSVField.row([
+            "id", "user_id", "job_type", "status", "total_documents", "processed_count", "failed_count",
+            "model_name", "error_message", "created_at", "started_at", "completed_at", "updated_at",
+        ])
+    }
+
+    /// One job as a CSV record (CRLF-terminated); timestamps ISO 8601 UTC, text defused.
+    public func row(_ job: JobRecord) -> String {
+        CSVField.row([
+            CSVField.text(job.id), CSVField.text(job.userID), CSVField.text(job.jobType), CSVField.text(job.status),
+            CSVField.number(job.totalDocuments), CSVField.number(job.processedCount), CSVField.number(job.failedCount),
+            CSVField.text(job.modelName), CSVField.text(job.errorMessage), CSVField.numeric(job.createdAt.isoString),
+            CSVField.numeric(PlainFormat.iso(job.startedAt)), CSVField.numeric(PlainFormat.iso(job.completedAt)),
+            CSVField.numeric(PlainFormat.iso(job.updatedAt)),
+        ])
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// One output file: a name relative to the output directory and its bytes.
+public struct RenderedFile: Sendable, Equatable {
+    /// Relative file name, e.g. `usage.html`.
+    public var name: String
+    /// The file's content.
+    public var bytes: [UInt8]
+
+    /// Makes a rendered file.
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
+}
+
+/// The output formats of `tally report`.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case html, csv, md, json
+}
+
+/// Turns a `UsageReport` into the bytes of `usage.html`, `usage.md`, the CSVs and
+/// `usage.json`: deterministic (same report, same bytes) and zone-aware.
+public struct ReportRenderer: Sendable {
+    /// Customer rows shown in the HTML (all of them are in `usage_by_customer.csv`).
+    public static let htmlCustomerCap = 500
+    /// Customer rows shown in the Markdown summary.
+    public static let markdownCustomerCap = 20
+    /// Error clusters shown in the Markdown summary.
+    public static let markdownErrorCap = 10
+
+    let templates: TemplateSet
+    let format: DisplayFormat
+    let csvBOM: Bool
+
+    /// Makes a renderer for a template set and report zone; `csvBOM` is `--csv-bom`.
+    public init(templates: TemplateSet, zone: TimeZone, csvBOM: Bool) {
+        self.templates = templates
+        self.format = DisplayFormat(zone: zone)
+        self.csvBOM = csvBOM
+    }
+
+    /// Renders the requested formats (all by default), in a fixed file order.
+    ///
+    /// `jobs.csv` is not among them: the caller streams it with `JobsCSVWriter`.
+    public func render(_ report: UsageReport, formats: Set<ReportFormat> = Set(ReportFormat.allCases)) throws -> [RenderedFile] {
+        var files: [RenderedFile] = []
+        if formats.contains(.html) { files.append(RenderedFile(name: "usage.html", bytes: Array(html(report).utf8))) }
+        if formats.contains(.md) { files.append(RenderedFile(name: "usage.md", bytes: Array(markdown(report).utf8))) }
+        if formats.contains(.csv) {
+            let csv = ReportCSV(bom: csvBOM)
+            files.append(RenderedFile(name: "usage_by_customer.csv", bytes: csv.customers(report.customers)))
+            files.append(RenderedFile(name: "usage_daily.csv", bytes: csv.daily(report.timeSeries)))
+            files.append(RenderedFile(name: "errors.csv", bytes: csv.errors(report.errors)))
+        }
+        if formats.contains(.json) { files.append(RenderedFile(name: "usage.json", bytes: Array(UsageJSON.render(report).utf8))) }
+        return files
+    }
+
+    /// `usage.html`.
+    func html(_ report: UsageReport) -> String {
+        var model = ReportViewModel(report: report, format: format, customerCap: Self.htmlCustomerCap, errorCap: 20).build()
+        let charts = SVGCharts(format: format)
+        model["charts"] = [
+            "timeSeries": charts.timeSeries(report.timeSeries),
+            "hours": charts.hours(report.throughput.documentsByHourOfDay),
+            "statuses": charts.statuses(report.totals.jobsByStatus),
+        ]
+        let styleHash = SHA256.cspSource(templates.css), scriptHash = SHA256.cspSource(templates.script)
+        model["style"] = templates.css
+        model["script"] = templates.script
+        model["csp"] = "default-src 'none'; style-src \(styleHash); script-src \(scriptHash); img-src data:; base-uri 'none'; form-action 'none'"
+        return templates.html.render(model)
+    }
+
+    /// `usage.md`.
+    func markdown(_ report: UsageReport) -> String {
+        let model = ReportViewModel(
+            report: report, format: format, customerCap: Self.markdownCustomerCap, errorCap: Self.markdownErrorCap
+        ).build()
+        return templates.markdown.render(model)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Mustache
+
+/// The templates and assets of the human outputs: built in, or overridden by file
+/// name from a `--templates DIR`.
+///
+/// Files: `usage.html.mustache`, `usage.md.mustache`, `usage.css` and `usage.js`
+/// (the HTML page's inline style and script; their SHA-256 go into its CSP).
+public struct TemplateSet: Sendable {
+    /// The file names a template directory may hold, in a fixed order.
+    public static let fileNames = ["usage.html.mustache", "usage.md.mustache", "usage.css", "usage.js"]
+
+    let html: MustacheTemplate
+    let markdown: MustacheTemplate
+    let css: String
+    let script: String
+
+    /// The built-in templates compiled into the binary.
+    public static func builtIn() throws -> TemplateSet {
+        try load(overrides: nil).0
+    }
+
+    /// Loads the built-in templates, each replaced by `DIR/<name>` when that file exists.
+    ///
+    /// - Returns: the set and one warning per file missing from `DIR` (the built-in one is used).
+    /// - Throws: `TallyError.cannotOpen` for an unreadable directory or file,
+    ///   `TallyError.badData(file:location:message:)` naming file and line for a
+    ///   template that does not parse or an asset that would break out of its tag.
+    public static func load(overrides directory: String?) throws -> (TemplateSet, warnings: [String]) {
+        _ = MarkdownContentType.registered
+        var texts: [String: (text: String, path: String)] = [:]
+        var warnings: [String] = []
+        if let directory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw TallyError.cannotOpen(file: directory, message: "templates directory does not exist or is not a directory")
+            }
+        }
+        for name in fileNames {
+            let builtIn = BuiltInTemplates.files[name] ?? ""
+            guard let directory else {
+                texts[name] = (builtIn, "(built-in) " + name)
+                continue
+            }
+            let path = (directory as NSString).appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: path) {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw TallyError.cannotOpen(file: path, message: "cannot read template")
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw TallyError.badData(file: path, location: nil, message: "template is not UTF-8")
+                }
+                texts[name] = (text, path)
+            } else {
+                warnings.append("\(path): not found, using the built-in \(name)")
+                texts[name] = (builtIn, "(built-in) " + name)
+            }
+        }
+        let set = TemplateSet(
+            html: try parse(texts["usage.html.mustache"]!),
+            markdown: try parse(texts["usage.md.mustache"]!),
+            css: try asset(texts["usage.css"]!, closingTag: "</style"),
+            script: try asset(texts["usage.js"]!, closingTag: "</script"))
+        return (set, warnings)
+    }
+
+    private static func parse(_ source: (text: String, path: String)) throws -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: source.text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw TallyError.badData(
+                file: source.path, location: "line \(error.context.lineNumber), column \(error.context.columnNumber)",
+                message: "template error: \(error.error)")
+        } catch {
+            throw TallyError.badData(file: source.path, location: nil, message: "template error: \(error)")
+        }
+    }
+
+    /// An inline asset must not close its own element early.
+    private static func asset(_ source: (text: String, path: String), closingTag: String) throws -> String {
+        let lines = source.text.components(separatedBy: "\n")
+        if let index = lines.firstIndex(where: { $0.lowercased().contains(closingTag) }) {
+            throw TallyError.badData(file: source.path, location: "line \(index + 1)", message: "contains '\(closingTag)', which would end the inline element")
+        }
+        return source.text
+    }
+}
