@@ -93,7 +93,7 @@ let validPlanYAML = """
     }
 
     @Test func missingFileIsCannotOpen() {
-        #expect(throws: TallyError.cannotOpen(file: "/nonexistent/plan.yaml", message: "cannot read plan file")) {
+        #expect(throws: TallyError.cannotOpen(file: "/nonexistent/plan.yaml", message: "no such plan file")) {
             try PlanLoader.load(path: "/nonexistent/plan.yaml")
         }
     }

@@ -12,7 +12,8 @@ public enum PlanLoader {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw TallyError.cannotOpen(file: path, message: "cannot read plan file")
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw TallyError.cannotOpen(file: path, message: exists ? "cannot read plan file" : "no such plan file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw PlanError(file: path, line: nil, keyPath: nil, message: "not UTF-8 text")
