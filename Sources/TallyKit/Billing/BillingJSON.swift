@@ -26,7 +26,10 @@ enum BillingJSON {
         case .bool(let value): out += value ? "true" : "false"
         case .null: out += "null"
         case .array(let items):
-            guard !items.isEmpty else { return out += "[]" }
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
             out += "[\n"
             for (index, item) in items.enumerated() {
                 out += indent + "  "
@@ -35,7 +38,10 @@ enum BillingJSON {
             }
             out += indent + "]"
         case .object(let pairs):
-            guard !pairs.isEmpty else { return out += "{}" }
+            if pairs.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{\n"
             for (index, (key, value)) in pairs.enumerated() {
                 out += indent + "  "

@@ -93,15 +93,18 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// True when the value has no fractional part.
     public var isInteger: Bool { normalized.scale == 0 }
 
+    /// The exact sum.
     public static func + (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
         let s = max(lhs.scale, rhs.scale)
         return ExactDecimal(mantissa: lhs.mantissa(atScale: s) + rhs.mantissa(atScale: s), scale: s)
     }
 
+    /// The exact difference.
     public static func - (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
         lhs + (-rhs)
     }
 
+    /// The negated value.
     public static prefix func - (value: ExactDecimal) -> ExactDecimal {
         ExactDecimal(mantissa: -value.mantissa, scale: value.scale)
     }
@@ -118,16 +121,19 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         ExactDecimal(mantissa: mantissa, scale: scale + 2).normalized
     }
 
+    /// Numeric order, whatever the scales.
     public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
         let s = max(lhs.scale, rhs.scale)
         return lhs.mantissa(atScale: s) < rhs.mantissa(atScale: s)
     }
 
+    /// Numeric equality: `1.50 == 1.5`.
     public static func == (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
         let s = max(lhs.scale, rhs.scale)
         return lhs.mantissa(atScale: s) == rhs.mantissa(atScale: s)
     }
 
+    /// Hashes the normalized value, consistent with `==`.
     public func hash(into hasher: inout Hasher) {
         let n = normalized
         hasher.combine(n.mantissa)

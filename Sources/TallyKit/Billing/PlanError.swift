@@ -17,6 +17,7 @@ public struct PlanError: ExitStatusProviding, Equatable {
         self.message = message
     }
 
+    /// Always `dataError` (65).
     public var exitStatus: ExitStatus { .dataError }
 
     /// `plan.yaml:14: plans.starter.charges[1].model: unknown model 'tierd' (...)`.
