@@ -1,0 +1,148 @@
+/// One customer's billable usage in a period, as the aggregation stage counts it.
+public struct BillingUsage: Sendable, Equatable {
+    /// Processed documents of jobs that reached completed, failed or cancelled.
+    public var documents: Int64
+    /// Failed documents of those jobs.
+    public var failedDocuments: Int64
+    /// Jobs (one API call each).
+    public var jobs: Int64
+    /// Tokens used by the documents.
+    public var tokens: Int64
+    /// Summed job wall time (completed_at - started_at) in microseconds.
+    public var processingMicroseconds: Int64
+    /// Summed document file sizes in bytes.
+    public var bytes: Int64
+
+    /// Makes usage; every counter defaults to zero.
+    public init(
+        documents: Int64 = 0, failedDocuments: Int64 = 0, jobs: Int64 = 0, tokens: Int64 = 0,
+        processingMicroseconds: Int64 = 0, bytes: Int64 = 0
+    ) {
+        self.documents = documents
+        self.failedDocuments = failedDocuments
+        self.jobs = jobs
+        self.tokens = tokens
+        self.processingMicroseconds = processingMicroseconds
+        self.bytes = bytes
+    }
+
+    /// The exact quantity a metric prices: seconds = micros / 1e6, megabytes = bytes / 1e6.
+    public func quantity(of metric: Metric) -> ExactDecimal {
+        switch metric {
+        case .documents: return ExactDecimal(documents)
+        case .failedDocuments: return ExactDecimal(failedDocuments)
+        case .jobs: return ExactDecimal(jobs)
+        case .tokens: return ExactDecimal(tokens)
+        case .processingSeconds: return .fraction(processingMicroseconds, tenToThe: 6)
+        case .megabytes: return .fraction(bytes, tenToThe: 6)
+        }
+    }
+
+    /// The counters in a fixed order with their names (for checks and messages).
+    var counters: [(String, Int64)] {
+        [
+            ("documents", documents), ("failed_documents", failedDocuments), ("jobs", jobs), ("tokens", tokens),
+            ("processing_microseconds", processingMicroseconds), ("bytes", bytes),
+        ]
+    }
+
+    /// Both usages added counter by counter.
+    public static func + (lhs: BillingUsage, rhs: BillingUsage) -> BillingUsage {
+        BillingUsage(
+            documents: lhs.documents + rhs.documents, failedDocuments: lhs.failedDocuments + rhs.failedDocuments,
+            jobs: lhs.jobs + rhs.jobs, tokens: lhs.tokens + rhs.tokens,
+            processingMicroseconds: lhs.processingMicroseconds + rhs.processingMicroseconds,
+            bytes: lhs.bytes + rhs.bytes)
+    }
+}
+
+/// Who is billed: a user's id, and email and name when known.
+public struct BillingCustomer: Sendable, Hashable {
+    /// The user id (never empty: anonymous usage is not billed).
+    public var id: String
+    /// The user's email.
+    public var email: String?
+    /// The user's display name.
+    public var name: String?
+
+    /// Makes a customer identity.
+    public init(id: String, email: String? = nil, name: String? = nil) {
+        self.id = id
+        self.email = email
+        self.name = name
+    }
+}
+
+/// A customer's usage for the period.
+public struct CustomerUsage: Sendable, Equatable {
+    /// The customer.
+    public var customer: BillingCustomer
+    /// What they used.
+    public var usage: BillingUsage
+
+    /// Pairs a customer with usage.
+    public init(customer: BillingCustomer, usage: BillingUsage) {
+        self.customer = customer
+        self.usage = usage
+    }
+}
+
+/// The billing period: `[start, end)` and its label (`2026-11`), which starts invoice numbers.
+public struct BillingPeriod: Sendable, Equatable {
+    /// First instant of the period.
+    public var start: Instant
+    /// First instant after the period.
+    public var end: Instant
+    /// Label such as `2026-11`.
+    public var label: String
+
+    /// Makes a period.
+    public init(start: Instant, end: Instant, label: String) {
+        self.start = start
+        self.end = end
+        self.label = label
+    }
+}
+
+/// A job whose documents were processed in the period but are not on any invoice.
+public struct UnbilledJob: Sendable, Equatable {
+    /// The job's id.
+    public var jobID: String
+    /// Its owner, if any.
+    public var userID: String?
+    /// Its status (`processing`, `completed` without completed_at, ...).
+    public var status: String
+    /// Its processed documents counted in the period's processed total.
+    public var documents: Int64
+
+    /// Makes an unbilled job entry.
+    public init(jobID: String, userID: String?, status: String, documents: Int64) {
+        self.jobID = jobID
+        self.userID = userID
+        self.status = status
+        self.documents = documents
+    }
+}
+
+/// Usage the pipeline saw but does not bill, and the processed total to reconcile against.
+public struct UnbilledUsage: Sendable, Equatable {
+    /// Documents of jobs without an owner.
+    public var anonymousDocuments: Int64
+    /// Anonymous jobs (for the report).
+    public var anonymousJobs: Int64
+    /// Jobs still pending or processing at the period's end (billed when they finish).
+    public var inFlight: [UnbilledJob]
+    /// Terminal jobs with no completed_at.
+    public var unbillable: [UnbilledJob]
+
+    /// Makes the unbilled breakdown; everything defaults to none.
+    public init(
+        anonymousDocuments: Int64 = 0, anonymousJobs: Int64 = 0, inFlight: [UnbilledJob] = [],
+        unbillable: [UnbilledJob] = []
+    ) {
+        self.anonymousDocuments = anonymousDocuments
+        self.anonymousJobs = anonymousJobs
+        self.inFlight = inFlight
+        self.unbillable = unbillable
+    }
+}
