@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "tally",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tally", targets: ["tally"]),
         .library(name: "TallyKit", targets: ["TallyKit"]),
