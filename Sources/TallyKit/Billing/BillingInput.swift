@@ -135,14 +135,29 @@ public struct UnbilledUsage: Sendable, Equatable {
     /// Terminal jobs with no completed_at.
     public var unbillable: [UnbilledJob]
 
+    /// Jobs in flight in all (the list may be capped), and their processed documents.
+    public var inFlightCount: Int64
+    public var inFlightDocuments: Int64
+    /// Unbillable jobs in all (the list may be capped), and their processed documents.
+    public var unbillableCount: Int64
+    public var unbillableDocuments: Int64
+
     /// Makes the unbilled breakdown; everything defaults to none.
+    ///
+    /// The lists may be capped for display; the totals default to the lists' own
+    /// counts and sums when not given.
     public init(
         anonymousDocuments: Int64 = 0, anonymousJobs: Int64 = 0, inFlight: [UnbilledJob] = [],
-        unbillable: [UnbilledJob] = []
+        unbillable: [UnbilledJob] = [], inFlightTotals: (count: Int64, documents: Int64)? = nil,
+        unbillableTotals: (count: Int64, documents: Int64)? = nil
     ) {
         self.anonymousDocuments = anonymousDocuments
         self.anonymousJobs = anonymousJobs
         self.inFlight = inFlight
         self.unbillable = unbillable
+        inFlightCount = inFlightTotals?.count ?? Int64(inFlight.count)
+        inFlightDocuments = inFlightTotals?.documents ?? inFlight.reduce(0) { $0 + $1.documents }
+        unbillableCount = unbillableTotals?.count ?? Int64(unbillable.count)
+        unbillableDocuments = unbillableTotals?.documents ?? unbillable.reduce(0) { $0 + $1.documents }
     }
 }

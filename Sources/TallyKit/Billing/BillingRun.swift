@@ -105,8 +105,8 @@ extension BillingRun {
             linesTotal: invoices.flatMap(\.lines).reduce(.zero) { $0 + $1.amount },
             billedDocuments: invoices.reduce(0) { $0 + $1.usage.documents },
             anonymousDocuments: unbilled.anonymousDocuments,
-            inFlightDocuments: unbilled.inFlight.reduce(0) { $0 + $1.documents },
-            unbillableDocuments: unbilled.unbillable.reduce(0) { $0 + $1.documents },
+            inFlightDocuments: unbilled.inFlightDocuments,
+            unbillableDocuments: unbilled.unbillableDocuments,
             processedDocuments: processedDocuments)
         return BillingRun(
             planSource: plan.source, currency: plan.currency, period: period, invoices: invoices, unbilled: unbilled,

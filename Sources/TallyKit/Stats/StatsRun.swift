@@ -38,21 +38,12 @@ public enum StatsRun {
             EndpointStatsAccumulator(capped: request.apiCompat)
         }
         report(result.diagnostics, logger: logger)
-        let ids = Set(result.users.byID.keys).union(result.aggregate.userIDsWithJobs).sorted()
-        var files: [(String, [UInt8])] = []
-        var index: [StatsIndexEntry] = []
-        for id in ids {
-            let stats = result.aggregate.stats(for: id)
-            let file = SafeFileName.forID(id) + ".json"
-            files.append((file, EndpointJSON.encode(stats, pretty: request.pretty)))
-            index.append(StatsIndexEntry(user: result.users[id] ?? UserRecord(id: id, email: nil), file: file, totalJobs: stats.totalJobs))
-        }
-        files.append(("index.json", StatsIndexEntry.encode(index, pretty: request.pretty)))
+        let files = StatsFiles.render(result.aggregate, users: result.users, pretty: request.pretty)
         try OutputDirectory.prepare(out)
-        for (name, bytes) in files {
-            try AtomicFile.write(bytes, to: out + "/" + name, mode: mode_t(request.fileMode))
+        for file in files {
+            try AtomicFile.write(file.bytes, to: out + "/" + file.name, mode: mode_t(request.fileMode))
         }
-        logger.info("wrote stats", metadata: ["users": "\(ids.count)", "directory": "\(out)"])
+        logger.info("wrote stats", metadata: ["users": "\(files.count - 1)", "directory": "\(out)"])
     }
 
     /// Logs the skipped rows and merged duplicates of a scan as warnings.

@@ -1,0 +1,68 @@
+/// Everything `tally report` was asked to do. "Now", the zone and the period are inputs.
+public struct ReportRequest: Sendable {
+    /// Source paths (`-` is standard input).
+    public var sources: [String]
+    /// The output directory (after strftime expansion; see `OutputPathPattern`).
+    public var outDirectory: String
+    /// The period; `nil` means `this-month`.
+    public var period: PeriodSpec?
+    /// IANA zone id; `nil`: the plan's `timezone`, else UTC.
+    public var zoneID: String?
+    /// "Now": relative periods, active and stuck jobs, the generated-at line.
+    public var asOf: Instant
+    /// Customers to report on, by id or email (empty: everyone).
+    public var users: [String]
+    /// A directory whose templates override the built-in ones by file name.
+    public var templatesDirectory: String?
+    /// The formats to write.
+    public var formats: Set<ReportFormat>
+    /// Prefix CSV files with a UTF-8 byte-order mark (for Excel).
+    public var csvBOM: Bool
+    public var strict: Bool
+    public var parallelism: Int
+    /// Jobs pending or processing longer than this are stuck (microseconds).
+    public var stuckAfterMicros: Int64
+    /// A plan file: when set, invoices are written too.
+    public var planPath: String?
+    /// Output file mode (0644, or 0600 for `--private`).
+    public var fileMode: UInt32
+
+    /// Makes a request with the documented defaults.
+    public init(
+        sources: [String], outDirectory: String, period: PeriodSpec? = nil, zoneID: String? = nil, asOf: Instant,
+        users: [String] = [], templatesDirectory: String? = nil, formats: Set<ReportFormat> = Set(ReportFormat.allCases),
+        csvBOM: Bool = false, strict: Bool = false, parallelism: Int = 1, stuckAfterMicros: Int64 = 6 * 3_600_000_000,
+        planPath: String? = nil, fileMode: UInt32 = 0o644
+    ) {
+        self.sources = sources
+        self.outDirectory = outDirectory
+        self.period = period
+        self.zoneID = zoneID
+        self.asOf = asOf
+        self.users = users
+        self.templatesDirectory = templatesDirectory
+        self.formats = formats
+        self.csvBOM = csvBOM
+        self.strict = strict
+        self.parallelism = parallelism
+        self.stuckAfterMicros = stuckAfterMicros
+        self.planPath = planPath
+        self.fileMode = fileMode
+    }
+}
+
+/// What a report run wrote, for the run summary.
+public struct ReportOutcome: Sendable {
+    /// The directory the report is in.
+    public var directory: String
+    /// Files written (relative names) and their sizes in bytes.
+    public var files: [(name: String, bytes: Int)]
+    /// The period that was reported.
+    public var period: ReportPeriod
+    /// Rows read per source.
+    public var sources: [SourceRead]
+    public var skippedRows: Int64
+    public var duplicatesMerged: Int64
+    public var customers: Int
+    public var invoices: Int
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Logging
+
+/// `tally report`: reads the sources once, computes usage (and invoices with a
+/// plan), renders every output into a staging directory, and swaps it into place.
+public enum ReportRun {
+    /// Runs a report request.
+    ///
+    /// - Throws: `TallyError` / `PlanError` with their exit statuses; nothing is
+    ///   written to `outDirectory` unless the whole run succeeds.
+    public static func run(_ request: ReportRequest, logger: Logger) throws -> ReportOutcome {
+        let started = DispatchTime.now()
+        let plan = try request.planPath.map { try PlanLoader.load(path: $0) }
+        let zone = try ZonedCalendar.zone(named: request.zoneID ?? plan?.timeZone ?? "UTC")
+        let calendar = ZonedCalendar(zone: zone)
+        let period = try PeriodResolver.resolve(
+            request.period ?? .thisMonth, calendar: calendar, asOf: request.asOf, stuckAfterMicros: request.stuckAfterMicros)
+        let (templates, templateWarnings) = try TemplateSet.load(overrides: request.templatesDirectory)
+        for warning in templateWarnings { logger.warning("\(warning)") }
+        let sources = try request.sources.map { try SourceOpener.open($0) }
+        defer { SpooledFiles.shared.removeAll() }
+        let chosen = try resolveUsers(request.users, sources: sources)
+        logger.info("period", metadata: ["label": "\(period.label)", "from": "\(period.from.isoString)", "to": "\(period.to.isoString)", "zone": "\(zone.identifier)"])
+
+        let lock = try OutputLock(directory: request.outDirectory)
+        let directory = try ReportDirectory(target: request.outDirectory, fileMode: mode_t(request.fileMode))
+        do {
+            let outcome = try produce(
+                request, plan: plan, period: period, calendar: calendar, templates: templates, sources: sources,
+                chosen: chosen, directory: directory, logger: logger)
+            try directory.commit()
+            _ = lock
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            logger.info("report written", metadata: ["directory": "\(request.outDirectory)", "seconds": "\(String(format: "%.2f", seconds))"])
+            return outcome
+        } catch {
+            directory.discard()
+            throw error
+        }
+    }
+
+    /// Resolves `--user` values to ids; emails need the users of the sources.
+    static func resolveUsers(_ wanted: [String], sources: [any HistorySource]) throws -> [String: String]? {
+        guard !wanted.isEmpty else { return nil }
+        let directory = wanted.contains { $0.contains("@") } ? try UserPrepass.users(in: sources) : UserDirectory()
+        var ids: [String: String] = [:]
+        for value in wanted {
+            if let user = directory.user(matching: value) {
+                ids[value] = user.id
+            } else if value.contains("@") {
+                throw TallyError.unknownUser(value)
+            } else {
+                ids[value] = SafeFileName.isUUID(value.lowercased()) ? value.lowercased() : value
+            }
+        }
+        return ids
+    }
+
+    private static func produce(
+        _ request: ReportRequest, plan: Plan?, period: ReportPeriod, calendar: ZonedCalendar, templates: TemplateSet,
+        sources: [any HistorySource], chosen: [String: String]?, directory: ReportDirectory, logger: Logger
+    ) throws -> ReportOutcome {
+        let scope = ReportScope(period: period, calendar: calendar, users: chosen.map { Set($0.values) })
+        let spools = SpoolFactory(directory: directory.staging, bom: request.csvBOM)
+        let writeJobs = request.formats.contains(.csv)
+        let options = ScanOptions(read: ReadOptions(), parallelism: request.parallelism, strict: request.strict)
+        let scanStart = DispatchTime.now()
+        let result = try HistoryScan.run(sources, options: options) {
+            ReportAccumulator(
+                usage: UsageAccumulator(scope: scope, spool: writeJobs ? spools.make() : nil),
+                stats: EndpointStatsAccumulator(capped: false, onlyUsers: scope.users))
+        }
+        logger.info("scan done", metadata: ["seconds": "\(elapsed(since: scanStart))"])
+        StatsRun.report(result.diagnostics, logger: logger)
+        if let chosen {
+            for (given, id) in chosen.sorted(by: { $0.key < $1.key })
+            where result.users[id] == nil && !result.aggregate.usage.usersSeen.contains(id) {
+                throw TallyError.unknownUser(given)
+            }
+        }
+        let sourceRows = zip(sources, request.sources).map { source, name in
+            SourceRead(
+                name: name, format: source is SQLiteSource ? "sqlite" : "json",
+                rows: (result.diagnostics.rowsRead[name] ?? [:]).values.reduce(0, +))
+        }
+        for source in sourceRows { logger.info("source read", metadata: ["source": "\(source.name)", "format": "\(source.format)", "rows": "\(source.rows)"]) }
+        var report = result.aggregate.usage.report(
+            users: result.users, diagnostics: result.diagnostics, sources: sourceRows, userFilter: request.users)
+        var files = try ReportRenderer(templates: templates, zone: calendar.zone, csvBOM: request.csvBOM)
+            .render(report, formats: request.formats)
+        var invoices = 0
+        if let plan {
+            let billing = try BillingStage.price(
+                plan: plan, period: period, tally: result.aggregate.usage.billing, users: result.users, scope: scope)
+            guard billing.reconciliation.isConsistent else {
+                throw TallyError.internalInconsistency(
+                    "billing does not reconcile: invoices \(billing.reconciliation.invoicesTotal) vs lines \(billing.reconciliation.linesTotal); billed + unbilled documents \(billing.reconciliation.billedDocuments + billing.reconciliation.unbilledDocuments) vs processed \(billing.reconciliation.processedDocuments)")
+            }
+            invoices = billing.invoices.count
+            report.billing = BillingStage.summary(billing)
+            files = try ReportRenderer(templates: templates, zone: calendar.zone, csvBOM: request.csvBOM)
+                .render(report, formats: request.formats)
+            files += try BillingStage.files(billing, formats: request.formats, templates: templates, zone: calendar.zone, bom: request.csvBOM)
+        }
+        for file in files { try directory.write(file.bytes, to: file.name) }
+        if writeJobs {
+            try spools.concatenate(result.aggregate.usage.spools, into: directory.stagingPath(JobsCSVWriter.fileName), mode: mode_t(request.fileMode))
+        }
+        let statsFiles = StatsFiles.render(result.aggregate.stats, users: result.users, only: scope.users)
+        for file in statsFiles { try directory.write(file.bytes, to: "stats/" + file.name) }
+        var written = files.map { ($0.name, $0.bytes.count) } + statsFiles.map { ("stats/" + $0.name, $0.bytes.count) }
+        if writeJobs { written.append((JobsCSVWriter.fileName, FileSize.of(directory.stagingPath(JobsCSVWriter.fileName)))) }
+        for (name, size) in written.sorted(by: { $0.0 < $1.0 }) where !name.hasPrefix("stats/") {
+            logger.info("wrote", metadata: ["file": "\(name)", "bytes": "\(size)"])
+        }
+        return ReportOutcome(
+            directory: request.outDirectory, files: written, period: period, sources: sourceRows,
+            skippedRows: result.diagnostics.totalSkipped,
+            duplicatesMerged: result.diagnostics.duplicatesMerged.values.reduce(0, +),
+            customers: report.customers.count, invoices: invoices)
+    }
+
+    static func elapsed(since start: DispatchTime) -> String {
+        String(format: "%.3f", Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+    }
+}
+
+/// The size of a file in bytes (0 when it cannot be read).
+enum FileSize {
+    static func of(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+}
