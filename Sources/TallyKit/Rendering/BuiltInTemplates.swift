@@ -21,6 +21,7 @@ nav ul{list-style:none;padding:0;margin:.75rem 0;display:flex;flex-wrap:wrap;gap
 .card .label{color:var(--muted);font-size:.85rem}
 .card .value{font-size:1.5rem;font-weight:600;font-variant-numeric:tabular-nums}
 .card .prev{font-size:.8rem;color:var(--muted)}
+.card .prev span{white-space:nowrap}
 .good{color:var(--up)}.bad{color:var(--down)}
 .wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}

@@ -49,13 +49,13 @@ struct SVGCharts {
         var tip: String
     }
 
-    /// Vertical bars with a value axis and at most about 10 category labels.
-    private func barChart(_ bars: [Bar]) -> String {
+    /// Vertical bars with a value axis and at most `maxLabels` category labels.
+    private func barChart(_ bars: [Bar], maxLabels: Int = 10) -> String {
         let maxValue = Self.niceTop(bars.map { $0.parts.reduce(0) { $0 + max(0, $1.0) } }.max() ?? 0)
         var body = axis(maxValue: maxValue)
         let step = Double(Self.width - Self.left - Self.right) / Double(bars.count)
         let barWidth = max(1.0, step * 0.7)
-        let labelEvery = max(1, (bars.count + 9) / 10)
+        let labelEvery = max(1, (bars.count + maxLabels - 1) / maxLabels)
         for (i, bar) in bars.enumerated() {
             let x = Double(Self.left) + Double(i) * step + (step - barWidth) / 2
             var y = Double(Self.height - Self.bottom)
@@ -88,7 +88,8 @@ struct SVGCharts {
         let total = counts.reduce(0, +)
         return svg(
             id: "chart-hours", title: "Documents per hour of day",
-            desc: "Documents per hour of day in zone \(format.zone.identifier), \(format.count(total)) in all.", body: barChart(bars))
+            desc: "Documents per hour of day in zone \(format.zone.identifier), \(format.count(total)) in all.",
+            body: barChart(bars, maxLabels: 24))
     }
 
     /// Jobs by status as one horizontal stacked bar with a legend.
