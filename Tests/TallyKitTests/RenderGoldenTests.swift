@@ -57,4 +57,22 @@ import Testing
         let html = try #require(try RenderFixture.render(RenderFixture.report())["usage.html"])
         #expect(html.utf8.count < 300_000)
     }
+
+    @Test func emptyReportRendersEverySection() throws {
+        let period = ReportPeriod(
+            from: Instant(seconds: 0), to: Instant(seconds: 86_400), label: "1970-01-01", zoneID: "UTC",
+            asOf: Instant(seconds: 90_000), previousFrom: Instant(seconds: -86_400), previousTo: Instant(seconds: 0))
+        let files = try ReportRenderer(templates: try TemplateSet.builtIn(), zone: TimeZone(identifier: "UTC")!, csvBOM: false)
+            .render(UsageReport(period: period, timeSeries: TimeSeries(granularity: .hour)))
+        let text = Dictionary(uniqueKeysWithValues: files.map { ($0.name, String(decoding: $0.bytes, as: UTF8.self)) })
+        let html = try #require(text["usage.html"])
+        #expect(html.contains("<p>0 customers.</p>"))
+        #expect(html.contains("Per hour as a table"))
+        #expect(!html.contains("chart-documents"), "no chart without buckets")
+        #expect(text["usage.md"]?.contains("| Success rate | n/a |") == true)
+        #expect(text["errors.csv"] == "rank,normalized_message,example_message,count,jobs,documents,first_seen,last_seen,share_of_failures\r\n")
+        let json = try #require(text["usage.json"])
+        #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
+        #expect(json.contains("\"previous_totals\": null"))
+    }
 }

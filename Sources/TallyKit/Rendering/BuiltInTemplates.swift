@@ -21,16 +21,18 @@ nav ul{list-style:none;padding:0;margin:.75rem 0;display:flex;flex-wrap:wrap;gap
 .card .label{color:var(--muted);font-size:.85rem}
 .card .value{font-size:1.5rem;font-weight:600;font-variant-numeric:tabular-nums}
 .card .prev{font-size:.8rem;color:var(--muted)}
+.card .prev span{white-space:nowrap}
 .good{color:var(--up)}.bad{color:var(--down)}
 .wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}
 caption{text-align:left;padding:.25rem 0;font-size:.85rem}
-th,td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
-thead th{background:var(--card);white-space:nowrap}
+th,td{border-bottom:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}
+thead th{background:var(--card);vertical-align:bottom}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.msg{max-width:38rem;overflow-wrap:anywhere}
 td.id,code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;overflow-wrap:anywhere}
-th button{all:inherit;cursor:pointer}
+th button{all:inherit;display:inline;border:0;padding:0;background:none;cursor:pointer}
+.sub{font-weight:400;color:var(--muted);font-size:.85em}
 th button::after{content:" \2195";color:var(--muted)}
 th[aria-sort=ascending] button::after{content:" \2191"}
 th[aria-sort=descending] button::after{content:" \2193"}
@@ -38,7 +40,6 @@ th[aria-sort=descending] button::after{content:" \2193"}
 .chart{width:100%;height:auto;display:block;margin:.5rem 0}
 .c-ok{fill:var(--ok)}.c-bad{fill:var(--bad)}.c-run{fill:var(--run)}.c-wait{fill:var(--wait)}
 .c-other0{fill:var(--o0)}.c-other1{fill:var(--o1)}.c-other2{fill:var(--o2)}
-.c-line{stroke:var(--run);stroke-width:2}
 .c-grid{stroke:var(--line);stroke-width:1}
 .c-label{fill:var(--muted);font-size:12px}
 .ok{color:var(--ok)}.warn{color:var(--bad);font-weight:600}
@@ -135,16 +136,24 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <section id="durations" aria-labelledby="h-durations">
 <h2 id="h-durations">Durations</h2>
 <p class="note">Queue wait is started − created, run time is completed − started. Percentiles: {{durations.method}}.</p>
+{{#durations}}
 <div class="wrap"><table class="sortable">
-<caption>Queue wait and run time per job type</caption>
-<thead>
-<tr><th scope="col">Job type</th><th scope="col" class="n">Waited</th><th scope="col" class="n">Wait p50</th><th scope="col" class="n">Wait p90</th><th scope="col" class="n">Wait p99</th><th scope="col" class="n">Wait max</th><th scope="col" class="n">Ran</th><th scope="col" class="n">Run p50</th><th scope="col" class="n">Run p90</th><th scope="col" class="n">Run p99</th><th scope="col" class="n">Run max</th></tr>
-</thead>
+<caption>Queue wait (started − created) per job type</caption>
+<thead><tr><th scope="col">Job type</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">p50</th><th scope="col" class="n">p90</th><th scope="col" class="n">p99</th><th scope="col" class="n">Max</th></tr></thead>
 <tbody>
-{{#durations.rows}}
-<tr><th scope="row">{{#overall}}<strong>{{jobType}}</strong>{{/overall}}{{^overall}}{{jobType}}{{/overall}}</th>{{#queueWait}}<td class="n">{{count}}</td><td class="n">{{p50}}</td><td class="n">{{p90}}</td><td class="n">{{p99}}</td><td class="n">{{max}}</td>{{/queueWait}}{{#runTime}}<td class="n">{{count}}</td><td class="n">{{p50}}</td><td class="n">{{p90}}</td><td class="n">{{p99}}</td><td class="n">{{max}}</td>{{/runTime}}</tr>
-{{/durations.rows}}
+{{#rows}}
+<tr><th scope="row">{{#overall}}<strong>{{jobType}}</strong>{{/overall}}{{^overall}}{{jobType}}{{/overall}}</th>{{#queueWait}}<td class="n">{{count}}</td><td class="n">{{p50}}</td><td class="n">{{p90}}</td><td class="n">{{p99}}</td><td class="n">{{max}}</td>{{/queueWait}}</tr>
+{{/rows}}
 </tbody></table></div>
+<div class="wrap"><table class="sortable">
+<caption>Run time (completed − started) per job type</caption>
+<thead><tr><th scope="col">Job type</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">p50</th><th scope="col" class="n">p90</th><th scope="col" class="n">p99</th><th scope="col" class="n">Max</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{#overall}}<strong>{{jobType}}</strong>{{/overall}}{{^overall}}{{jobType}}{{/overall}}</th>{{#runTime}}<td class="n">{{count}}</td><td class="n">{{p50}}</td><td class="n">{{p90}}</td><td class="n">{{p99}}</td><td class="n">{{max}}</td>{{/runTime}}</tr>
+{{/rows}}
+</tbody></table></div>
+{{/durations}}
 </section>
 
 <section id="errors" aria-labelledby="h-errors">
@@ -165,8 +174,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 {{#failureTables}}
 <h3 id="{{id}}">{{title}}</h3>
 {{#hasRows}}
-<div class="wrap"><table class="sortable">
-<caption>{{title}}</caption>
+<div class="wrap"><table class="sortable" aria-labelledby="{{id}}">
 <thead><tr><th scope="col">{{column}}</th><th scope="col" class="n">Total</th><th scope="col" class="n">Failed</th><th scope="col" class="n">Failure rate</th></tr></thead>
 <tbody>
 {{#rows}}
@@ -222,10 +230,10 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 {{#hasRows}}
 <div class="wrap"><table class="sortable" data-filter>
 <caption>Usage per customer</caption>
-<thead><tr><th scope="col">Customer</th><th scope="col">Name</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">Documents</th><th scope="col" class="n">Processed</th><th scope="col" class="n">Failed</th><th scope="col" class="n">Success</th><th scope="col" class="n">Processing time</th><th scope="col" class="n">Tokens</th><th scope="col">First activity</th><th scope="col">Last activity</th></tr></thead>
+<thead><tr><th scope="col">Customer</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">Documents</th><th scope="col" class="n">Processed</th><th scope="col" class="n">Failed</th><th scope="col" class="n">Success</th><th scope="col" class="n">Processing time</th><th scope="col" class="n">Tokens</th><th scope="col">First activity</th><th scope="col">Last activity</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr><th scope="row">{{#anonymous}}<em>anonymous</em>{{/anonymous}}{{^anonymous}}{{user}}{{/anonymous}}</th><td>{{name}}</td><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{successRate}}</td><td class="n">{{processingTime}}</td><td class="n">{{tokens}}</td><td>{{firstActivity.short}}</td><td>{{lastActivity.short}}</td></tr>
+<tr><th scope="row">{{#anonymous}}<em>anonymous</em>{{/anonymous}}{{^anonymous}}{{user}}{{/anonymous}}{{#name}}<div class="sub">{{name}}</div>{{/name}}</th><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{successRate}}</td><td class="n">{{processingTime}}</td><td class="n">{{tokens}}</td><td><time datetime="{{firstActivity.iso}}">{{firstActivity.date}}</time></td><td><time datetime="{{lastActivity.iso}}">{{lastActivity.date}}</time></td></tr>
 {{/rows}}
 </tbody></table></div>
 {{/hasRows}}
@@ -234,7 +242,10 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 
 <section id="series" aria-labelledby="h-series">
 <h2 id="h-series">Time series</h2>
-{{{charts.timeSeries}}}
+<h3>Documents per {{timeSeries.granularity}}</h3>
+{{{charts.documents}}}
+<h3>Jobs created per {{timeSeries.granularity}}</h3>
+{{{charts.jobs}}}
 {{#timeSeries}}
 <details><summary>Per {{granularity}} as a table</summary>
 <div class="wrap"><table class="sortable">

@@ -35,7 +35,8 @@ public struct DisplayFormat: Sendable {
 
     /// Change from `previous` to `current` as `+12.5%`, `-3.0%`, `0.0%`, or `new` when previous is zero.
     public func change(_ current: Int64, from previous: Int64) -> String {
-        if previous == 0 { return current == 0 ? "0.0%" : "new" }
+        if previous == current { return "0.0%" }
+        if previous == 0 { return "new" }
         let text = Self.decimal(numerator: (current - previous) * 1000, denominator: previous, places: 1)
         return (current >= previous ? "+" : "") + text + "%"
     }

@@ -62,7 +62,8 @@ public struct ReportRenderer: Sendable {
         var model = ReportViewModel(report: report, format: format, customerCap: Self.htmlCustomerCap, errorCap: 20).build()
         let charts = SVGCharts(format: format)
         model["charts"] = [
-            "timeSeries": charts.timeSeries(report.timeSeries),
+            "documents": charts.documents(report.timeSeries),
+            "jobs": charts.jobs(report.timeSeries),
             "hours": charts.hours(report.throughput.documentsByHourOfDay),
             "statuses": charts.statuses(report.totals.jobsByStatus),
         ]

@@ -39,10 +39,13 @@ struct ReportViewModel {
         ]
     }
 
-    /// `{local, iso}`: `2026-03-01 14:05 +01:00` and the ISO UTC form.
+    /// `{local, short, date, iso}`: `2026-03-01 14:05 +01:00`, `2026-03-01 14:05`, `2026-03-01` (report zone) and ISO UTC.
     func instant(_ i: Instant?) -> Node {
-        guard let i else { return ["local": "–", "iso": ""] }
-        return ["local": format.minute(i) + " " + format.offset(at: i), "iso": i.isoString, "short": format.minute(i)]
+        guard let i else { return ["local": "–", "iso": "", "short": "–", "date": "–"] }
+        return [
+            "local": format.minute(i) + " " + format.offset(at: i), "iso": i.isoString, "short": format.minute(i),
+            "date": format.date(i).description,
+        ]
     }
 
     func period() -> Node {

@@ -8,53 +8,88 @@ struct SVGCharts {
     private static let height = 240
     private static let left = 56
     private static let bottom = 28
-    private static let top = 12
+    private static let top = 20
+    private static let right = 24
 
-    /// Documents processed and failed (stacked bars) and jobs created (line) per bucket.
-    func timeSeries(_ series: TimeSeries) -> String {
-        let buckets = series.buckets
+    /// Documents processed and failed per bucket (stacked bars), with a legend.
+    func documents(_ series: TimeSeries) -> String {
         let unit = series.granularity == .hour ? "hour" : "day"
-        let desc = "Per \(unit): documents processed (bars), failed (stacked in red) and jobs created (line), \(buckets.count) \(unit)s."
-        guard !buckets.isEmpty else { return "" }
-        let maxValue = max(1, buckets.map { max($0.documentsProcessed + $0.documentsFailed, $0.jobsCreated) }.max() ?? 1)
-        var body = axis(maxValue: maxValue)
-        let plotWidth = Self.width - Self.left - 8
-        let step = Double(plotWidth) / Double(buckets.count)
-        let barWidth = max(1.0, step * 0.7)
-        var points: [String] = []
-        let labelEvery = max(1, buckets.count / 8)
-        for (i, b) in buckets.enumerated() {
-            let x = Double(Self.left) + Double(i) * step + (step - barWidth) / 2
-            let ok = scaled(b.documentsProcessed, maxValue), bad = scaled(b.documentsFailed, maxValue)
-            let base = Double(Self.height - Self.bottom)
-            let tip = "\(b.label): \(format.count(b.documentsProcessed)) processed, \(format.count(b.documentsFailed)) failed, \(format.count(b.jobsCreated)) jobs"
-            body += "<g><title>\(Escape.html(tip))</title>"
-            body += rect(x, base - ok, barWidth, ok, "c-ok") + rect(x, base - ok - bad, barWidth, bad, "c-bad") + "</g>"
-            points.append(num(x + barWidth / 2) + "," + num(base - scaled(b.jobsCreated, maxValue)))
-            if i % labelEvery == 0 {
-                body += "<text class=\"c-label\" x=\"\(num(x + barWidth / 2))\" y=\"\(Self.height - 8)\" text-anchor=\"middle\">\(Escape.html(b.label))</text>"
-            }
+        guard !series.buckets.isEmpty else { return "" }
+        let bars = series.buckets.map { b in
+            Bar(label: b.label, parts: [(b.documentsProcessed, "c-ok"), (b.documentsFailed, "c-bad")],
+                tip: "\(b.label): \(format.count(b.documentsProcessed)) processed, \(format.count(b.documentsFailed)) failed")
         }
-        body += "<polyline class=\"c-line\" fill=\"none\" points=\"\(points.joined(separator: " "))\"/>"
-        return svg(id: "chart-series", title: "Documents and jobs per \(unit)", desc: desc, body: body)
+        let total = series.buckets.reduce(Int64(0)) { $0 + $1.documentsProcessed }
+        let failed = series.buckets.reduce(Int64(0)) { $0 + $1.documentsFailed }
+        let legend = rect(Double(Self.left), 0, 12, 12, "c-ok") + label(Self.left + 16, 11, "processed", anchor: "start")
+            + rect(Double(Self.left + 110), 0, 12, 12, "c-bad") + label(Self.left + 126, 11, "failed", anchor: "start")
+        return svg(
+            id: "chart-documents", title: "Documents per \(unit)",
+            desc: "Documents processed (\(format.count(total)) in all) and failed (\(format.count(failed))) per \(unit), \(series.buckets.count) \(unit)s.",
+            body: legend + barChart(bars))
+    }
+
+    /// Jobs created per bucket.
+    func jobs(_ series: TimeSeries) -> String {
+        let unit = series.granularity == .hour ? "hour" : "day"
+        guard !series.buckets.isEmpty else { return "" }
+        let bars = series.buckets.map { b in
+            Bar(label: b.label, parts: [(b.jobsCreated, "c-run")], tip: "\(b.label): \(format.count(b.jobsCreated)) jobs created")
+        }
+        let total = series.buckets.reduce(Int64(0)) { $0 + $1.jobsCreated }
+        return svg(
+            id: "chart-jobs", title: "Jobs created per \(unit)",
+            desc: "Jobs created per \(unit), \(format.count(total)) in all over \(series.buckets.count) \(unit)s.", body: barChart(bars))
+    }
+
+    /// One bar: stacked parts (value, CSS class) and a tooltip.
+    struct Bar {
+        var label: String
+        var parts: [(Int64, String)]
+        var tip: String
+    }
+
+    /// Vertical bars with a value axis and at most `maxLabels` category labels.
+    private func barChart(_ bars: [Bar], maxLabels: Int = 10) -> String {
+        let maxValue = Self.niceTop(bars.map { $0.parts.reduce(0) { $0 + max(0, $1.0) } }.max() ?? 0)
+        var body = axis(maxValue: maxValue)
+        let step = Double(Self.width - Self.left - Self.right) / Double(bars.count)
+        let barWidth = max(1.0, step * 0.7)
+        let labelEvery = max(1, (bars.count + maxLabels - 1) / maxLabels)
+        for (i, bar) in bars.enumerated() {
+            let x = Double(Self.left) + Double(i) * step + (step - barWidth) / 2
+            var y = Double(Self.height - Self.bottom)
+            body += "<g><title>\(Escape.html(bar.tip))</title>"
+            for (value, cls) in bar.parts {
+                let h = scaled(value, maxValue)
+                y -= h
+                body += rect(x, y, barWidth, h, cls)
+            }
+            body += "</g>"
+            if i % labelEvery == 0 { body += label(x + barWidth / 2, Self.height - 8, bar.label) }
+        }
+        return body
+    }
+
+    private func label(_ x: Double, _ y: Int, _ text: String, anchor: String = "middle") -> String {
+        "<text class=\"c-label\" x=\"\(num(x))\" y=\"\(y)\" text-anchor=\"\(anchor)\">\(Escape.html(text))</text>"
+    }
+
+    private func label(_ x: Int, _ y: Int, _ text: String, anchor: String) -> String {
+        label(Double(x), y, text, anchor: anchor)
     }
 
     /// Documents per hour of day (24 bars, report zone).
     func hours(_ counts: [Int64]) -> String {
-        let maxValue = max(1, counts.max() ?? 1)
-        var body = axis(maxValue: maxValue)
-        let step = Double(Self.width - Self.left - 8) / 24
-        for (h, c) in counts.prefix(24).enumerated() {
-            let x = Double(Self.left) + Double(h) * step + step * 0.15
-            let height = scaled(c, maxValue)
-            body += "<g><title>\(DisplayFormat.pad2(Int64(h))):00 \(format.count(c)) documents</title>"
-            body += rect(x, Double(Self.height - Self.bottom) - height, step * 0.7, height, "c-ok") + "</g>"
-            body += "<text class=\"c-label\" x=\"\(num(x + step * 0.35))\" y=\"\(Self.height - 8)\" text-anchor=\"middle\">\(DisplayFormat.pad2(Int64(h)))</text>"
+        let bars = counts.prefix(24).enumerated().map { h, c in
+            let hour = DisplayFormat.pad2(Int64(h))
+            return Bar(label: hour, parts: [(c, "c-ok")], tip: "\(hour):00 \(format.count(c)) documents")
         }
         let total = counts.reduce(0, +)
         return svg(
             id: "chart-hours", title: "Documents per hour of day",
-            desc: "Documents per hour of day in zone \(format.zone.identifier), \(format.count(total)) in all.", body: body)
+            desc: "Documents per hour of day in zone \(format.zone.identifier), \(format.count(total)) in all.",
+            body: barChart(bars, maxLabels: 24))
     }
 
     /// Jobs by status as one horizontal stacked bar with a legend.
@@ -96,10 +131,21 @@ struct SVGCharts {
         for k in 0...4 {
             let value = maxValue * Int64(k) / 4
             let y = Double(Self.height - Self.bottom) - scaled(value, maxValue)
-            out += "<line class=\"c-grid\" x1=\"\(Self.left)\" x2=\"\(Self.width - 8)\" y1=\"\(num(y))\" y2=\"\(num(y))\"/>"
+            out += "<line class=\"c-grid\" x1=\"\(Self.left)\" x2=\"\(Self.width - Self.right)\" y1=\"\(num(y))\" y2=\"\(num(y))\"/>"
             out += "<text class=\"c-label\" x=\"\(Self.left - 6)\" y=\"\(num(y + 4))\" text-anchor=\"end\">\(format.count(value))</text>"
         }
         return out
+    }
+
+    /// The axis top: four equal steps of 1, 2 or 5 times a power of ten covering `value`.
+    static func niceTop(_ value: Int64) -> Int64 {
+        let quarter = max(1, (value + 3) / 4)
+        var power: Int64 = 1
+        while true {
+            for factor: Int64 in [1, 2, 5] where factor * power >= quarter { return factor * power * 4 }
+            if power > Int64.max / 100 { return max(value, 4) }
+            power *= 10
+        }
     }
 
     private func scaled(_ value: Int64, _ maxValue: Int64) -> Double {
