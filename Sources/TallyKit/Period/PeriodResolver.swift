@@ -16,13 +16,13 @@ public enum PeriodResolver {
     ///
     /// - Throws: `TallyError.usage` when `--from` is not before `--to`.
     public static func resolve(
-        _ spec: PeriodSpec, calendar: ZonedCalendar, asOf: Instant, stuckAfterMicros: Int64
+        _ spec: PeriodSpec, calendar: ZonedCalendar, asOf: Instant, stuckAfterMicros: Int64, zoneName: String? = nil
     ) throws -> ReportPeriod {
         let today = calendar.date(of: asOf)
         let range = try localRange(spec, today: today)
         return ReportPeriod(
             from: calendar.startOfDay(range.first), to: calendar.startOfDay(range.end), label: range.label,
-            zoneID: calendar.zone.identifier, asOf: asOf,
+            zoneID: zoneName ?? calendar.zone.identifier, asOf: asOf,
             previousFrom: calendar.startOfDay(range.previousFirst), previousTo: calendar.startOfDay(range.first),
             stuckAfterMicros: stuckAfterMicros)
     }

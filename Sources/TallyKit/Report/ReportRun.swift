@@ -11,16 +11,18 @@ public enum ReportRun {
     public static func run(_ request: ReportRequest, logger: Logger) throws -> ReportOutcome {
         let started = DispatchTime.now()
         let plan = try request.planPath.map { try PlanLoader.load(path: $0) }
-        let zone = try ZonedCalendar.zone(named: request.zoneID ?? plan?.timeZone ?? "UTC")
+        let zoneName = request.zoneID ?? plan?.timeZone ?? "UTC"
+        let zone = try ZonedCalendar.zone(named: zoneName)
         let calendar = ZonedCalendar(zone: zone)
         let period = try PeriodResolver.resolve(
-            request.period ?? .thisMonth, calendar: calendar, asOf: request.asOf, stuckAfterMicros: request.stuckAfterMicros)
+            request.period ?? .thisMonth, calendar: calendar, asOf: request.asOf, stuckAfterMicros: request.stuckAfterMicros,
+            zoneName: zoneName)
         let (templates, templateWarnings) = try TemplateSet.load(overrides: request.templatesDirectory)
         for warning in templateWarnings { logger.warning("\(warning)") }
         let sources = try request.sources.map { try SourceOpener.open($0) }
         defer { SpooledFiles.shared.removeAll() }
         let chosen = try resolveUsers(request.users, sources: sources)
-        logger.info("period", metadata: ["label": "\(period.label)", "from": "\(period.from.isoString)", "to": "\(period.to.isoString)", "zone": "\(zone.identifier)"])
+        logger.info("period", metadata: ["label": "\(period.label)", "from": "\(period.from.isoString)", "to": "\(period.to.isoString)", "zone": "\(zoneName)"])
 
         let lock = try OutputLock(directory: request.outDirectory)
         let directory = try ReportDirectory(target: request.outDirectory, fileMode: mode_t(request.fileMode))
