@@ -105,4 +105,16 @@ import Testing
         #expect(c.jobs.count == 3000)
         #expect(c.jobs[2999].errorMessage == String(repeating: "é", count: 2999 % 700))
     }
+
+    @Test func streamsADumpLargerThanTheRecordLimit() throws {
+        let jobs = (0..<4000).map { F.job("j\($0)", #""error_message":"\#(String(repeating: "x", count: 400))""#) }
+        let text = #"{"documents":[{"id":"d1","job_id":"j1"}],"meta":{"n":1},"jobs":["# + jobs.joined(separator: ",")
+            + #"],"users":[{"id":"u1","email":"e"}]}"#
+        #expect(text.utf8.count > 1 << 20)
+        var c = Collector()
+        let source: any HistorySource = JSONSource(path: F.file(text), name: "h.json", segment: nil, recordLimit: 1 << 20)
+        try source.read(ReadOptions(), into: &c)
+        #expect(c.jobs.count == 4000 && c.documents.map(\.id) == ["d1"] && c.users.map(\.id) == ["u1"])
+        #expect(c.skipped.isEmpty)
+    }
 }

@@ -19,6 +19,13 @@ enum JSONBytes {
     /// Lone surrogates become U+FFFD.
     static func unescape(_ s: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
+        unescape(s, into: &out)
+        return out
+    }
+
+    /// `unescape(_:)` into `out`, replacing its contents (so callers can reuse its storage).
+    static func unescape(_ s: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(s.count)
         var i = 0
         while i < s.count {
@@ -48,7 +55,6 @@ enum JSONBytes {
             default: out.append(e)
             }
         }
-        return out
     }
 
     private static func hex4(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt32? {

@@ -10,7 +10,7 @@ struct RowSkip: Error {
 struct JSONObject {
     let base: UnsafePointer<UInt8>
     let members: [JSONMember]
-    let slots: [Int]
+    private var slots = SIMD16<Int32>(repeating: -1)
     let names: [String]
 
     /// Looks up the keys of `names` among `members`.
@@ -18,14 +18,12 @@ struct JSONObject {
         self.base = base
         self.members = members
         self.names = names
-        var slots = [Int](repeating: -1, count: keys.count)
         keys.assign(members, in: base, to: &slots)
-        self.slots = slots
     }
 
     /// The value of key number `key`, nil when absent.
     subscript(_ key: Int) -> JSONValue? {
-        let m = slots[key]
+        let m = Int(slots[key])
         return m < 0 ? nil : JSONValue(members[m], in: base)
     }
 

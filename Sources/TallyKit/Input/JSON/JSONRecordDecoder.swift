@@ -17,6 +17,9 @@ final class JSONRecordDecoder {
     let strings = StringInterner()
     /// The scanner's container stack, shared by every scan of one read.
     let stack = UnsafeMutablePointer<UInt8>.allocate(capacity: JSONScanner.maxDepth)
+    /// Reused storage for JSON columns given as strings, and for their members.
+    private var columnText: [UInt8] = []
+    private var columnMembers: [JSONMember] = []
 
     /// A decoder for one read.
     init(options: ReadOptions) {
@@ -100,7 +103,11 @@ final class JSONRecordDecoder {
             return scanObject(value.base, value.start, value.end, keys: keys, names: names, body)
         }
         guard value.isString else { return nil }
-        let text = value.withContent { Array($0) }
+        var text = columnText
+        columnText = []
+        defer { columnText = text }
+        JSONBytes.unescape(UnsafeBufferPointer(start: value.base + value.start + 1, count: value.end - value.start - 2),
+                           into: &text)
         return text.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { scanObject($0, 0, buffer.count, keys: keys, names: names, body) }
         }
@@ -111,7 +118,12 @@ final class JSONRecordDecoder {
         _ body: (JSONObject) -> R
     ) -> R? {
         var scanner = JSONScanner(base: base, start: start, end: end, hardEnd: true)
-        var members: [JSONMember] = []
+        var members = columnMembers
+        columnMembers = []
+        defer {
+            members.removeAll(keepingCapacity: true)
+            columnMembers = members
+        }
         guard !scanner.atEndAfterWhitespace(), base[scanner.i] == 0x7B else { return nil }
         do {
             try scanner.scanValue(collect: true, into: &members, stack: stack)

@@ -179,6 +179,10 @@ struct JSONScanner {
         i += 1
         flags = 0
         while true {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= end, !Self.hasSpecialByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                i += 8
+            }
             while i < end {
                 let b = base[i]
                 guard b >= 0x20, b < 0x80, b != 0x22, b != 0x5C else { break }
@@ -198,6 +202,19 @@ struct JSONScanner {
                 try scanUTF8()
             }
         }
+    }
+
+    /// Whether any of eight bytes is a quote, a backslash, a control character or non-ASCII.
+    @inline(__always)
+    private static func hasSpecialByte(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let quote = x ^ (ones &* 0x22)
+        let backslash = x ^ (ones &* 0x5C)
+        let zeroInQuote = (quote &- ones) & ~quote
+        let zeroInBackslash = (backslash &- ones) & ~backslash
+        let control = (x &- ones &* 0x20) & ~x
+        return (zeroInQuote | zeroInBackslash | control | x) & high != 0
     }
 
     private mutating func scanEscape() throws(JSONScanError) {

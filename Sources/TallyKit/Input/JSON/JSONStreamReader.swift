@@ -77,25 +77,41 @@ final class JSONStreamReader {
         return c
     }
 
-    /// Scans the value at `cursor` whole, moving `cursor` past it; returns its start, or nil when it
-    /// exceeds the record limit (then `cursor` is left at its start).
-    func scanRecord(collect: Bool) throws -> Int? {
+    /// How scanning one value ended.
+    enum Scan {
+        case value(start: Int)
+        case tooLarge
+        case syntax(String, at: Int)
+    }
+
+    /// Scans the value at `cursor` whole, moving `cursor` past it; on failure `cursor` stays at its start.
+    func scan(collect: Bool) throws -> Scan {
         while true {
             members.removeAll(keepingCapacity: true)
             var scanner = JSONScanner(base: window.bytes, start: cursor, end: window.count, hardEnd: window.atEOF)
             do throws(JSONScanError) {
                 try scanner.scanValue(collect: collect, into: &members, stack: decoder.stack)
+                guard scanner.i - cursor <= recordLimit else { return .tooLarge }
                 let start = cursor
                 cursor = scanner.i
-                return start
+                return .value(start: start)
             } catch {
                 switch error {
-                case .syntax(let message, let at): throw fatal(message, at: at)
+                case .syntax(let message, let at): return .syntax(message, at: at)
                 case .needMore:
-                    guard window.count - cursor < recordLimit else { return nil }
+                    guard window.count - cursor < recordLimit else { return .tooLarge }
                     _ = try refill()
                 }
             }
+        }
+    }
+
+    /// `scan`, where invalid JSON is fatal; nil when the value exceeds the record limit.
+    func scanRecord(collect: Bool) throws -> Int? {
+        switch try scan(collect: collect) {
+        case .value(let start): return start
+        case .tooLarge: return nil
+        case .syntax(let message, let at): throw fatal(message, at: at)
         }
     }
 
@@ -129,7 +145,14 @@ final class JSONStreamReader {
         guard let first = try peekByte() else { return .empty }
         if first == 0x5B { return .array }
         guard first == 0x7B else { return .other(first) }
-        guard let start = try scanRecord(collect: true) else { return .wrapper }
+        let start: Int
+        switch try scan(collect: true) {
+        case .value(let at): start = at
+        case .tooLarge: return .wrapper
+        case .syntax(let message, let at):
+            if try firstLineIsBad(upTo: at) { return .ndjson }
+            throw fatal(message, at: at)
+        }
         let keys = JSONObject(base: window.bytes, members: members, keys: JSONRecordKeys.wrapper,
                               names: JSONRecordKeys.wrapperNames)
         if keys[0]?.isArray == true || keys[1]?.isArray == true {
@@ -146,5 +169,17 @@ final class JSONStreamReader {
         default:
             throw fatal("trailing characters after the JSON value \(JSONScanner.found(next ?? 0))", at: cursor)
         }
+    }
+
+    /// Whether invalid JSON at `at` lies on the first line of what looks like NDJSON: a later line starts with `{`.
+    private func firstLineIsBad(upTo at: Int) throws -> Bool {
+        let bytes = UnsafeBufferPointer(start: window.bytes, count: window.count)
+        guard let newline = bytes[cursor...].firstIndex(of: 0x0A), newline >= at else { return false }
+        pin = cursor
+        defer { pin = -1 }
+        cursor = newline + 1
+        let next = try peekByte()
+        cursor = pin
+        return next == 0x7B
     }
 }

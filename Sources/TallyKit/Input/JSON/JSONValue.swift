@@ -62,6 +62,7 @@ struct JSONKeyTable {
 
     /// A table of `names`; a key's index is its position in `names`.
     init(_ names: [String]) {
+        precondition(names.count <= 16)
         self.names = names.map { Array($0.utf8) }
     }
 
@@ -76,9 +77,8 @@ struct JSONKeyTable {
         return nil
     }
 
-    /// Sets `slots[k]` to the member holding key `k` (the last one when a key repeats), or -1.
-    func assign(_ members: [JSONMember], in base: UnsafePointer<UInt8>, to slots: inout [Int]) {
-        for k in 0..<slots.count { slots[k] = -1 }
+    /// Sets `slots[k]` to the member holding key `k` (the last one when a key repeats); at most 16 keys.
+    func assign(_ members: [JSONMember], in base: UnsafePointer<UInt8>, to slots: inout SIMD16<Int32>) {
         for (m, member) in members.enumerated() {
             let key = UnsafeBufferPointer(start: base + member.keyStart, count: member.keyEnd - member.keyStart)
             let found: Int?
@@ -87,56 +87,7 @@ struct JSONKeyTable {
             } else {
                 found = index(of: key)
             }
-            if let found { slots[found] = m }
+            if let found { slots[found] = Int32(truncatingIfNeeded: m) }
         }
-    }
-}
-
-/// Makes `String`s from bytes, reusing one string per distinct short value (statuses, types, models, users).
-final class StringInterner {
-    private struct Entry {
-        var hash: UInt64
-        var bytes: [UInt8]
-        var string: String
-    }
-
-    private var table: [Entry?]
-    private var used = 0
-    private let maxBytes = 64
-
-    /// Makes an interner of at most `capacity / 2` strings (a power of two).
-    init(capacity: Int = 1 << 16) {
-        table = Array(repeating: nil, count: capacity)
-    }
-
-    /// The string of `s`, shared with earlier calls for the same bytes.
-    func string(_ s: UnsafeBufferPointer<UInt8>) -> String {
-        guard s.count <= maxBytes, let p = s.baseAddress else { return String(decoding: s, as: UTF8.self) }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-        let mask = table.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while let entry = table[slot] {
-            if entry.hash == hash, entry.bytes.count == s.count,
-               entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, p, s.count) }) == 0 {
-                return entry.string
-            }
-            slot = (slot + 1) & mask
-        }
-        let string = String(decoding: s, as: UTF8.self)
-        if used < table.count / 2 {
-            table[slot] = Entry(hash: hash, bytes: Array(s), string: string)
-            used += 1
-        }
-        return string
-    }
-
-    /// The string of an id: UUIDs lowercased, other ids as they are.
-    func id(_ s: UnsafeBufferPointer<UInt8>, intern: Bool) -> String {
-        if JSONBytes.isUUID(s), s.contains(where: { $0 >= 0x41 && $0 <= 0x46 }) {
-            let lower = s.map { $0 >= 0x41 && $0 <= 0x46 ? $0 + 0x20 : $0 }
-            return lower.withUnsafeBufferPointer { intern ? string($0) : String(decoding: $0, as: UTF8.self) }
-        }
-        return intern ? string(s) : String(decoding: s, as: UTF8.self)
     }
 }
