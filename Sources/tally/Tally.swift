@@ -9,6 +9,6 @@ struct Tally: ParsableCommand {
         abstract: "Turn a document-processing job history into stats, usage reports and invoices.",
         discussion: ExitCodesHelp.text,
         version: TallyVersion.description,
-        subcommands: [ReportCommand.self, StatsCommand.self, PlanCommand.self]
+        subcommands: [ReportCommand.self, StatsCommand.self, PlanCommand.self, SampleCommand.self]
     )
 }
