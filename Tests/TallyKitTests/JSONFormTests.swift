@@ -104,6 +104,9 @@ import Testing
         let c = try F.read("[" + jobs.joined(separator: ",") + "]")
         #expect(c.jobs.count == 3000)
         #expect(c.jobs[2999].errorMessage == String(repeating: "é", count: 2999 % 700))
+        let lines = try F.read(jobs.joined(separator: "\n"))
+        #expect(lines.jobs.map(\.id) == c.jobs.map(\.id))
+        #expect(lines.locations.last?.position == .line(3000))
     }
 
     @Test func streamsADumpLargerThanTheRecordLimit() throws {
