@@ -100,10 +100,15 @@ import Testing
     }
 
     @Test func streamsAcrossChunkBoundaries() throws {
-        let jobs = (0..<3000).map { F.job("job-\($0)", #""error_message":"\#(String(repeating: "é", count: $0 % 700))""#) }
-        let c = try F.read("[" + jobs.joined(separator: ",") + "]")
+        let jobs = (0..<3000).map { F.job("job-\($0)", #""error_message":"\#(String(repeating: "é", count: $0 % 2000))""#) }
+        let text = "[" + jobs.joined(separator: ",") + "]"
+        #expect(text.utf8.count > 4 << 20)  // more than one 4 MB chunk
+        let c = try F.read(text)
         #expect(c.jobs.count == 3000)
-        #expect(c.jobs[2999].errorMessage == String(repeating: "é", count: 2999 % 700))
+        #expect(c.jobs[2999].errorMessage == String(repeating: "é", count: 2999 % 2000))
+        let lines = try F.read(jobs.joined(separator: "\n"))
+        #expect(lines.jobs.map(\.id) == c.jobs.map(\.id))
+        #expect(lines.locations.last?.position == .line(3000))
     }
 
     @Test func streamsADumpLargerThanTheRecordLimit() throws {

@@ -10,7 +10,9 @@
 /// in an array or object, a skipped `.malformedLine` in NDJSON. So are NaN and
 /// Infinity. A key that repeats in one object keeps its last value.
 public struct JSONSource: HistorySource {
+    /// The name the user gave the source, used in messages.
     public let name: String
+    /// The file read (a spooled copy for standard input).
     public let path: String
     /// The byte range of an uncompressed NDJSON file this shard reads; nil for the whole file.
     let segment: Range<Int>?
@@ -29,6 +31,7 @@ public struct JSONSource: HistorySource {
         self.recordLimit = recordLimit
     }
 
+    /// Streams the records of the file (or shard) into `visitor`.
     public func read(_ options: ReadOptions, into visitor: inout some RecordVisitor) throws {
         let decoder = JSONRecordDecoder(options: options)
         if let segment {
