@@ -138,7 +138,7 @@ enum BillingRenderFixture {
             plan: try BillingRenderFixture.plan(), period: BillingRenderFixture.period, usage: [],
             knownCustomers: [], unbilled: UnbilledUsage(inFlight: jobs), processedDocuments: 150)
         let html = try #require(try BillingRenderFixture.render(run)["billing.html"])
-        #expect(html.contains("<p>150 jobs, 150 processed documents so far; billed in the period they finish in. The first 100 are listed.</p>"))
+        #expect(html.contains("<p>Billed in the period they finish in. Jobs: 150; processed documents so far: 150. The first 100 are listed.</p>"))
         #expect(html.contains(">j1099</th>"))
         #expect(!html.contains(">j1100</th>"))
         #expect(html.contains("No invoices for this period."))

@@ -1,6 +1,7 @@
 /// The view model of `billing.html`, `billing.md` and the invoice pages: `BillingView`'s
-/// formatted strings as nested dictionaries, plus the period in the report zone, counts
-/// with thousands separators and the unbilled job lists capped for display.
+/// formatted strings as nested dictionaries, with thousands separators in counts,
+/// quantities and amounts, the period in the report zone, tier flat fees, and the
+/// unbilled job lists capped for display.
 ///
 /// Every key is documented in `templates/README.md` (section "Billing"); keep the two in step.
 struct BillingViewModel {
@@ -25,9 +26,9 @@ struct BillingViewModel {
             "period": period(view),
             "invoiceCount": format.count(Int64(view.invoices.count)),
             "hasInvoices": !view.invoices.isEmpty,
-            "invoices": view.invoices.map(invoice),
+            "invoices": zip(view.invoices, run.invoices).map(invoice),
             "summary": view.summary.map(summaryRow),
-            "grandTotal": view.grandTotal,
+            "grandTotal": Self.grouped(view.grandTotal),
             "reconciliation": reconciliation(view.reconciliation),
             "unbilled": unbilled(),
             "unmatchedPlanCustomers": view.unmatchedPlanCustomers.map { ["value": $0] },
@@ -51,34 +52,61 @@ struct BillingViewModel {
 
     /// One invoice: its lines split into items (base fee, charges and their sub-lines,
     /// minimum) and adjustments (discount, tax), plus every line in order.
-    func invoice(_ i: BillingView.InvoiceView) -> Node {
-        let lines = i.lines.map(line)
+    func invoice(_ i: BillingView.InvoiceView, _ source: Invoice) -> Node {
+        // The view's lines are each invoice line followed by its breakdown: the same order here.
+        let flatFees = source.lines.flatMap { [ExactDecimal.zero] + $0.breakdown.map(\.flatFee) }
+        let lines = zip(i.lines, flatFees).map { line($0, flatFee: $1, currency: source.currency) }
         let isAdjustment = { (l: BillingView.LineView) in l.kind == "discount" || l.kind == "tax" }
-        return [
-            "number": i.number, "file": invoiceFiles[i.number] ?? "", "customerID": i.customerID, "email": i.email,
-            "name": i.name, "customer": i.email.isEmpty ? i.customerID : i.email, "plan": i.plan,
+        var node = who(customerID: i.customerID, email: i.email, name: i.name)
+        node.merge([
+            "number": i.number, "file": invoiceFiles[i.number] ?? "", "plan": i.plan,
             "lines": lines,
             "items": zip(i.lines, lines).filter { !isAdjustment($0.0) }.map(\.1),
             "adjustments": zip(i.lines, lines).filter { isAdjustment($0.0) }.map(\.1),
-            "subtotal": i.subtotal, "discount": i.discount, "tax": i.tax, "total": i.total,
-            "hasDiscount": i.hasDiscount, "hasTax": i.hasTax,
+            "subtotal": Self.grouped(i.subtotal), "discount": Self.grouped(i.discount), "tax": Self.grouped(i.tax),
+            "total": Self.grouped(i.total), "hasDiscount": i.hasDiscount, "hasTax": i.hasTax,
+        ]) { $1 }
+        return node
+    }
+
+    func line(_ l: BillingView.LineView, flatFee: ExactDecimal, currency: Currency) -> Node {
+        [
+            "kind": l.kind, "label": l.label, "metric": l.metric, "tier": l.tier, "quantity": Self.grouped(l.quantity),
+            "unitPrice": l.unitPrice, "amount": Self.grouped(l.amount), "isSubLine": l.isSubLine,
+            "hasFlatFee": !flatFee.isZero, "flatFee": Self.grouped(flatFee.string(minimumFractionDigits: currency.minorUnits)),
         ]
     }
 
-    func line(_ l: BillingView.LineView) -> Node {
+    /// `{customerID, email, name, hasEmail, hasName, customer}`: `customer` is the email, else the id.
+    func who(customerID: String, email: String, name: String) -> Node {
         [
-            "kind": l.kind, "label": l.label, "metric": l.metric, "tier": l.tier, "quantity": l.quantity,
-            "unitPrice": l.unitPrice, "amount": l.amount, "isSubLine": l.isSubLine,
+            "customerID": customerID, "email": email, "name": name, "hasEmail": !email.isEmpty, "hasName": !name.isEmpty,
+            "customer": email.isEmpty ? customerID : email,
         ]
+    }
+
+    /// A plain decimal with thousands separators in its whole part: `-1234567.5` → `-1,234,567.5`.
+    static func grouped(_ plain: String) -> String {
+        let sign = plain.hasPrefix("-") ? "-" : ""
+        let unsigned = plain.dropFirst(sign.count)
+        let whole = unsigned.prefix { $0 != "." }
+        guard whole.count > 3, whole.allSatisfy(\.isASCII), whole.allSatisfy(\.isNumber) else { return plain }
+        var out = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0 && (whole.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return sign + out + unsigned.dropFirst(whole.count)
     }
 
     func summaryRow(_ s: BillingView.SummaryRowView) -> Node {
-        [
-            "customerID": s.customerID, "email": s.email, "name": s.name,
-            "customer": s.email.isEmpty ? s.customerID : s.email, "plan": s.plan, "invoiceNumber": s.invoiceNumber,
-            "file": invoiceFiles[s.invoiceNumber] ?? "", "subtotal": s.subtotal, "discount": s.discount, "tax": s.tax,
-            "total": s.total,
-        ]
+        var node = who(customerID: s.customerID, email: s.email, name: s.name)
+        node.merge([
+            "plan": s.plan, "invoiceNumber": s.invoiceNumber, "file": invoiceFiles[s.invoiceNumber] ?? "",
+            "subtotal": Self.grouped(s.subtotal), "discount": Self.grouped(s.discount), "tax": Self.grouped(s.tax),
+            "total": Self.grouped(s.total),
+        ]) { $1 }
+        return node
     }
 
     /// Both equations with their numbers and a verdict each.
@@ -87,7 +115,7 @@ struct BillingViewModel {
         let moneyOK = r.invoicesTotal == r.linesTotal
         let documentsOK = r.billedDocuments + r.unbilledDocuments == r.processedDocuments
         return [
-            "invoicesTotal": v.invoicesTotal, "linesTotal": v.linesTotal,
+            "invoicesTotal": Self.grouped(v.invoicesTotal), "linesTotal": Self.grouped(v.linesTotal),
             "billedDocuments": format.count(r.billedDocuments), "unbilledDocuments": format.count(r.unbilledDocuments),
             "anonymousDocuments": format.count(r.anonymousDocuments),
             "inFlightDocuments": format.count(r.inFlightDocuments),

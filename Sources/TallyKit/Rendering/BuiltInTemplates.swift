@@ -19,9 +19,10 @@ enum BuiltInTemplates {
         "billing.css": ####"""
 .invoice{margin:1.25rem 0 2rem;padding:.25rem 1.25rem 1rem;border:1px solid var(--line);border-radius:6px}
 .invoice h3{margin:.9rem 0 .5rem;font-size:1.15rem}
-.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:.5rem 1.5rem;margin:.5rem 0 1rem}
+.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:.5rem 1.5rem;margin:.5rem 0 1rem}
 .facts dt{color:var(--muted);font-size:.85rem}
 .facts dd{margin:0;overflow-wrap:anywhere}
+.nw{white-space:nowrap}
 .facts .due{font-size:1.4rem;font-weight:600;font-variant-numeric:tabular-nums}
 table.lines th[scope=row]{font-weight:400}
 table.lines tr.subline th,table.lines tr.subline td{color:var(--muted);font-size:.9em;border-bottom-style:dotted}
@@ -76,7 +77,7 @@ Plan file <code>{{planSource}}</code>; amounts in {{currency}}.</p>
 <thead><tr><th scope="col">Customer</th><th scope="col">Plan</th><th scope="col">Invoice</th><th scope="col" class="n">Subtotal</th><th scope="col" class="n">Discount</th><th scope="col" class="n">Tax</th><th scope="col" class="n">Total</th></tr></thead>
 <tbody>
 {{#summary}}
-<tr><th scope="row">{{customer}}{{#name}}<div class="sub">{{name}}</div>{{/name}}</th><td>{{plan}}</td><td class="id"><a href="#inv-{{invoiceNumber}}">{{invoiceNumber}}</a></td><td class="n">{{subtotal}}</td><td class="n">{{discount}}</td><td class="n">{{tax}}</td><td class="n">{{total}}</td></tr>
+<tr><th scope="row">{{customer}}{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td>{{plan}}</td><td class="id"><a href="#inv-{{invoiceNumber}}">{{invoiceNumber}}</a></td><td class="n">{{subtotal}}</td><td class="n">{{discount}}</td><td class="n">{{tax}}</td><td class="n">{{total}}</td></tr>
 {{/summary}}
 </tbody>
 <tfoot><tr class="total"><th scope="row" colspan="6">All invoices</th><td class="n">{{grandTotal}}</td></tr></tfoot>
@@ -106,9 +107,9 @@ Plan file <code>{{planSource}}</code>; amounts in {{currency}}.</p>
 <article class="invoice" id="inv-{{number}}" aria-labelledby="h-inv-{{number}}">
 <h3 id="h-inv-{{number}}">Invoice <span class="id">{{number}}</span></h3>
 <dl class="facts">
-<div><dt>Customer</dt><dd>{{#name}}{{name}}<br>{{/name}}{{#email}}{{email}}<br>{{/email}}<code>{{customerID}}</code></dd></div>
+<div><dt>Customer</dt><dd>{{#hasName}}{{name}}<br>{{/hasName}}{{#hasEmail}}{{email}}<br>{{/hasEmail}}<code>{{customerID}}</code></dd></div>
 <div><dt>Plan</dt><dd>{{plan}}</dd></div>
-<div><dt>Period</dt><dd>{{period.firstDay}} to {{period.lastDay}}</dd></div>
+<div><dt>Period</dt><dd><span class="nw">{{period.firstDay}}</span> to <span class="nw">{{period.lastDay}}</span></dd></div>
 <div><dt>Total</dt><dd><strong>{{total}} {{currency}}</strong></dd></div>
 </dl>
 {{> invoice-lines}}
@@ -120,15 +121,15 @@ Plan file <code>{{planSource}}</code>; amounts in {{currency}}.</p>
 <section id="unbilled" aria-labelledby="h-unbilled">
 <h2 id="h-unbilled">Unbilled usage</h2>
 {{#unbilled}}
-<p>Anonymous usage is never billed: {{anonymousJobs}} jobs, {{anonymousDocuments}} processed documents.</p>
+<p>Anonymous usage is never billed. Jobs: {{anonymousJobs}}; processed documents: {{anonymousDocuments}}.</p>
 {{#inFlight}}
 <h3 id="h-{{id}}">Jobs in flight at the period's end</h3>
-<p>{{count}} jobs, {{documents}} processed documents so far; billed in the period they finish in.{{#capped}} The first {{shown}} are listed.{{/capped}}</p>
+<p>Billed in the period they finish in. Jobs: {{count}}; processed documents so far: {{documents}}.{{#capped}} The first {{shown}} are listed.{{/capped}}</p>
 {{> billing-jobs}}
 {{/inFlight}}
 {{#unbillable}}
 <h3 id="h-{{id}}">Unbillable jobs (finished without completed_at)</h3>
-<p>{{count}} jobs, {{documents}} processed documents; also counted in the usage report's data quality section.{{#capped}} The first {{shown}} are listed.{{/capped}}</p>
+<p>Also counted in the usage report's data quality section. Jobs: {{count}}; processed documents: {{documents}}.{{#capped}} The first {{shown}} are listed.{{/capped}}</p>
 {{> billing-jobs}}
 {{/unbillable}}
 {{/unbilled}}
@@ -220,7 +221,7 @@ Every plan customer matched a user.
 <thead><tr><th scope="col">Description</th><th scope="col" class="n">Quantity</th><th scope="col" class="n">Unit price</th><th scope="col" class="n">Amount</th></tr></thead>
 <tbody>
 {{#items}}
-<tr class="{{kind}}{{#isSubLine}} subline{{/isSubLine}}"><th scope="row">{{label}}</th><td class="n">{{quantity}}</td><td class="n">{{unitPrice}}</td><td class="n">{{amount}}</td></tr>
+<tr class="{{kind}}{{#isSubLine}} subline{{/isSubLine}}"><th scope="row">{{label}}{{#hasFlatFee}} <span class="nw">incl. flat fee {{flatFee}}</span>{{/hasFlatFee}}</th><td class="n">{{quantity}}</td><td class="n">{{unitPrice}}</td><td class="n">{{amount}}</td></tr>
 {{/items}}
 </tbody>
 <tfoot>
@@ -248,13 +249,13 @@ Every plan customer matched a user.
 <body class="invoice-page">
 <header class="invoice-head">
 <h1>Invoice <span class="id">{{number}}</span></h1>
-<p class="meta">Period {{period.firstDay}} to {{period.lastDay}} ({{period.zone}}) · plan {{plan}} · amounts in {{currency}}</p>
+<p class="meta">Plan {{plan}} · amounts in {{currency}} · period {{period.from}} to {{period.to}} (end excluded)</p>
 </header>
 <main>
 <dl class="facts">
-<div><dt>Billed to</dt><dd>{{#name}}{{name}}<br>{{/name}}{{#email}}{{email}}<br>{{/email}}<code>{{customerID}}</code></dd></div>
+<div><dt>Billed to</dt><dd>{{#hasName}}{{name}}<br>{{/hasName}}{{#hasEmail}}{{email}}<br>{{/hasEmail}}<code>{{customerID}}</code></dd></div>
 <div><dt>Invoice number</dt><dd><code>{{number}}</code></dd></div>
-<div><dt>Billing period</dt><dd>{{period.from}}<br>to {{period.to}} (excluded)</dd></div>
+<div><dt>Billing period</dt><dd><span class="nw">{{period.firstDay}}</span> to <span class="nw">{{period.lastDay}}</span><div class="sub">{{period.zone}}</div></dd></div>
 <div><dt>Amount due</dt><dd class="due">{{total}} {{currency}}</dd></div>
 </dl>
 {{> invoice-lines}}
