@@ -19,9 +19,10 @@ enum BuiltInTemplates {
         "billing.css": ####"""
 .invoice{margin:1.25rem 0 2rem;padding:.25rem 1.25rem 1rem;border:1px solid var(--line);border-radius:6px}
 .invoice h3{margin:.9rem 0 .5rem;font-size:1.15rem}
-.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:.5rem 1.5rem;margin:.5rem 0 1rem}
+.facts{display:grid;grid-template-columns:minmax(0,2fr) repeat(3,minmax(0,1fr));gap:.5rem 1.5rem;margin:.5rem 0 1rem}
+@media (max-width:640px){.facts{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}
 .facts dt{color:var(--muted);font-size:.85rem}
-.facts dd{margin:0;overflow-wrap:anywhere}
+.facts dd{margin:0;overflow-wrap:break-word}
 .nw{white-space:nowrap}
 .facts .due{font-size:1.4rem;font-weight:600;font-variant-numeric:tabular-nums}
 table.lines th[scope=row]{font-weight:400}
