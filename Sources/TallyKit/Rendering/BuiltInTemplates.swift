@@ -4,6 +4,270 @@
 enum BuiltInTemplates {
     /// File name to text.
     static let files: [String: String] = [
+        "billing-jobs.html.mustache": ####"""
+{{#hasJobs}}
+<div class="wrap"><table class="sortable" aria-labelledby="h-{{id}}">
+<thead><tr><th scope="col">Job</th><th scope="col">Customer</th><th scope="col">Status</th><th scope="col" class="n">Documents</th></tr></thead>
+<tbody>
+{{#jobs}}
+<tr><th scope="row" class="id">{{id}}</th><td class="id">{{#anonymous}}<em>anonymous</em>{{/anonymous}}{{^anonymous}}{{user}}{{/anonymous}}</td><td>{{status}}</td><td class="n">{{documents}}</td></tr>
+{{/jobs}}
+</tbody></table></div>
+{{/hasJobs}}
+
+"""####,
+        "billing.css": ####"""
+.invoice{margin:1.25rem 0 2rem;padding:.25rem 1.25rem 1rem;border:1px solid var(--line);border-radius:6px}
+.invoice h3{margin:.9rem 0 .5rem;font-size:1.15rem}
+.facts{display:grid;grid-template-columns:minmax(0,2fr) repeat(3,minmax(0,1fr));gap:.5rem 1.5rem;margin:.5rem 0 1rem}
+@media (max-width:640px){.facts{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}
+.facts dt{color:var(--muted);font-size:.85rem}
+.facts dd{margin:0;overflow-wrap:break-word}
+.nw{white-space:nowrap}
+.facts .due{font-size:1.4rem;font-weight:600;font-variant-numeric:tabular-nums}
+table.lines th[scope=row]{font-weight:400}
+table.lines tr.subline th,table.lines tr.subline td{color:var(--muted);font-size:.9em;border-bottom-style:dotted}
+table.lines tr.subline th{padding-left:1.8rem}
+tfoot th,tfoot td{border-bottom:0}
+tfoot th[scope=row]{text-align:right;font-weight:400}
+tr.total th,tr.total td{font-weight:700;border-top:2px solid var(--fg)}
+table.lines tr.total th[scope=row]{font-weight:700}
+.status{display:inline-block;padding:0 .45rem;border:1px solid currentColor;border-radius:4px;font-weight:700}
+.status.ok{color:var(--ok)}
+ul.plain{padding-left:1.25rem}
+.invoice-page{max-width:860px}
+.invoice-head{border-bottom:2px solid var(--fg);margin-bottom:1rem}
+@page{size:A4;margin:16mm}
+@media print{.invoice{break-before:page;border:0;padding:0;margin:0}#unbilled{break-before:page}.noprint{display:none}.invoice-page table{font-size:9.5pt}}
+
+"""####,
+        "billing.html.mustache": ####"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{csp}}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{{title}}</title>
+<style>{{{style}}}</style>
+</head>
+<body>
+<header>
+<h1>{{title}}</h1>
+<p class="meta">Period <strong>{{period.label}}</strong>: {{period.from}} to {{period.to}} (zone {{period.zone}}, end excluded).
+Plan file <code>{{planSource}}</code>; amounts in {{currency}}.</p>
+<nav aria-label="Sections"><ul>
+<li><a href="#summary">Summary</a></li><li><a href="#reconciliation">Reconciliation</a></li><li><a href="#invoices">Invoices</a></li>
+<li><a href="#unbilled">Unbilled usage</a></li><li><a href="#unmatched">Plan customers without a match</a></li>
+</ul></nav>
+</header>
+<main>
+<section id="summary" aria-labelledby="h-summary">
+<h2 id="h-summary">Summary</h2>
+<div class="cards">
+<div class="card"><div class="label">Invoices</div><div class="value">{{invoiceCount}}</div></div>
+<div class="card"><div class="label">Total billed ({{currency}})</div><div class="value">{{grandTotal}}</div></div>
+{{#reconciliation}}
+<div class="card"><div class="label">Reconciliation</div><div class="value {{#ok}}ok{{/ok}}{{^ok}}warn{{/ok}}">{{status}}</div></div>
+{{/reconciliation}}
+</div>
+{{#hasInvoices}}
+<div class="wrap"><table class="sortable" data-filter>
+<caption>Totals per customer ({{currency}})</caption>
+<thead><tr><th scope="col">Customer</th><th scope="col">Plan</th><th scope="col">Invoice</th><th scope="col" class="n">Subtotal</th><th scope="col" class="n">Discount</th><th scope="col" class="n">Tax</th><th scope="col" class="n">Total</th></tr></thead>
+<tbody>
+{{#summary}}
+<tr><th scope="row">{{customer}}{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td>{{plan}}</td><td class="id"><a href="#inv-{{invoiceNumber}}">{{invoiceNumber}}</a></td><td class="n">{{subtotal}}</td><td class="n">{{discount}}</td><td class="n">{{tax}}</td><td class="n">{{total}}</td></tr>
+{{/summary}}
+</tbody>
+<tfoot><tr class="total"><th scope="row" colspan="6">All invoices</th><td class="n">{{grandTotal}}</td></tr></tfoot>
+</table></div>
+{{/hasInvoices}}
+{{^hasInvoices}}<p class="note">No invoices for this period.</p>{{/hasInvoices}}
+</section>
+
+<section id="reconciliation" aria-labelledby="h-reconciliation">
+<h2 id="h-reconciliation">Reconciliation</h2>
+{{#reconciliation}}
+<div class="wrap"><table class="recon">
+<caption>Both checks must hold; tally exits non-zero when one does not</caption>
+<thead><tr><th scope="col">Check</th><th scope="col" class="n">Left side</th><th scope="col" class="n">Right side</th><th scope="col">Result</th></tr></thead>
+<tbody>
+<tr><th scope="row">Sum of invoice totals = sum of invoice lines ({{currency}})</th><td class="n">{{invoicesTotal}}</td><td class="n">{{linesTotal}}</td><td><span class="status {{#moneyOK}}ok{{/moneyOK}}{{^moneyOK}}warn{{/moneyOK}}">{{moneyStatus}}</span></td></tr>
+<tr><th scope="row">Billed + unbilled documents = processed documents</th><td class="n">{{billedDocuments}} + {{unbilledDocuments}} = {{billedPlusUnbilled}}</td><td class="n">{{processedDocuments}}</td><td><span class="status {{#documentsOK}}ok{{/documentsOK}}{{^documentsOK}}warn{{/documentsOK}}">{{documentsStatus}}</span></td></tr>
+</tbody></table></div>
+<p class="note">Unbilled documents: {{anonymousDocuments}} anonymous + {{inFlightDocuments}} in flight + {{unbillableDocuments}} unbillable = {{unbilledDocuments}}.</p>
+{{/reconciliation}}
+</section>
+
+<section id="invoices" aria-labelledby="h-invoices">
+<h2 id="h-invoices">Invoices</h2>
+<p class="note">Each charge line is rounded once to the currency's minor units; the tier and package lines under it show exact amounts. Every invoice also has a printable page of its own.</p>
+{{#invoices}}
+<article class="invoice" id="inv-{{number}}" aria-labelledby="h-inv-{{number}}">
+<h3 id="h-inv-{{number}}">Invoice <span class="id">{{number}}</span></h3>
+<dl class="facts">
+<div><dt>Customer</dt><dd>{{#hasName}}{{name}}<br>{{/hasName}}{{#hasEmail}}{{email}}<br>{{/hasEmail}}<code>{{customerID}}</code></dd></div>
+<div><dt>Plan</dt><dd>{{plan}}</dd></div>
+<div><dt>Period</dt><dd><span class="nw">{{period.firstDay}}</span> to <span class="nw">{{period.lastDay}}</span></dd></div>
+<div><dt>Total</dt><dd><strong>{{total}} {{currency}}</strong></dd></div>
+</dl>
+{{> invoice-lines}}
+<p class="note"><a href="{{file}}">Printable invoice {{number}}</a></p>
+</article>
+{{/invoices}}
+</section>
+
+<section id="unbilled" aria-labelledby="h-unbilled">
+<h2 id="h-unbilled">Unbilled usage</h2>
+{{#unbilled}}
+<p>Anonymous usage is never billed. Jobs: {{anonymousJobs}}; processed documents: {{anonymousDocuments}}.</p>
+{{#inFlight}}
+<h3 id="h-{{id}}">Jobs in flight at the period's end</h3>
+<p>Billed in the period they finish in. Jobs: {{count}}; processed documents so far: {{documents}}.{{#capped}} The first {{shown}} are listed.{{/capped}}</p>
+{{> billing-jobs}}
+{{/inFlight}}
+{{#unbillable}}
+<h3 id="h-{{id}}">Unbillable jobs (finished without completed_at)</h3>
+<p>Also counted in the usage report's data quality section. Jobs: {{count}}; processed documents: {{documents}}.{{#capped}} The first {{shown}} are listed.{{/capped}}</p>
+{{> billing-jobs}}
+{{/unbillable}}
+{{/unbilled}}
+</section>
+
+<section id="unmatched" aria-labelledby="h-unmatched">
+<h2 id="h-unmatched">Plan customers without a match</h2>
+{{#hasUnmatchedPlanCustomers}}
+<p>Entries of the plan's <code>customers</code> that matched no user id or email: {{unmatchedPlanCustomerCount}}.</p>
+<ul class="plain">
+{{#unmatchedPlanCustomers}}
+<li><code>{{value}}</code></li>
+{{/unmatchedPlanCustomers}}
+</ul>
+{{/hasUnmatchedPlanCustomers}}
+{{^hasUnmatchedPlanCustomers}}<p class="note">Every plan customer matched a user.</p>{{/hasUnmatchedPlanCustomers}}
+</section>
+</main>
+<footer>Made by tally from the plan file {{planSource}}. Times in {{period.zone}}; machine-readable data in invoices.csv, billing_summary.csv and invoices.json.</footer>
+<script>{{{script}}}</script>
+</body>
+</html>
+
+"""####,
+        "billing.md.mustache": ####"""
+{{% CONTENT_TYPE: MARKDOWN}}
+# {{title}}
+
+Period **{{period.label}}**: {{period.from}} to {{period.to}} (zone {{period.zone}}, end excluded).
+Plan file {{planSource}}; amounts in {{currency}}.
+
+## Totals per customer
+
+{{#hasInvoices}}
+| Customer | Plan | Invoice | Subtotal | Discount | Tax | Total |
+|---|---|---|---:|---:|---:|---:|
+{{#summary}}
+| {{customer}} | {{plan}} | {{invoiceNumber}} | {{subtotal}} | {{discount}} | {{tax}} | {{total}} |
+{{/summary}}
+| **All invoices** | | | | | | **{{grandTotal}}** |
+
+{{/hasInvoices}}
+{{invoiceCount}} invoices, grand total **{{grandTotal}} {{currency}}**.
+
+## Reconciliation
+
+{{#reconciliation}}
+| Check | Left side | Right side | Result |
+|---|---:|---:|---|
+| Sum of invoice totals = sum of invoice lines | {{invoicesTotal}} | {{linesTotal}} | {{moneyStatus}} |
+| Billed + unbilled documents = processed documents | {{billedDocuments}} + {{unbilledDocuments}} = {{billedPlusUnbilled}} | {{processedDocuments}} | {{documentsStatus}} |
+
+Overall: **{{status}}**.
+{{/reconciliation}}
+
+## Unbilled usage
+
+{{#unbilled}}
+| Unbilled | Jobs | Documents |
+|---|---:|---:|
+| Anonymous (never billed) | {{anonymousJobs}} | {{anonymousDocuments}} |
+{{#inFlight}}
+| In flight at the period's end (billed when they finish) | {{count}} | {{documents}} |
+{{/inFlight}}
+{{#unbillable}}
+| Unbillable (finished without completed\_at) | {{count}} | {{documents}} |
+{{/unbillable}}
+{{/unbilled}}
+
+## Plan customers without a match
+
+{{#hasUnmatchedPlanCustomers}}
+Entries of the plan's customers that matched no user id or email: {{unmatchedPlanCustomerCount}}.
+
+| Plan customer |
+|---|
+{{#unmatchedPlanCustomers}}
+| {{value}} |
+{{/unmatchedPlanCustomers}}
+{{/hasUnmatchedPlanCustomers}}
+{{^hasUnmatchedPlanCustomers}}
+Every plan customer matched a user.
+{{/hasUnmatchedPlanCustomers}}
+
+"""####,
+        "invoice-lines.html.mustache": ####"""
+<div class="wrap"><table class="lines">
+<caption>Invoice {{number}} lines ({{currency}})</caption>
+<thead><tr><th scope="col">Description</th><th scope="col" class="n">Quantity</th><th scope="col" class="n">Unit price</th><th scope="col" class="n">Amount</th></tr></thead>
+<tbody>
+{{#items}}
+<tr class="{{kind}}{{#isSubLine}} subline{{/isSubLine}}"><th scope="row">{{label}}{{#hasFlatFee}} <span class="nw">incl. flat fee {{flatFee}}</span>{{/hasFlatFee}}</th><td class="n">{{quantity}}</td><td class="n">{{unitPrice}}</td><td class="n">{{amount}}</td></tr>
+{{/items}}
+</tbody>
+<tfoot>
+<tr class="subtotal"><th scope="row" colspan="3">Subtotal</th><td class="n">{{subtotal}}</td></tr>
+{{#adjustments}}
+<tr class="{{kind}}"><th scope="row" colspan="3">{{label}} <span class="sub">of {{quantity}}</span></th><td class="n">{{amount}}</td></tr>
+{{/adjustments}}
+<tr class="total"><th scope="row" colspan="3">Total {{currency}}</th><td class="n">{{total}}</td></tr>
+</tfoot>
+</table></div>
+
+"""####,
+        "invoice.html.mustache": ####"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{csp}}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+{{#invoice}}
+<title>Invoice {{number}}</title>
+<style>{{{style}}}</style>
+</head>
+<body class="invoice-page">
+<header class="invoice-head">
+<h1>Invoice <span class="id">{{number}}</span></h1>
+<p class="meta">Plan {{plan}} · amounts in {{currency}} · period {{period.from}} to {{period.to}} (end excluded)</p>
+</header>
+<main>
+<dl class="facts">
+<div><dt>Billed to</dt><dd>{{#hasName}}{{name}}<br>{{/hasName}}{{#hasEmail}}{{email}}<br>{{/hasEmail}}<code>{{customerID}}</code></dd></div>
+<div><dt>Invoice number</dt><dd><code>{{number}}</code></dd></div>
+<div><dt>Billing period</dt><dd><span class="nw">{{period.firstDay}}</span> to <span class="nw">{{period.lastDay}}</span><div class="sub">{{period.zone}}</div></dd></div>
+<div><dt>Amount due</dt><dd class="due">{{total}} {{currency}}</dd></div>
+</dl>
+{{> invoice-lines}}
+<p class="note">Each charge line is rounded once to the currency's minor units; the tier and package lines under it show exact amounts.</p>
+</main>
+<footer>Made by tally from the plan file {{planSource}}. <a class="noprint" href="../billing.html#inv-{{number}}">All invoices of {{period.label}}</a></footer>
+{{/invoice}}
+</body>
+</html>
+
+"""####,
         "usage.css": ####"""
 :root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--card:#f6f8fa;--ok:#1f7a45;--bad:#c62828;--run:#1f5fbf;--wait:#9a6700;--o0:#6e40c9;--o1:#00796b;--o2:#8c6d1f;--link:#0b5cad;--up:#1f7a45;--down:#c62828}
 @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9aa5b1;--line:#30363d;--card:#161b22;--ok:#3fb950;--bad:#ff7b72;--run:#58a6ff;--wait:#d29922;--o0:#bc8cff;--o1:#39c5bb;--o2:#e3b341;--link:#58a6ff;--up:#3fb950;--down:#ff7b72}}

@@ -5,15 +5,18 @@ import Mustache
 /// name from a `--templates DIR`.
 ///
 /// Files: `usage.html.mustache`, `usage.md.mustache`, `usage.css` and `usage.js`
-/// (the HTML page's inline style and script; their SHA-256 go into its CSP).
+/// (the HTML page's inline style and script; their SHA-256 go into its CSP), and the
+/// billing files of `BillingTemplates.fileNames`.
 public struct TemplateSet: Sendable {
     /// The file names a template directory may hold, in a fixed order.
     public static let fileNames = ["usage.html.mustache", "usage.md.mustache", "usage.css", "usage.js"]
+        + BillingTemplates.fileNames
 
     let html: MustacheTemplate
     let markdown: MustacheTemplate
     let css: String
     let script: String
+    let billing: BillingTemplates
 
     /// The built-in templates compiled into the binary.
     public static func builtIn() throws -> TemplateSet {
@@ -60,11 +63,12 @@ public struct TemplateSet: Sendable {
             html: try parse(texts["usage.html.mustache"]!),
             markdown: try parse(texts["usage.md.mustache"]!),
             css: try asset(texts["usage.css"]!, closingTag: "</style"),
-            script: try asset(texts["usage.js"]!, closingTag: "</script"))
+            script: try asset(texts["usage.js"]!, closingTag: "</script"),
+            billing: try BillingTemplates.load(texts))
         return (set, warnings)
     }
 
-    private static func parse(_ source: (text: String, path: String)) throws -> MustacheTemplate {
+    static func parse(_ source: (text: String, path: String)) throws -> MustacheTemplate {
         do {
             return try MustacheTemplate(string: source.text)
         } catch let error as MustacheTemplate.ParserError {
@@ -77,7 +81,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// An inline asset must not close its own element early.
-    private static func asset(_ source: (text: String, path: String), closingTag: String) throws -> String {
+    static func asset(_ source: (text: String, path: String), closingTag: String) throws -> String {
         let lines = source.text.components(separatedBy: "\n")
         if let index = lines.firstIndex(where: { $0.lowercased().contains(closingTag) }) {
             throw TallyError.badData(file: source.path, location: "line \(index + 1)", message: "contains '\(closingTag)', which would end the inline element")

@@ -40,11 +40,15 @@ enum BillingStage {
             totals: [BillingSummaryView.CurrencyTotal(currency: run.currency.code, amount: run.currency.format(total))])
     }
 
-    /// `invoices.csv`, `billing_summary.csv` and `invoices.json`, as the formats ask.
+    /// `billing.html` with `invoices/<number>.html`, `billing.md`, `invoices.csv`,
+    /// `billing_summary.csv` and `invoices.json`, as the formats ask.
+    ///
+    /// - Parameter zoneName: the zone as the user named it (shown in the pages); `zone.identifier` when nil.
     static func files(
-        _ run: BillingRun, formats: Set<ReportFormat>, templates: TemplateSet, zone: TimeZone, bom: Bool
+        _ run: BillingRun, formats: Set<ReportFormat>, templates: TemplateSet, zone: TimeZone, zoneName: String? = nil,
+        bom: Bool
     ) throws -> [RenderedFile] {
-        var files: [RenderedFile] = []
+        var files = try BillingRenderer(templates: templates, zone: zone, zoneName: zoneName).render(run, formats: formats)
         let prefix = bom ? "\u{FEFF}" : ""
         if formats.contains(.csv) {
             files.append(RenderedFile(name: "invoices.csv", bytes: Array((prefix + BillingCSVWriter.invoicesCSV(run)).utf8)))
