@@ -88,22 +88,25 @@ public enum ReportRun {
         for source in sourceRows { logger.info("source read", metadata: ["source": "\(source.name)", "format": "\(source.format)", "rows": "\(source.rows)"]) }
         var report = result.aggregate.usage.report(
             users: result.users, diagnostics: result.diagnostics, sources: sourceRows, userFilter: request.users)
-        var files = try ReportRenderer(templates: templates, zone: calendar.zone, csvBOM: request.csvBOM)
-            .render(report, formats: request.formats)
         var invoices = 0
+        var billingFiles: [RenderedFile] = []
         if let plan {
             let billing = try BillingStage.price(
                 plan: plan, period: period, tally: result.aggregate.usage.billing, users: result.users, scope: scope)
-            guard billing.reconciliation.isConsistent else {
+            let check = billing.reconciliation
+            guard check.isConsistent else {
                 throw TallyError.internalInconsistency(
-                    "billing does not reconcile: invoices \(billing.reconciliation.invoicesTotal) vs lines \(billing.reconciliation.linesTotal); billed + unbilled documents \(billing.reconciliation.billedDocuments + billing.reconciliation.unbilledDocuments) vs processed \(billing.reconciliation.processedDocuments)")
+                    "billing does not reconcile: invoices \(check.invoicesTotal) vs lines \(check.linesTotal); "
+                        + "billed + unbilled documents \(check.billedDocuments + check.unbilledDocuments) vs processed \(check.processedDocuments)")
             }
             invoices = billing.invoices.count
             report.billing = BillingStage.summary(billing)
-            files = try ReportRenderer(templates: templates, zone: calendar.zone, csvBOM: request.csvBOM)
-                .render(report, formats: request.formats)
-            files += try BillingStage.files(billing, formats: request.formats, templates: templates, zone: calendar.zone, bom: request.csvBOM)
+            billingFiles = try BillingStage.files(
+                billing, formats: request.formats, templates: templates, zone: calendar.zone, zoneName: period.zoneID,
+                bom: request.csvBOM)
         }
+        let files = try ReportRenderer(templates: templates, zone: calendar.zone, csvBOM: request.csvBOM)
+            .render(report, formats: request.formats) + billingFiles
         for file in files { try directory.write(file.bytes, to: file.name) }
         if writeJobs {
             try spools.concatenate(result.aggregate.usage.spools, into: directory.stagingPath(JobsCSVWriter.fileName), mode: mode_t(request.fileMode))
