@@ -58,7 +58,7 @@ import Testing
 
     @Test func jsonStringsEscapeControlAndMarkup() {
         var out = ""
-        BillingJSON.writeString("a\"b\\c\n\u{1}<script>&\u{2028}", to: &out)
+        JSONText.appendHTMLSafeString("a\"b\\c\n\u{1}<script>&\u{2028}", to: &out)
         #expect(out == "\"a\\\"b\\\\c\\n\\u0001\\u003cscript\\u003e\\u0026\\u2028\"")
     }
 

@@ -7,45 +7,45 @@ public enum BillingJSONWriter {
     public static func invoicesJSON(_ run: BillingRun) -> String {
         let c = run.currency
         let r = run.reconciliation
-        let document = BillingJSON.object([
-            ("schema_version", .integer(schemaVersion)),
+        let document = OrderedJSON.object([
+            ("schema_version", .int(schemaVersion)),
             ("plan", .string(run.planSource)),
             ("currency", .string(c.code)),
-            ("minor_units", .integer(Int64(c.minorUnits))),
+            ("minor_units", .int(Int64(c.minorUnits))),
             ("period", period(run.period)),
             ("invoices", .array(run.invoices.map { invoice($0, c) })),
             ("unbilled", unbilled(run.unbilled)),
-            ("unmatched_plan_customers", .array(run.unmatchedPlanCustomers.map(BillingJSON.string))),
+            ("unmatched_plan_customers", .array(run.unmatchedPlanCustomers.map(OrderedJSON.string))),
             (
                 "reconciliation",
                 .object([
                     ("invoices_total", .string(c.format(r.invoicesTotal))),
                     ("lines_total", .string(c.format(r.linesTotal))),
-                    ("billed_documents", .integer(r.billedDocuments)),
-                    ("anonymous_documents", .integer(r.anonymousDocuments)),
-                    ("in_flight_documents", .integer(r.inFlightDocuments)),
-                    ("unbillable_documents", .integer(r.unbillableDocuments)),
-                    ("processed_documents", .integer(r.processedDocuments)),
+                    ("billed_documents", .int(r.billedDocuments)),
+                    ("anonymous_documents", .int(r.anonymousDocuments)),
+                    ("in_flight_documents", .int(r.inFlightDocuments)),
+                    ("unbillable_documents", .int(r.unbillableDocuments)),
+                    ("processed_documents", .int(r.processedDocuments)),
                     ("consistent", .bool(r.isConsistent)),
                 ])
             ),
         ])
-        return document.rendered()
+        return document.serialized()
     }
 
-    private static func period(_ p: BillingPeriod) -> BillingJSON {
+    private static func period(_ p: BillingPeriod) -> OrderedJSON {
         .object([("label", .string(p.label)), ("start", .string(p.start.isoString)), ("end", .string(p.end.isoString))])
     }
 
-    private static func invoice(_ i: Invoice, _ c: Currency) -> BillingJSON {
+    private static func invoice(_ i: Invoice, _ c: Currency) -> OrderedJSON {
         let u = i.usage
         return .object([
             ("number", .string(i.number)),
             (
                 "customer",
                 .object([
-                    ("id", .string(i.customer.id)), ("email", .optional(i.customer.email)),
-                    ("name", .optional(i.customer.name)),
+                    ("id", .string(i.customer.id)), ("email", OrderedJSON.string(i.customer.email)),
+                    ("name", OrderedJSON.string(i.customer.name)),
                 ])
             ),
             ("plan", .string(i.plan)),
@@ -53,8 +53,8 @@ public enum BillingJSONWriter {
             (
                 "usage",
                 .object([
-                    ("documents", .integer(u.documents)), ("failed_documents", .integer(u.failedDocuments)),
-                    ("jobs", .integer(u.jobs)), ("tokens", .integer(u.tokens)),
+                    ("documents", .int(u.documents)), ("failed_documents", .int(u.failedDocuments)),
+                    ("jobs", .int(u.jobs)), ("tokens", .int(u.tokens)),
                     ("processing_seconds", .string(u.quantity(of: .processingSeconds).description)),
                     ("megabytes", .string(u.quantity(of: .megabytes).description)),
                 ])
@@ -67,13 +67,13 @@ public enum BillingJSONWriter {
         ])
     }
 
-    private static func line(_ l: InvoiceLine, _ c: Currency) -> BillingJSON {
+    private static func line(_ l: InvoiceLine, _ c: Currency) -> OrderedJSON {
         .object([
             ("kind", .string(l.kind.rawValue)),
-            ("metric", .optional(l.metric?.rawValue)),
-            ("model", .optional(l.model)),
+            ("metric", OrderedJSON.string(l.metric?.rawValue)),
+            ("model", OrderedJSON.string(l.model)),
             ("quantity", .string(l.quantity.string(minimumFractionDigits: 0))),
-            ("unit_price", .optional(l.unitPrice?.description)),
+            ("unit_price", OrderedJSON.string(l.unitPrice?.description)),
             ("exact_amount", .string(l.exactAmount.string(minimumFractionDigits: c.minorUnits))),
             ("amount", .string(c.format(l.amount))),
             (
@@ -92,18 +92,18 @@ public enum BillingJSONWriter {
         ])
     }
 
-    private static func unbilled(_ u: UnbilledUsage) -> BillingJSON {
-        func jobs(_ list: [UnbilledJob]) -> BillingJSON {
+    private static func unbilled(_ u: UnbilledUsage) -> OrderedJSON {
+        func jobs(_ list: [UnbilledJob]) -> OrderedJSON {
             .array(
                 list.map {
                     .object([
-                        ("job_id", .string($0.jobID)), ("user_id", .optional($0.userID)),
-                        ("status", .string($0.status)), ("documents", .integer($0.documents)),
+                        ("job_id", .string($0.jobID)), ("user_id", OrderedJSON.string($0.userID)),
+                        ("status", .string($0.status)), ("documents", .int($0.documents)),
                     ])
                 })
         }
         return .object([
-            ("anonymous_documents", .integer(u.anonymousDocuments)), ("anonymous_jobs", .integer(u.anonymousJobs)),
+            ("anonymous_documents", .int(u.anonymousDocuments)), ("anonymous_jobs", .int(u.anonymousJobs)),
             ("in_flight", jobs(u.inFlight)), ("unbillable", jobs(u.unbillable)),
         ])
     }

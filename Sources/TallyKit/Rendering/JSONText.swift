@@ -25,6 +25,34 @@ public enum JSONText {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// Appends `value` as a quoted JSON string that is also safe inside HTML and
+    /// JavaScript: besides the escapes above, `<`, `>`, `&`, U+2028 and U+2029
+    /// are written as `\u` escapes. Used by the report and invoice JSON files.
+    public static func appendHTMLSafeString(_ value: String, to out: inout String) {
+        out += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "<", ">", "&", "\u{2028}", "\u{2029}": out += unicodeEscape(scalar.value)
+            default:
+                if scalar.value < 0x20 { out += unicodeEscape(scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        out += "\""
+    }
+
+    /// `\uXXXX` for a scalar in the Basic Multilingual Plane.
+    static func unicodeEscape(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
     /// `value` as a quoted JSON string.
     public static func quoted(_ value: String) -> String {
         var out: [UInt8] = []

@@ -62,29 +62,8 @@ indirect enum OrderedJSON: Sendable, Equatable {
         }
     }
 
-    /// RFC 8259 string escaping; non-ASCII stays UTF-8, except U+2028/U+2029 (escaped
-    /// so the text is also safe as JavaScript).
+    /// A JSON string, escaped by `JSONText.appendHTMLSafeString`.
     static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}", "\u{2029}": out += c.value == 0x2028 ? "\\u2028" : "\\u2029"
-            default:
-                if c.value < 0x20 {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        out += "\""
+        JSONText.appendHTMLSafeString(s, to: &out)
     }
 }
