@@ -25,13 +25,13 @@ struct ConfigValue {
             config.timezone = name
         case "plan": config.plan = path(try text("a plan file path"))
         case "templates": config.templates = path(try text("a template directory"))
-        case "formats": config.formats = try checked { try OptionValues.formats(texts("formats: html, csv, md, json"), option: key) }
+        case "formats": config.formats = try checked { try OptionValues.formats(texts("formats: html, csv, md, json")) }
         case "csv_bom": config.csvBOM = try bool()
-        case "stuck_after": config.stuckAfterMicros = try checked { try OptionValues.duration(text("a duration such as 6h"), option: key) }
+        case "stuck_after": config.stuckAfterMicros = try checked { try OptionValues.duration(text("a duration such as 6h")) }
         case "users": config.users = try texts("a list of user ids or emails")
         case "log_level": config.logLevel = Logger.Level(rawValue: try choice(Logger.Level.allCases.map(\.rawValue)))
         case "log_format": config.logFormat = LineLogHandler.Format(rawValue: try choice(LineLogHandler.Format.allCases.map(\.rawValue)))
-        case "jobs": config.jobs = try checked { try OptionValues.jobs(integer(), option: key) }
+        case "jobs": config.jobs = try checked { try OptionValues.jobs(integer()) }
         case "strict": config.strict = try bool()
         case "private": config.private = try bool()
         default: throw error("unknown key")
@@ -113,7 +113,9 @@ struct ConfigValue {
     private func choice(_ choices: [String]) throws(ConfigError) -> String {
         let value = try text("one of \(choices.joined(separator: ", "))")
         guard choices.contains(value) else {
-            throw error("unknown value '\(value)'\(Suggestion.hint(for: value, in: choices)) (use \(choices.joined(separator: ", ")))")
+            let nearest = choices.first { $0.hasPrefix(value.lowercased()) } ?? Suggestion.nearest(to: value, in: choices)
+            let hint = nearest.map { "; did you mean '\($0)'?" } ?? ""
+            throw error("unknown value '\(value)'\(hint) (use \(choices.joined(separator: ", ")))")
         }
         return value
     }

@@ -36,7 +36,7 @@ public enum ReportOptions {
     public static func resolve(
         _ flags: ReportFlags, config: TallyConfig?, now: Instant, requireInputs: Bool = true
     ) throws -> ResolvedReport {
-        let asOf = try flags.asOf.map(parseInstant) ?? now
+        let asOf = try flags.asOf.map { text in try OptionValues.named("--as-of") { try parseInstant(text) } } ?? now
         let sources = flags.sources.isEmpty ? config?.sources ?? [] : flags.sources
         let zoneID = flags.tz ?? config?.timezone
         if let zoneID { _ = try ZonedCalendar.zone(named: zoneID) }
@@ -55,14 +55,14 @@ public enum ReportOptions {
             sources: sources, outDirectory: out, period: try period(flags), zoneID: zoneID, asOf: asOf,
             users: flags.users.isEmpty ? config?.users ?? [] : flags.users,
             templatesDirectory: flags.templates ?? config?.templates,
-            formats: try flags.formats.map { try OptionValues.formats([$0], option: "--format") }
+            formats: try flags.formats.map { f in try OptionValues.named("--format") { try OptionValues.formats([f]) } }
                 ?? config?.formats ?? Set(ReportFormat.allCases),
             csvBOM: flags.csvBOM ?? config?.csvBOM ?? false,
             strict: flags.strict ?? config?.strict ?? false,
-            parallelism: try flags.jobs.map { try OptionValues.jobs($0, option: "--jobs") }
+            parallelism: try flags.jobs.map { n in try OptionValues.named("--jobs") { try OptionValues.jobs(n) } }
                 ?? config?.jobs ?? TallyDefaults.parallelism,
-            stuckAfterMicros: try flags.stuckAfter.map { try OptionValues.duration($0, option: "--stuck-after") }
-                ?? config?.stuckAfterMicros ?? OptionValues.duration(defaultStuckAfter, option: "--stuck-after"),
+            stuckAfterMicros: try flags.stuckAfter.map { d in try OptionValues.named("--stuck-after") { try OptionValues.duration(d) } }
+                ?? config?.stuckAfterMicros ?? OptionValues.duration(defaultStuckAfter),
             planPath: plan,
             fileMode: (flags.private ?? config?.private ?? false) ? 0o600 : 0o644)
         return ResolvedReport(request: request, logging: flags.logging.over(config), config: config)
@@ -86,10 +86,12 @@ public enum ReportOptions {
     }
 
     /// An ISO 8601 timestamp, or a date meaning midnight UTC (`--as-of`).
+    ///
+    /// - Throws: `TallyError.usage` (without the option's name).
     public static func parseInstant(_ text: String) throws -> Instant {
         if let instant = TimestampParser.parse(text) { return instant }
         if let date = PeriodSpec.parseDate(text) { return Instant(seconds: date.daysSinceEpoch * 86_400) }
-        throw TallyError.usage("--as-of '\(text)' is not a timestamp (e.g. 2026-11-29T06:00:00Z)")
+        throw TallyError.usage("'\(text)' is not a timestamp (e.g. 2026-11-29T06:00:00Z)")
     }
 
     static func parseDate(_ text: String, option: String) throws -> CivilDate {
