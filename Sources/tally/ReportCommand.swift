@@ -21,7 +21,7 @@ struct ReportCommand: ParsableCommand {
             EXAMPLES:
               tally report sample-data/history.sqlite --out out --period 2026-11 \\
                 --plan sample-data/plan.yaml --as-of 2026-11-29T00:00:00Z
-              tally report db.sqlite --out 'reports/%Y-%m-%d' --period yesterday
+              tally report db.sqlite --out 'reports/{period}' --period yesterday
               # crontab: the monthly billing run, 02:30 on the 1st
               30 2 1 * * tally report --config /etc/tally.yaml --period last-month
 
@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
         completion: .file(extensions: ["yaml", "yml", "json"]))
     var config: String?
 
-    @Option(help: "Output directory; strftime patterns such as reports/%Y-%m are expanded at --as-of in --tz (required, here or in the config).",
+    @Option(help: "Output directory (required, here or in the config); {period} becomes the period's name (reports/{period}: reports/2026-11), strftime directives (%Y %m %d…) the date at --as-of in --tz.",
             completion: .directory)
     var out: String?
 
@@ -109,7 +109,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func validate() throws {
-        try ArgumentParsing.validating { try ReportOptions.check(flags) }
+        try ArgumentParsing.validating { try ReportOptions.check(flags, environment: ProcessInfo.processInfo.environment) }
     }
 
     func run() throws {

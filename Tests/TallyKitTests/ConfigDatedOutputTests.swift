@@ -29,6 +29,27 @@ import Testing
         #expect(try Self.out(pattern, tz: tz) == expected)
     }
 
+    /// (period, pattern, folder): `{period}` names the folder after the reported period, not the run.
+    @Test(arguments: [
+        ("yesterday", "daily/{period}", "daily/2026-11-30"),
+        ("last-month", "billing/{period}", "billing/2026-11"),
+        ("last-7-days", "weekly/{period}", "weekly/2026-11-24_2026-11-30"),
+        ("2026-W48", "w/{period}", "w/2026-W48"),
+        ("yesterday", "runs/%Y-%m-%d/{period}", "runs/2026-12-01/2026-11-30"),
+    ])
+    func periodTokenNamesTheReportedPeriod(period: String, pattern: String, expected: String) throws {
+        var flags = ReportFlags()
+        flags.sources = ["h.sqlite"]
+        flags.out = pattern
+        flags.period = period
+        flags.asOf = Self.asOf
+        #expect(try ReportOptions.resolve(flags, config: nil, now: Instant(seconds: 0)).request.outDirectory == expected)
+        flags.tz = "America/New_York"  // still 30 November there: yesterday is the 29th
+        if period == "yesterday" {
+            #expect(try ReportOptions.resolve(flags, config: nil, now: Instant(seconds: 0)).request.outDirectory.contains("2026-11-29"))
+        }
+    }
+
     @Test func theConfigsZoneAndPatternApply() throws {
         let config = try ConfigFixture.parse("out: /srv/reports/%Y-%m", "timezone: America/Los_Angeles")
         var flags = ReportFlags()

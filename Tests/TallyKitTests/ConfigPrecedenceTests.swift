@@ -100,8 +100,12 @@ import Testing
         flags.out = nil
         flags.sources = ["h.sqlite"]
         #expect(throws: TallyError.self) { try ReportOptions.resolve(flags, config: nil, now: Self.now) }
-        // Flags alone may leave both to a config file.
-        try ReportOptions.check(ReportFlags())
+        // Flags alone may leave both to a config file, when one is named.
+        var named = ReportFlags()
+        named.config = "tally.yaml"
+        try ReportOptions.check(named, environment: [:])
+        try ReportOptions.check(ReportFlags(), environment: ["TALLY_CONFIG": "/etc/tally.yaml"])
+        #expect(throws: TallyError.self) { try ReportOptions.check(ReportFlags(), environment: [:]) }
         var config = TallyConfig(file: "tally.yaml")
         config.out = "out"
         #expect(try ReportOptions.resolve(flags, config: config, now: Self.now).request.outDirectory == "out")
@@ -123,13 +127,17 @@ import Testing
             (with { $0.from = "2026-11-01" }, "--from and --to go together"),
             (with { $0.from = "2026-11-02"; $0.to = "2026-11-01" },
              "--from 2026-11-02 must be before --to 2026-11-01 (the period is [from, to), --to excluded)"),
+            (with { $0.period = "last-monht" }, "cannot read period 'last-monht': use YYYY-MM, YYYY-MM-DD, YYYY-Www, "
+                + "yesterday, last-month, this-month or last-7-days; did you mean 'last-month'?"),
             (with { $0.tz = "Europe/Berlni" },
              "unknown time zone 'Europe/Berlni': use an IANA name such as UTC, Europe/Berlin or America/New_York"),
         ]
     }()
 
     @Test(arguments: badFlags) func badFlagValuesAreUsageErrors(flags: ReportFlags, message: String) {
-        #expect(throws: TallyError.usage(message)) { try ReportOptions.check(flags) }
+        var flags = flags
+        flags.config = "tally.yaml"
+        #expect(throws: TallyError.usage(message)) { try ReportOptions.check(flags, environment: [:]) }
     }
 
     @Test func configFromTheEnvironmentIsLoaded() throws {

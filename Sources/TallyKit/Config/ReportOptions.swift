@@ -15,11 +15,13 @@ public enum ReportOptions {
     /// `--stuck-after` when neither flag nor config sets it.
     public static let defaultStuckAfter = "6h"
 
-    /// Parses every flag value that does not depend on a config file (for `validate()`).
+    /// Parses every flag value that does not depend on a config file's content (for `validate()`).
     ///
     /// - Throws: `TallyError.usage` naming the flag.
-    public static func check(_ flags: ReportFlags) throws {
-        _ = try resolve(flags, config: nil, now: Instant(seconds: 0), requireInputs: false)
+    /// Sources and `--out` are required here only when no config file can give them.
+    public static func check(_ flags: ReportFlags, environment: [String: String]) throws {
+        let configGiven = ConfigLoader.path(flag: flags.config, environment: environment) != nil
+        _ = try resolve(flags, config: nil, now: Instant(seconds: 0), requireInputs: !configGiven)
     }
 
     /// Loads the config (`--config`, else `TALLY_CONFIG`) and resolves the flags over it.
@@ -50,9 +52,12 @@ public enum ReportOptions {
                 throw TallyError.usage("give --out DIR (or 'out' in a config file: --config FILE or \(ConfigLoader.environmentVariable))")
             }
         }
-        let out = try pattern.map { try expandOut($0, asOf: asOf, zoneID: zoneID, plan: requireInputs ? plan : nil) } ?? ""
+        let period = try period(flags)
+        let out = try pattern.map {
+            try expandOut($0, asOf: asOf, period: period, zoneID: zoneID, plan: requireInputs ? plan : nil)
+        } ?? ""
         let request = ReportRequest(
-            sources: sources, outDirectory: out, period: try period(flags), zoneID: zoneID, asOf: asOf,
+            sources: sources, outDirectory: out, period: period, zoneID: zoneID, asOf: asOf,
             users: flags.users.isEmpty ? config?.users ?? [] : flags.users,
             templatesDirectory: flags.templates ?? config?.templates,
             formats: try flags.formats.map { f in try OptionValues.named("--format") { try OptionValues.formats([f]) } }
@@ -71,7 +76,10 @@ public enum ReportOptions {
     /// `--period`, or `--from`/`--to`, or nothing (this month).
     static func period(_ flags: ReportFlags) throws -> PeriodSpec? {
         switch (flags.period, flags.from, flags.to) {
-        case (let p?, nil, nil): return try PeriodSpec.parse(p)
+        case (let p?, nil, nil):
+            do { return try PeriodSpec.parse(p) } catch TallyError.usage(let message) {
+                throw TallyError.usage(message + (Spelling.nearest(to: p, in: PeriodSpec.keywords).map { "; did you mean '\($0)'?" } ?? ""))
+            }
         case (nil, let f?, let t?):
             let from = try parseDate(f, option: "--from")
             let to = try parseDate(t, option: "--to")
@@ -105,11 +113,22 @@ public enum ReportOptions {
         return try PlanLoader.load(path: plan).timeZone
     }
 
-    /// `--out` with strftime directives expanded at `asOf` in the report zone
+    /// `{period}` in `--out`: the reported period's label (`2026-11`, `2026-11-30`, `2026-W48`,
+    /// `2026-11-01_2026-11-07`), so that a run after the period names its folder after it.
+    public static let periodToken = "{period}"
+
+    /// `--out` with `{period}` and strftime directives expanded at `asOf` in the report zone
     /// (`--tz`, else the config's, else the plan's, else UTC).
-    static func expandOut(_ pattern: String, asOf: Instant, zoneID: String?, plan: String?) throws -> String {
-        guard pattern.contains("%") else { return pattern }
+    static func expandOut(_ pattern: String, asOf: Instant, period: PeriodSpec?, zoneID: String?, plan: String?) throws -> String {
+        guard pattern.contains("%") || pattern.contains(periodToken) else { return pattern }
         let zone = try ZonedCalendar.zone(named: try zoneID ?? planZone(plan) ?? "UTC")
-        return try OutputPathPattern.expand(pattern, asOf: asOf, clock: ZoneClock(zone: zone, from: asOf, to: asOf))
+        var text = pattern
+        if text.contains(periodToken) {
+            let today = ZonedCalendar(zone: zone).date(of: asOf)
+            let label = try PeriodResolver.localRange(period ?? .thisMonth, today: today).label
+                .replacingOccurrences(of: " – ", with: "_")
+            text = text.replacingOccurrences(of: periodToken, with: label)
+        }
+        return try OutputPathPattern.expand(text, asOf: asOf, clock: ZoneClock(zone: zone, from: asOf, to: asOf))
     }
 }
