@@ -5,9 +5,11 @@ enum ExitCodesHelp {
           0    success
           1    anything else (a bug, an unexpected system error)
           64   bad arguments or options
-          65   bad data: malformed input, plan or template; a skipped row under --strict
+          65   bad data: a malformed input, plan, config or template;
+               a skipped row under --strict
           66   an input that cannot be opened or is not a history; an unknown user
-          73   an output that cannot be written
-          130  interrupted (SIGINT); 143 terminated (SIGTERM)
+          73   an output that cannot be written, or is locked by another run
+          130  interrupted (SIGINT)
+          143  terminated (SIGTERM)
         """
 }

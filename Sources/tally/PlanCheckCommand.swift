@@ -8,12 +8,18 @@ struct PlanCheck: ParsableCommand {
         commandName: "check",
         abstract: "Validate a billing plan file (YAML or JSON).",
         discussion: """
-            Prints 'FILE: ok (N plans, N customers, CURRENCY)', or one error naming the file, \
-            line and key and exits 65.
+            Prints 'FILE: ok (N plans, N customers, CURRENCY)', or one error naming
+            the file, line and key and exits 65. The format is in docs/plan-format.md.
+
+            EXAMPLES:
+              tally plan check sample-data/plan.yaml
+              tally plan check /etc/tally/plan.yaml && systemctl start tally-billing
+
+            \(ExitCodesHelp.text)
             """
     )
 
-    @Argument(help: "The plan file to check.")
+    @Argument(help: "The plan file to check.", completion: .file(extensions: ["yaml", "yml", "json"]))
     var file: String
 
     /// Loads the plan; prints the summary or the error.

@@ -7,14 +7,15 @@ struct StatsCommand: ParsableCommand {
         commandName: "stats",
         abstract: "Print the GET /api/history/stats object for a user, byte for byte.",
         discussion: """
-            By default the numbers cover all of the user's own jobs (no cap, no anonymous
-            jobs). --api-compat reproduces the endpoint exactly: the newest 1000 jobs of the
-            user together with every anonymous job, compact JSON.
+            By default the numbers cover all of the user's own jobs (no cap, no
+            anonymous jobs). --api-compat reproduces the endpoint exactly: the newest
+            1000 jobs of the user together with every anonymous job, compact JSON.
 
             EXAMPLES:
               tally stats sample-data/history.sqlite --user alice@example.com --pretty
-              tally stats history.sqlite --user 3f1c9b2e-0000-4000-8000-000000000000 --api-compat
-              tally stats history.sqlite export.ndjson.gz --all-users --out /srv/www/stats
+              tally stats history.sqlite --user alice@example.com --api-compat
+              # crontab: every user's stats for the web server at 01:00
+              0 1 * * * tally stats /data/history.sqlite --all-users --out /srv/stats
 
             \(ExitCodesHelp.text)
             """
@@ -22,7 +23,7 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var input: SourceOptions
 
-    @Option(help: "The user, by id or email.")
+    @Option(help: "The user, by id or email (required unless --all-users).")
     var user: String?
 
     @Flag(help: "Exactly what the endpoint returns: newest 1000 jobs including anonymous ones.")
@@ -34,7 +35,7 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Write DIR/<user_id>.json for every user plus DIR/index.json (needs --out).")
     var allUsers = false
 
-    @Option(help: "Directory for --all-users.")
+    @Option(help: "Directory for --all-users (default: none; a single user's stats go to stdout).", completion: .directory)
     var out: String?
 
     @Flag(help: "Create output files with mode 0600 instead of 0644.")
@@ -43,6 +44,7 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
+        guard !input.sources.isEmpty else { throw ValidationError("give at least one SOURCE") }
         if allUsers {
             guard out != nil else { throw ValidationError("--all-users needs --out DIR") }
             guard user == nil else { throw ValidationError("give either --user or --all-users, not both") }
@@ -56,7 +58,7 @@ struct StatsCommand: ParsableCommand {
         let logger = logging.makeLogger()
         let request = StatsRequest(
             sources: input.sources, user: user, allUsers: allUsers, outDirectory: out, apiCompat: apiCompat,
-            pretty: pretty, strict: input.strict, parallelism: input.parallelism, fileMode: `private` ? 0o600 : 0o644)
+            pretty: pretty, strict: input.strict ?? false, parallelism: input.parallelism ?? TallyDefaults.parallelism, fileMode: `private` ? 0o600 : 0o644)
         try CommandRunner.run(logger: logger) {
             CommandRunner.writeOut(try StatsRun.run(request, logger: logger))
         }

@@ -7,8 +7,8 @@ struct Tally: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tally",
         abstract: "Turn a document-processing job history into stats, usage reports and invoices.",
-        discussion: ExitCodesHelp.text,
+        discussion: TallyHelp.root,
         version: TallyVersion.description,
-        subcommands: [ReportCommand.self, StatsCommand.self, PlanCommand.self, SampleCommand.self]
+        subcommands: [ReportCommand.self, StatsCommand.self, PlanCommand.self, ConfigCommand.self, SampleCommand.self]
     )
 }

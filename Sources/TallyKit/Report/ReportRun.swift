@@ -85,7 +85,13 @@ public enum ReportRun {
                 name: name, format: source is SQLiteSource ? "sqlite" : "json",
                 rows: (result.diagnostics.rowsRead[name] ?? [:]).values.reduce(0, +))
         }
-        for source in sourceRows { logger.info("source read", metadata: ["source": "\(source.name)", "format": "\(source.format)", "rows": "\(source.rows)"]) }
+        for source in sourceRows {
+            logger.info("source read", metadata: [
+                "source": "\(source.name)", "format": "\(source.format)", "rows": "\(source.rows)",
+                "bytes": "\(source.name == "-" ? 0 : FileSize.of(source.name))",
+            ])
+        }
+        let renderStart = DispatchTime.now()
         var report = result.aggregate.usage.report(
             users: result.users, diagnostics: result.diagnostics, sources: sourceRows, userFilter: request.users)
         var invoices = 0
@@ -107,6 +113,8 @@ public enum ReportRun {
         }
         let files = try ReportRenderer(templates: templates, zone: calendar.zone, csvBOM: request.csvBOM)
             .render(report, formats: request.formats) + billingFiles
+        logger.info("rendered", metadata: ["files": "\(files.count)", "seconds": "\(elapsed(since: renderStart))"])
+        let writeStart = DispatchTime.now()
         for file in files { try directory.write(file.bytes, to: file.name) }
         if writeJobs {
             try spools.concatenate(result.aggregate.usage.spools, into: directory.stagingPath(JobsCSVWriter.fileName), mode: mode_t(request.fileMode))
@@ -118,6 +126,7 @@ public enum ReportRun {
         for (name, size) in written.sorted(by: { $0.0 < $1.0 }) where !name.hasPrefix("stats/") {
             logger.info("wrote", metadata: ["file": "\(name)", "bytes": "\(size)"])
         }
+        logger.info("files staged", metadata: ["files": "\(written.count)", "seconds": "\(elapsed(since: writeStart))"])
         return ReportOutcome(
             directory: request.outDirectory, files: written, period: period, sources: sourceRows,
             skippedRows: result.diagnostics.totalSkipped,

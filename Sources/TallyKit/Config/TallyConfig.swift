@@ -1,0 +1,65 @@
+import Foundation
+import Logging
+
+/// What a config file (`--config FILE`, `TALLY_CONFIG`) sets for `tally report`.
+///
+/// Every field is optional: an absent key leaves the decision to the command line
+/// or the default. Paths are already resolved against the config file's directory.
+public struct TallyConfig: Sendable, Equatable {
+    /// The config file as given.
+    public var file: String
+    /// `sources`: history files (replaced as a whole by sources on the command line).
+    public var sources: [String]?
+    /// `out`: the output directory, possibly a strftime pattern (`reports/%Y-%m`).
+    public var out: String?
+    /// `timezone`: IANA zone of the period boundaries.
+    public var timezone: String?
+    /// `plan`: a plan file; invoices are written when set.
+    public var plan: String?
+    /// `templates`: a directory of template overrides.
+    public var templates: String?
+    /// `formats`: the formats to write.
+    public var formats: Set<ReportFormat>?
+    /// `csv_bom`: start CSV files with a UTF-8 byte-order mark.
+    public var csvBOM: Bool?
+    /// `stuck_after`: pending or processing longer than this is stuck (microseconds).
+    public var stuckAfterMicros: Int64?
+    /// `users`: customers to report on, by id or email.
+    public var users: [String]?
+    /// `log_level`: least severe level logged.
+    public var logLevel: Logger.Level?
+    /// `log_format`: `text` or `json`.
+    public var logFormat: LineLogHandler.Format?
+    /// `jobs`: threads reading the sources.
+    public var jobs: Int?
+    /// `strict`: any skipped row is fatal.
+    public var strict: Bool?
+    /// `private`: output files with mode 0600.
+    public var `private`: Bool?
+
+    /// An empty config (every key absent) for `file`.
+    public init(file: String) {
+        self.file = file
+    }
+
+    /// Every key a config file may have, in documentation order.
+    public static let keys = [
+        "sources", "out", "timezone", "plan", "templates", "formats", "csv_bom", "stuck_after", "users",
+        "log_level", "log_format", "jobs", "strict", "private",
+    ]
+
+    /// Command-line spellings that are not near their key by edit distance.
+    static let aliases = [
+        "tz": "timezone", "zone": "timezone", "time_zone": "timezone", "output": "out", "out_dir": "out",
+        "output_dir": "out", "directory": "out", "plan_file": "plan", "template": "templates",
+        "template_dir": "templates", "threads": "jobs", "parallelism": "jobs", "bom": "csv_bom",
+    ]
+
+    /// The valid key a misspelt `key` most likely means, if any.
+    public static func suggestion(for key: String) -> String? {
+        let normalized = key.lowercased().replacingOccurrences(of: "-", with: "_")
+        if let alias = aliases[normalized] { return alias }
+        if keys.contains(normalized) { return normalized }
+        return Suggestion.nearest(to: normalized, in: keys)
+    }
+}
