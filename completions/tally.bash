@@ -173,13 +173,13 @@ _tally() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    report|stats|plan|config|help)
+    report|stats|plan|config|sample|help)
         # Offer subcommand argument completions
         "_tally_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'report stats plan config help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'report stats plan config sample help' -- "${cur}"))
         ;;
     esac
 }
@@ -353,6 +353,39 @@ _tally_config_check() {
     case "${positional_number}" in
     1)
         __tally_add_completions -o plusdirs -fX '!*.@(yaml|yml|json)'
+        return
+        ;;
+    esac
+}
+
+_tally_sample() {
+    repeating_flags=()
+    non_repeating_flags=(--documents --no-documents --anomalies --no-anomalies --nest-documents --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--out --jobs --users --seed --days --end --formats)
+    __tally_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--out')
+        return
+        ;;
+    '--jobs')
+        return
+        ;;
+    '--users')
+        return
+        ;;
+    '--seed')
+        return
+        ;;
+    '--days')
+        return
+        ;;
+    '--end')
+        return
+        ;;
+    '--formats')
         return
         ;;
     esac
