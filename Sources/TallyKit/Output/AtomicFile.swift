@@ -21,10 +21,11 @@ public enum AtomicFile {
         }
     }
 
-    /// Creates `path` (which must not exist), writes `bytes`, and flushes it to disk.
+    /// Creates `path` (which must not exist), writes `bytes`, and flushes it to disk
+    /// unless `durable` is false (the caller then flushes a batch with `DiskFlush`).
     ///
     /// - Throws: `TallyError.cannotWrite`; on failure nothing is left at `path`.
-    public static func writeNew(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
+    public static func writeNew(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, durable: Bool = true) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else {
             throw TallyError.cannotWrite(path: path, message: String(cString: strerror(errno)))
@@ -44,7 +45,7 @@ public enum AtomicFile {
             }
         }
         if failure == nil, let injected = WriteFaultInjection.failure(for: path) { failure = injected }
-        if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, durable, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(path)

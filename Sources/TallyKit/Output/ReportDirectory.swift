@@ -48,11 +48,13 @@ public struct ReportDirectory {
     }
 
     /// Writes one file (a relative path; subdirectories are created) into the staging directory.
+    ///
+    /// Where `DiskFlush.batches`, not flushed file by file: `commit` flushes them all at once.
     public func write(_ bytes: [UInt8], to relativePath: String) throws {
         let path = staging + "/" + relativePath
         let directory = (path as NSString).deletingLastPathComponent
         if directory != staging { try OutputDirectory.prepare(directory) }
-        try AtomicFile.writeNew(bytes, to: path, mode: mode)
+        try AtomicFile.writeNew(bytes, to: path, mode: mode, durable: !DiskFlush.batches)
     }
 
     /// The absolute path of a relative name inside the staging directory.
@@ -62,6 +64,7 @@ public struct ReportDirectory {
     ///
     /// - Throws: `TallyError.cannotWrite`; the previous report is then untouched.
     public func commit() throws {
+        try DiskFlush.files([stagingPath(Self.marker)])
         if FileManager.default.fileExists(atPath: target) {
             guard Self.exchange(staging, target) else {
                 throw TallyError.cannotWrite(path: target, message: "cannot replace the previous report: \(String(cString: strerror(errno)))")

@@ -40,9 +40,7 @@ public enum StatsRun {
         report(result.diagnostics, logger: logger)
         let files = StatsFiles.render(result.aggregate, users: result.users, pretty: request.pretty)
         try OutputDirectory.prepare(out)
-        for file in files {
-            try AtomicFile.write(file.bytes, to: out + "/" + file.name, mode: mode_t(request.fileMode))
-        }
+        try StatsFileBatch.write(files, into: out, mode: mode_t(request.fileMode))
         logger.info("wrote stats", metadata: ["users": "\(files.count - 1)", "directory": "\(out)"])
     }
 
