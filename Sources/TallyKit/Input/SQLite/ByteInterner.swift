@@ -1,8 +1,15 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns repeated column bytes (statuses, types, user ids, models) into one shared
 /// `String`, so a column with few distinct values allocates nothing per row.
 ///
 /// Memory is bounded: at most `capacity` values of at most `maxLength` bytes are
-/// kept; anything else is decoded afresh each time.
+/// kept; anything else is decoded afresh each time. Use one interner per column:
+/// the last value found is checked first, which is most rows of a skewed column.
 struct ByteInterner {
     private struct Entry {
         var hash: UInt64
@@ -12,6 +19,7 @@ struct ByteInterner {
 
     private var entries: [Entry] = []
     private var slots: [Int32]
+    private var last = -1
     private let mask: Int
     private let capacity: Int
     private let maxLength: Int
@@ -32,16 +40,19 @@ struct ByteInterner {
     /// The string for `bytes`, shared with earlier equal values.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count <= maxLength else { return decode(bytes) }
+        if last >= 0, Self.equal(entries[last].bytes, bytes) { return entries[last].string }
         let hash = Self.hash(bytes)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while case let index = Int(slots[slot]), index >= 0 {
-            if entries[index].hash == hash, entries[index].bytes.elementsEqual(bytes) {
+            if entries[index].hash == hash, Self.equal(entries[index].bytes, bytes) {
+                last = index
                 return entries[index].string
             }
             slot = (slot + 1) & mask
         }
         let string = decode(bytes)
         if entries.count < capacity {
+            last = entries.count
             slots[slot] = Int32(entries.count)
             entries.append(Entry(hash: hash, bytes: Array(bytes), string: string))
         }
@@ -52,11 +63,46 @@ struct ByteInterner {
         lowercasesUUIDs ? IdentifierText.string(bytes) : String(decoding: bytes, as: UTF8.self)
     }
 
-    /// FNV-1a: fast on short values, and collisions only cost a comparison.
+    @inline(__always) static func equal(_ stored: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        stored.count == bytes.count
+            && stored.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+    }
+
+    /// FNV-1a over 8-byte words, then MurmurHash3's finalizer so the low bits
+    /// (the slot) depend on every byte.
     @inline(__always) private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
+            i += 8
+        }
+        while i < bytes.count {
+            h = (h ^ UInt64(base[i])) &* 0x100_0000_01b3
+            i += 1
+        }
+        h ^= h >> 33
+        h = h &* 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        h = h &* 0xc4ce_b9fe_1a85_ec53
+        return h ^ (h >> 33)
+    }
+}
+
+/// The last id decoded from a column, reused while rows repeat it (a document's
+/// job id repeats across the job's documents, but has too many values to intern).
+struct RecentIdentifier {
+    private var bytes: [UInt8] = []
+    private var string = ""
+
+    /// The id in `bytes`, lowercased when it is a UUID.
+    mutating func string(_ new: UnsafeBufferPointer<UInt8>) -> String {
+        if !bytes.isEmpty, ByteInterner.equal(bytes, new) { return string }
+        bytes = Array(new)
+        string = IdentifierText.string(new)
+        return string
     }
 }
 
@@ -64,13 +110,19 @@ struct ByteInterner {
 enum IdentifierText {
     /// The id in `bytes` as a string, lowercased when it is a UUID.
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard isUUID(bytes), bytes.contains(where: { $0 >= 0x41 && $0 <= 0x46 }) else {
+        guard hasUppercaseHex(bytes), isUUID(bytes) else {
             return String(decoding: bytes, as: UTF8.self)
         }
         return String(unsafeUninitializedCapacity: bytes.count) { out in
             for (i, b) in bytes.enumerated() { out[i] = b >= 0x41 && b <= 0x46 ? b | 0x20 : b }
             return bytes.count
         }
+    }
+
+    /// Whether any byte is `A`-`F` (checked first: ids are nearly always lowercase already).
+    @inline(__always) private static func hasUppercaseHex(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in bytes where b &- 0x41 < 6 { return true }
+        return false
     }
 
     /// Whether the bytes spell `8-4-4-4-12` hexadecimal digits.

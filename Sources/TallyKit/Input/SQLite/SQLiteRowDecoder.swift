@@ -7,8 +7,15 @@ import CSQLite3
 /// anonymous (an absent column means `ReadOptions.ownerOfUnownedRecords`), a
 /// NULL counter zero and a non-integer one a skipped row.
 struct SQLiteRowDecoder {
-    private var ids = ByteInterner(lowercasesUUIDs: true)
-    private var values = ByteInterner(lowercasesUUIDs: false)
+    private var userIDs = ByteInterner(lowercasesUUIDs: true)
+    private var jobIDs = RecentIdentifier()
+    private var types = ByteInterner(lowercasesUUIDs: false, capacity: 256)
+    private var statuses = ByteInterner(lowercasesUUIDs: false, capacity: 256)
+    private var jobStatuses = ByteInterner(lowercasesUUIDs: false, capacity: 256)
+    private var models = ByteInterner(lowercasesUUIDs: false, capacity: 1024)
+    private var sources = ByteInterner(lowercasesUUIDs: false, capacity: 256)
+    private var mimeTypes = ByteInterner(lowercasesUUIDs: false, capacity: 1024)
+    private var methods = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     private var messages = ByteInterner(lowercasesUUIDs: false, capacity: 4096)
     private let owner: String?
     private let jobsHaveUserID: Bool
@@ -43,9 +50,9 @@ struct SQLiteRowDecoder {
         return .record(
             JobRecord(
                 id: id, userID: userID(row, Job.userID, columnPresent: jobsHaveUserID),
-                jobType: value(row, Job.jobType) ?? "batch", status: value(row, Job.status) ?? "pending",
+                jobType: Self.value(row, Job.jobType, &types) ?? "batch", status: Self.value(row, Job.status, &statuses) ?? "pending",
                 totalDocuments: counts.total, processedCount: counts.processed, failedCount: counts.failed,
-                modelName: value(row, Job.model), errorMessage: message(row, Job.error),
+                modelName: Self.value(row, Job.model, &models), errorMessage: message(row, Job.error),
                 startedAt: row.optionalInstant(Job.started), completedAt: row.optionalInstant(Job.completed),
                 createdAt: createdAt, updatedAt: row.optionalInstant(Job.updated)))
     }
@@ -74,7 +81,7 @@ struct SQLiteRowDecoder {
         if row.type(Document.jobRowid) != SQLITE_NULL {
             job = JobContext(
                 userID: userID(row, Document.jobUserID, columnPresent: jobsHaveUserID),
-                status: value(row, Document.jobStatus) ?? "pending",
+                status: Self.value(row, Document.jobStatus, &jobStatuses) ?? "pending",
                 createdAt: row.optionalInstant(Document.jobCreated),
                 startedAt: row.optionalInstant(Document.jobStarted),
                 completedAt: row.optionalInstant(Document.jobCompleted))
@@ -85,10 +92,10 @@ struct SQLiteRowDecoder {
             DocumentRecord(
                 id: id, jobID: recentIdentifier(row, Document.jobID),
                 userID: userID(row, Document.userID, columnPresent: documentsHaveUserID),
-                title: row.string(Document.title), fileSourceType: value(row, Document.source),
-                fileSize: fileSize, mimeType: value(row, Document.mime),
-                status: value(row, Document.status) ?? "pending",
-                processingTime: time, tokensUsed: tokens, extractionMethod: value(row, Document.method),
+                title: row.string(Document.title), fileSourceType: Self.value(row, Document.source, &sources),
+                fileSize: fileSize, mimeType: Self.value(row, Document.mime, &mimeTypes),
+                status: Self.value(row, Document.status, &statuses) ?? "pending",
+                processingTime: time, tokensUsed: tokens, extractionMethod: Self.value(row, Document.method, &methods),
                 errorMessage: message(row, Document.error), processedAt: row.optionalInstant(Document.processed),
                 createdAt: row.optionalInstant(Document.created), job: job))
     }
@@ -111,16 +118,16 @@ struct SQLiteRowDecoder {
 
     /// An id that repeats across rows (a document's job): interned.
     private mutating func recentIdentifier(_ row: SQLiteStatement, _ column: Int32) -> String? {
-        row.type(column) == SQLITE_NULL ? nil : ids.string(row.bytes(column))
+        row.type(column) == SQLITE_NULL ? nil : jobIDs.string(row.bytes(column))
     }
 
     private mutating func userID(_ row: SQLiteStatement, _ column: Int32, columnPresent: Bool) -> String? {
         guard columnPresent else { return owner }
-        return row.type(column) == SQLITE_NULL ? nil : ids.string(row.bytes(column))
+        return row.type(column) == SQLITE_NULL ? nil : userIDs.string(row.bytes(column))
     }
 
-    private mutating func value(_ row: SQLiteStatement, _ column: Int32) -> String? {
-        row.type(column) == SQLITE_NULL ? nil : values.string(row.bytes(column))
+    private static func value(_ row: SQLiteStatement, _ column: Int32, _ interner: inout ByteInterner) -> String? {
+        row.type(column) == SQLITE_NULL ? nil : interner.string(row.bytes(column))
     }
 
     private mutating func message(_ row: SQLiteStatement, _ column: Int32) -> String? {
