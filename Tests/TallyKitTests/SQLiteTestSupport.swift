@@ -4,7 +4,7 @@ import Testing
 @testable import TallyKit
 
 /// A value bound into a fixture row.
-enum SQLiteTestValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
+enum SQLiteTestValue: Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByNilLiteral
 {
     case null, integer(Int64), real(Double), text(String), blob([UInt8])
@@ -67,6 +67,30 @@ final class SQLiteTestDatabase {
         }
         guard sqlite3_step(statement) == SQLITE_DONE else {
             throw SQLiteTestError(message: String(cString: sqlite3_errmsg(handle)))
+        }
+    }
+
+    /// The first row of a query with `?` parameters bound to `values`.
+    func queryRow(_ sql: String, _ values: [SQLiteTestValue]) throws -> [SQLiteTestValue] {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else {
+            throw SQLiteTestError(message: String(cString: sqlite3_errmsg(handle)))
+        }
+        defer { sqlite3_finalize(statement) }
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        for (offset, value) in values.enumerated() {
+            if case .text(let s) = value { sqlite3_bind_text(statement, Int32(offset + 1), s, -1, transient) }
+        }
+        guard sqlite3_step(statement) == SQLITE_ROW else {
+            throw SQLiteTestError(message: String(cString: sqlite3_errmsg(handle)))
+        }
+        return (0..<sqlite3_column_count(statement)).map { i in
+            switch sqlite3_column_type(statement, i) {
+            case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, i))
+            case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, i))
+            case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(statement, i)))
+            default: return .null
+            }
         }
     }
 

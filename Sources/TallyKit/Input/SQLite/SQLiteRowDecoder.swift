@@ -12,10 +12,8 @@ struct SQLiteRowDecoder {
     private var types = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     private var statuses = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     private var jobStatuses = ByteInterner(lowercasesUUIDs: false, capacity: 256)
-    private var models = ByteInterner(lowercasesUUIDs: false, capacity: 1024)
     private var sources = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     private var mimeTypes = ByteInterner(lowercasesUUIDs: false, capacity: 1024)
-    private var methods = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     private var messages = ByteInterner(lowercasesUUIDs: false, capacity: 4096)
     private let owner: String?
     private let jobsHaveUserID: Bool
@@ -31,7 +29,7 @@ struct SQLiteRowDecoder {
     /// Columns of `SQLiteSchema.jobsSQL`.
     private enum Job {
         static let id: Int32 = 1, userID: Int32 = 2, jobType: Int32 = 3, status: Int32 = 4
-        static let model: Int32 = 8, error: Int32 = 9, started: Int32 = 10, completed: Int32 = 11
+        static let config: Int32 = 8, error: Int32 = 9, started: Int32 = 10, completed: Int32 = 11
         static let created: Int32 = 12, updated: Int32 = 13
     }
 
@@ -52,7 +50,7 @@ struct SQLiteRowDecoder {
                 id: id, userID: userID(row, Job.userID, columnPresent: jobsHaveUserID),
                 jobType: Self.value(row, Job.jobType, &types) ?? "batch", status: Self.value(row, Job.status, &statuses) ?? "pending",
                 totalDocuments: counts.total, processedCount: counts.processed, failedCount: counts.failed,
-                modelName: Self.value(row, Job.model, &models), errorMessage: message(row, Job.error),
+                modelName: model(row), errorMessage: message(row, Job.error),
                 startedAt: row.optionalInstant(Job.started), completedAt: row.optionalInstant(Job.completed),
                 createdAt: createdAt, updatedAt: row.optionalInstant(Job.updated)))
     }
@@ -60,10 +58,10 @@ struct SQLiteRowDecoder {
     /// Columns of `SQLiteSchema.documentsSQL`.
     private enum Document {
         static let id: Int32 = 1, jobID: Int32 = 2, userID: Int32 = 3, title: Int32 = 4, source: Int32 = 5
-        static let size: Int32 = 6, mime: Int32 = 7, status: Int32 = 8, time: Int32 = 9, tokens: Int32 = 10
-        static let method: Int32 = 11, error: Int32 = 12, processed: Int32 = 13, created: Int32 = 14
-        static let jobRowid: Int32 = 15, jobUserID: Int32 = 16, jobStatus: Int32 = 17
-        static let jobCreated: Int32 = 18, jobStarted: Int32 = 19, jobCompleted: Int32 = 20
+        static let size: Int32 = 6, mime: Int32 = 7, status: Int32 = 8, metadata: Int32 = 9
+        static let error: Int32 = 10, processed: Int32 = 11, created: Int32 = 12
+        static let jobRowid: Int32 = 13, jobUserID: Int32 = 14, jobStatus: Int32 = 15
+        static let jobCreated: Int32 = 16, jobStarted: Int32 = 17, jobCompleted: Int32 = 18
     }
 
     /// The document in the current row of the documents scan, with its job's context.
@@ -86,8 +84,17 @@ struct SQLiteRowDecoder {
                 startedAt: row.optionalInstant(Document.jobStarted),
                 completedAt: row.optionalInstant(Document.jobCompleted))
         }
-        let time = row.type(Document.time) == SQLITE_NULL ? nil : row.double(Document.time)
-        let tokens = row.type(Document.tokens) == SQLITE_INTEGER ? row.int64(Document.tokens) : nil
+        let metadata = Self.json(row, Document.metadata, keys: Self.metadataKeys)
+        var time: Double?
+        switch metadata?[0] {
+        case .real(let x): time = x
+        case .integer(let n): time = Double(n)
+        default: time = nil
+        }
+        var tokens: Int64?
+        if case .integer(let n) = metadata?[1] { tokens = n }
+        var method: String?
+        if case .string(let text) = metadata?[2] { method = text }
         return .record(
             DocumentRecord(
                 id: id, jobID: recentIdentifier(row, Document.jobID),
@@ -95,7 +102,7 @@ struct SQLiteRowDecoder {
                 title: row.string(Document.title), fileSourceType: Self.value(row, Document.source, &sources),
                 fileSize: fileSize, mimeType: Self.value(row, Document.mime, &mimeTypes),
                 status: Self.value(row, Document.status, &statuses) ?? "pending",
-                processingTime: time, tokensUsed: tokens, extractionMethod: Self.value(row, Document.method, &methods),
+                processingTime: time, tokensUsed: tokens, extractionMethod: method,
                 errorMessage: message(row, Document.error), processedAt: row.optionalInstant(Document.processed),
                 createdAt: row.optionalInstant(Document.created), job: job))
     }
@@ -108,6 +115,20 @@ struct SQLiteRowDecoder {
     }
 
     // MARK: cells
+
+    private static let modelKeys = [Array("model_name".utf8)]
+    private static let metadataKeys = ["processing_time", "tokens_used", "extraction_method"].map { Array($0.utf8) }
+
+    /// `config.model_name` when `config` is JSON text holding a string there.
+    private func model(_ row: SQLiteStatement) -> String? {
+        if case .string(let name) = Self.json(row, Job.config, keys: Self.modelKeys)?[0] { return name }
+        return nil
+    }
+
+    /// The values of `keys` in a JSON text cell; `nil` when the cell is not JSON text.
+    private static func json(_ row: SQLiteStatement, _ column: Int32, keys: [[UInt8]]) -> [JSONTextFields.Value?]? {
+        row.type(column) == SQLITE_TEXT ? JSONTextFields.values(in: row.bytes(column), keys: keys) : nil
+    }
 
     /// A row's own id (unique, so not interned); `nil` when NULL or empty.
     private func identifier(_ row: SQLiteStatement, _ column: Int32) -> String? {
