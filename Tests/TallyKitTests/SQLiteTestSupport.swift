@@ -49,8 +49,33 @@ final class SQLiteTestDatabase {
 
     /// Runs one statement with `?` parameters bound to `values`.
     func run(_ sql: String, _ values: [SQLiteTestValue]) throws {
-        var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else {
+        try withStatement(sql, values) { statement in
+            guard sqlite3_step(statement) == SQLITE_DONE else {
+                throw SQLiteTestError(message: String(cString: sqlite3_errmsg(handle)))
+            }
+        }
+    }
+
+    /// The first row of a query with `?` parameters bound to `values`.
+    func queryRow(_ sql: String, _ values: [SQLiteTestValue]) throws -> [SQLiteTestValue] {
+        try withStatement(sql, values) { statement in
+            guard sqlite3_step(statement) == SQLITE_ROW else {
+                throw SQLiteTestError(message: String(cString: sqlite3_errmsg(handle)))
+            }
+            return (0..<sqlite3_column_count(statement)).map { i in
+                switch sqlite3_column_type(statement, i) {
+                case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, i))
+                case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, i))
+                case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(statement, i)))
+                default: return .null
+                }
+            }
+        }
+    }
+
+    private func withStatement<T>(_ sql: String, _ values: [SQLiteTestValue], _ body: (OpaquePointer) throws -> T) throws -> T {
+        var prepared: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &prepared, nil) == SQLITE_OK, let statement = prepared else {
             throw SQLiteTestError(message: String(cString: sqlite3_errmsg(handle)))
         }
         defer { sqlite3_finalize(statement) }
@@ -65,33 +90,7 @@ final class SQLiteTestDatabase {
             case .blob(let b): sqlite3_bind_blob(statement, i, b, Int32(b.count), transient)
             }
         }
-        guard sqlite3_step(statement) == SQLITE_DONE else {
-            throw SQLiteTestError(message: String(cString: sqlite3_errmsg(handle)))
-        }
-    }
-
-    /// The first row of a query with `?` parameters bound to `values`.
-    func queryRow(_ sql: String, _ values: [SQLiteTestValue]) throws -> [SQLiteTestValue] {
-        var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else {
-            throw SQLiteTestError(message: String(cString: sqlite3_errmsg(handle)))
-        }
-        defer { sqlite3_finalize(statement) }
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        for (offset, value) in values.enumerated() {
-            if case .text(let s) = value { sqlite3_bind_text(statement, Int32(offset + 1), s, -1, transient) }
-        }
-        guard sqlite3_step(statement) == SQLITE_ROW else {
-            throw SQLiteTestError(message: String(cString: sqlite3_errmsg(handle)))
-        }
-        return (0..<sqlite3_column_count(statement)).map { i in
-            switch sqlite3_column_type(statement, i) {
-            case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, i))
-            case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, i))
-            case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(statement, i)))
-            default: return .null
-            }
-        }
+        return try body(statement)
     }
 
     /// Inserts one row into `table`, naming its columns.
