@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TallyKit
 
 /// `JSONTextFields` must read JSON columns exactly as SQLite's JSON1 functions would.
@@ -19,7 +20,8 @@ import Testing
     @Test(arguments: corpus)
     func readsLikeSQLiteJSON1(text: String) throws {
         let db = try SQLiteTestDatabase(path: ":memory:")
-        let sql = "SELECT CASE WHEN json_valid(?1) THEN json_type(?1, '$.k') ELSE 'invalid' END,"
+        let sql =
+            "SELECT CASE WHEN json_valid(?1) THEN json_type(?1, '$.k') ELSE 'invalid' END,"
             + " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.k') END"
         let row = try db.queryRow(sql, [.text(text)])
         var copy = text
@@ -28,11 +30,12 @@ import Testing
         case .text("invalid"):
             #expect(fields == nil)
         case .text("integer"), .text("real"):
-            let expected: JSONTextFields.Value? = switch row[1] {
-            case .integer(let n): .integer(n)
-            case .real(let x): .real(x)
-            default: nil
-            }
+            let expected: JSONTextFields.Value? =
+                switch row[1] {
+                case .integer(let n): .integer(n)
+                case .real(let x): .real(x)
+                default: nil
+                }
             #expect(fields?[0] == expected)
         case .text("text"):
             let expected: JSONTextFields.Value? = if case .text(let s) = row[1] { .string(s) } else { nil }

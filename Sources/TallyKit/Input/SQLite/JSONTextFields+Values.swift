@@ -5,7 +5,8 @@ extension JSONTextFields {
         switch text[0] {
         case UInt8(ascii: "\""):
             let inner = UnsafeBufferPointer(rebasing: text[1..<(text.count - 1)])
-            return .string(inner.contains(UInt8(ascii: "\\")) ? Self.unescape(inner) : String(decoding: inner, as: UTF8.self))
+            return .string(
+                inner.contains(UInt8(ascii: "\\")) ? Self.unescape(inner) : String(decoding: inner, as: UTF8.self))
         case UInt8(ascii: "-"), 0x30...0x39:
             return Self.number(text)
         default:
@@ -61,7 +62,9 @@ extension JSONTextFields {
         return Double(String(decoding: text, as: UTF8.self)).map { .real($0) } ?? .other
     }
 
-    private static func accumulate(_ c: UInt8, _ m: inout UInt64, _ digits: inout Int, _ exact: inout Bool, _ scale: inout Int) {
+    private static func accumulate(
+        _ c: UInt8, _ m: inout UInt64, _ digits: inout Int, _ exact: inout Bool, _ scale: inout Int
+    ) {
         let (times10, o1) = m.multipliedReportingOverflow(by: 10)
         let (next, o2) = times10.addingReportingOverflow(UInt64(c - 0x30))
         if o1 || o2 {

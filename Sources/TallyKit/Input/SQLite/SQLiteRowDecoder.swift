@@ -41,14 +41,18 @@ struct SQLiteRowDecoder {
         }
         let counts: (total: Int64, processed: Int64, failed: Int64)
         do {
-            counts = (try row.count(5, "total_documents"), try row.count(6, "processed_count"), try row.count(7, "failed_count"))
+            counts = (
+                try row.count(5, "total_documents"), try row.count(6, "processed_count"),
+                try row.count(7, "failed_count")
+            )
         } catch {
             return .skip(.badCounter, detail: error.detail)
         }
         return .record(
             JobRecord(
                 id: id, userID: userID(row, Job.userID, columnPresent: jobsHaveUserID),
-                jobType: Self.value(row, Job.jobType, &types) ?? "batch", status: Self.value(row, Job.status, &statuses) ?? "pending",
+                jobType: Self.value(row, Job.jobType, &types) ?? "batch",
+                status: Self.value(row, Job.status, &statuses) ?? "pending",
                 totalDocuments: counts.total, processedCount: counts.processed, failedCount: counts.failed,
                 modelName: model(row), errorMessage: message(row, Job.error),
                 startedAt: row.optionalInstant(Job.started), completedAt: row.optionalInstant(Job.completed),

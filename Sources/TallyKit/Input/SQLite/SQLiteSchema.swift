@@ -79,10 +79,14 @@ struct SQLiteSchema {
         let d = Self.column(in: columns, table: "d")
         let j = Self.column(in: jobs, table: "j")
         let joined = columns.contains("job_id")
-        let join = !joined ? "" : jobIDIsUnique
-            ? "LEFT JOIN jobs AS j ON j.id = d.job_id"
-            : "LEFT JOIN jobs AS j ON j.rowid = (SELECT max(rowid) FROM jobs WHERE id = d.job_id)"
-        let job = joined
+        let join =
+            !joined
+            ? ""
+            : jobIDIsUnique
+                ? "LEFT JOIN jobs AS j ON j.id = d.job_id"
+                : "LEFT JOIN jobs AS j ON j.rowid = (SELECT max(rowid) FROM jobs WHERE id = d.job_id)"
+        let job =
+            joined
             ? "j.rowid, \(j("user_id")), \(j("status")), \(j("created_at")), \(j("started_at")), \(j("completed_at"))"
             : "NULL, NULL, NULL, NULL, NULL, NULL"
         return """
