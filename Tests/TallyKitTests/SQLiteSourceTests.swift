@@ -195,4 +195,21 @@ import Testing
         let read = try collect(SQLiteSource(path: dir + "/h.db", name: "h.db"), ReadOptions(kinds: [.document]))
         #expect(read.documents.map(\.job?.status) == ["completed"])
     }
+
+    @Test func emptyTextIsAValueAndAnEmptyIDIsMissing() throws {
+        let dir = try makeSQLiteTestDirectory()
+        let db = try makeHistoryDatabase(at: dir + "/h.db", jobs: [])
+        for id in ["e1", "e2", ""] {
+            try db.insert(
+                "jobs",
+                [
+                    "id": .text(id), "created_at": "2026-11-14T16:11:30Z", "status": "", "job_type": "",
+                    "config": #"{"": 1, "model_name": ""}"#,
+                ])
+        }
+        let read = try collect(SQLiteSource(path: dir + "/h.db", name: "h.db"))
+        #expect(read.jobs.map(\.id) == ["e1", "e2"])
+        #expect(read.jobs.allSatisfy { $0.status == "" && $0.jobType == "" && $0.modelName == "" })
+        #expect(read.skipped.map(\.reason) == [.missingID])
+    }
 }

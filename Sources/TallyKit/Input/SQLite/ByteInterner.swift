@@ -9,7 +9,7 @@
 ///
 /// Memory is bounded: at most `capacity` values of at most `maxLength` bytes are
 /// kept; anything else is decoded afresh each time. Use one interner per column:
-/// the last value found is checked first, which is most rows of a skewed column.
+/// the last short value is checked first, which is most rows of a skewed column.
 struct ByteInterner {
     private struct Entry {
         var hash: UInt64
@@ -19,7 +19,10 @@ struct ByteInterner {
 
     private var entries: [Entry] = []
     private var slots: [Int32]
-    private var last = -1
+    /// The last short value (up to 16 bytes) returned, packed, so a repeat costs two compares.
+    private var lastKey: (UInt64, UInt64) = (0, 0)
+    private var lastCount = -1
+    private var lastString = ""
     private let mask: Int
     private let capacity: Int
     private let maxLength: Int
@@ -40,19 +43,25 @@ struct ByteInterner {
     /// The string for `bytes`, shared with earlier equal values.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count <= maxLength else { return decode(bytes) }
-        if last >= 0, Self.equal(entries[last].bytes, bytes) { return entries[last].string }
+        guard bytes.count <= 16 else { return lookUp(bytes) }
+        let key = Self.pack(bytes)
+        if bytes.count == lastCount, key == lastKey { return lastString }
+        let string = lookUp(bytes)
+        (lastKey, lastCount, lastString) = (key, bytes.count, string)
+        return string
+    }
+
+    private mutating func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let hash = Self.hash(bytes)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while case let index = Int(slots[slot]), index >= 0 {
             if entries[index].hash == hash, Self.equal(entries[index].bytes, bytes) {
-                last = index
                 return entries[index].string
             }
             slot = (slot + 1) & mask
         }
         let string = decode(bytes)
         if entries.count < capacity {
-            last = entries.count
             slots[slot] = Int32(entries.count)
             entries.append(Entry(hash: hash, bytes: Array(bytes), string: string))
         }
@@ -63,9 +72,19 @@ struct ByteInterner {
         lowercasesUUIDs ? IdentifierText.string(bytes) : String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Up to 16 bytes as two zero-padded words.
+    @inline(__always) private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var key: (UInt64, UInt64) = (0, 0)
+        if let base = bytes.baseAddress {
+            withUnsafeMutableBytes(of: &key) { $0.baseAddress!.copyMemory(from: base, byteCount: bytes.count) }
+        }
+        return key
+    }
+
     @inline(__always) static func equal(_ stored: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        stored.count == bytes.count
-            && stored.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+        guard stored.count == bytes.count else { return false }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        return stored.withUnsafeBufferPointer { memcmp($0.baseAddress!, base, bytes.count) == 0 }
     }
 
     /// FNV-1a over 8-byte words, then MurmurHash3's finalizer so the low bits

@@ -70,7 +70,7 @@ struct JSONTextFields {
             skipSpace()
             let valueStart = i
             guard skipValue(depth: 1) else { return false }
-            if !keyHasEscapes, let k = keys.firstIndex(where: { $0.elementsEqual(key) }), found[k] == nil {
+            if !keyHasEscapes, let k = keys.firstIndex(where: { ByteInterner.equal($0, key) }), found[k] == nil {
                 found[k] = value(from: valueStart, to: i)
             }
             skipSpace()

@@ -15,6 +15,8 @@ struct SQLiteRowDecoder {
     private var sources = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     private var mimeTypes = ByteInterner(lowercasesUUIDs: false, capacity: 1024)
     private var messages = ByteInterner(lowercasesUUIDs: false, capacity: 4096)
+    /// The job joined to the previous document (documents of a job usually come together).
+    private var lastJob: (rowid: Int64, context: JobContext)?
     private let owner: String?
     private let jobsHaveUserID: Bool
     private let documentsHaveUserID: Bool
@@ -79,15 +81,7 @@ struct SQLiteRowDecoder {
         case .null: fileSize = nil
         case .bad: return .skip(.badCounter, detail: "file_size: \(row.describe(Document.size))")
         }
-        var job: JobContext?
-        if row.type(Document.jobRowid) != SQLITE_NULL {
-            job = JobContext(
-                userID: userID(row, Document.jobUserID, columnPresent: jobsHaveUserID),
-                status: Self.value(row, Document.jobStatus, &jobStatuses) ?? "pending",
-                createdAt: row.optionalInstant(Document.jobCreated),
-                startedAt: row.optionalInstant(Document.jobStarted),
-                completedAt: row.optionalInstant(Document.jobCompleted))
-        }
+        let job = jobContext(row)
         let metadata = Self.json(row, Document.metadata, keys: Self.metadataKeys)
         var time: Double?
         switch metadata?[0] {
@@ -116,6 +110,21 @@ struct SQLiteRowDecoder {
         guard let id = identifier(row, 1) else { return .skip(.missingID, detail: "id: \(row.describe(1))") }
         let active: Bool? = row.type(4) == SQLITE_INTEGER ? row.int64(4) != 0 : nil
         return .record(UserRecord(id: id, email: row.string(2), fullName: row.string(3), isActive: active))
+    }
+
+    /// The joined job's context; decoded once for a run of documents of the same job.
+    private mutating func jobContext(_ row: SQLiteStatement) -> JobContext? {
+        guard row.type(Document.jobRowid) != SQLITE_NULL else { return nil }
+        let rowid = row.int64(Document.jobRowid)
+        if let last = lastJob, last.rowid == rowid { return last.context }
+        let context = JobContext(
+            userID: userID(row, Document.jobUserID, columnPresent: jobsHaveUserID),
+            status: Self.value(row, Document.jobStatus, &jobStatuses) ?? "pending",
+            createdAt: row.optionalInstant(Document.jobCreated),
+            startedAt: row.optionalInstant(Document.jobStarted),
+            completedAt: row.optionalInstant(Document.jobCompleted))
+        lastJob = (rowid, context)
+        return context
     }
 
     // MARK: cells
