@@ -127,6 +127,7 @@ import Testing
         try db.insert("jobs", ["created_at": "2026-11-14T16:11:30Z"])
         try db.insert("jobs", ["id": "c4", "created_at": "yesterday"])
         try db.insert("jobs", ["id": "c5", "created_at": nil, "total_documents": nil])
+        try db.insert("jobs", ["id": "c6", "created_at": "2026-11-14T16:11:30Z", "completed_at": "soon"])
         let read = try collect(SQLiteSource(path: dir + "/h.db", name: "h.db"))
         #expect(read.jobs == [Self.jobB])
         #expect(
@@ -136,6 +137,7 @@ import Testing
                 "h.db: jobs rowid 4: skipped job: missing id (id: NULL)",
                 "h.db: jobs rowid 5: skipped job: unparseable created_at (created_at: \"yesterday\")",
                 "h.db: jobs rowid 6: skipped job: unparseable created_at (created_at: NULL)",
+                "h.db: jobs rowid 7: skipped job: value of the wrong type (completed_at: \"soon\")",
             ])
     }
 

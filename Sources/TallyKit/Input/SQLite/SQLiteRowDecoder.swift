@@ -50,6 +50,15 @@ struct SQLiteRowDecoder {
         } catch {
             return .skip(.badCounter, detail: error.detail)
         }
+        let times: (started: Instant?, completed: Instant?, updated: Instant?)
+        do {
+            times = (
+                try row.checkedInstant(Job.started, "started_at"), try row.checkedInstant(Job.completed, "completed_at"),
+                try row.checkedInstant(Job.updated, "updated_at")
+            )
+        } catch {
+            return .skip(.badValue, detail: error.detail)
+        }
         return .record(
             JobRecord(
                 id: id, userID: userID(row, Job.userID, columnPresent: jobsHaveUserID),
@@ -57,8 +66,7 @@ struct SQLiteRowDecoder {
                 status: Self.value(row, Job.status, &statuses) ?? "pending",
                 totalDocuments: counts.total, processedCount: counts.processed, failedCount: counts.failed,
                 modelName: model(row), errorMessage: message(row, Job.error),
-                startedAt: row.optionalInstant(Job.started), completedAt: row.optionalInstant(Job.completed),
-                createdAt: createdAt, updatedAt: row.optionalInstant(Job.updated)))
+                startedAt: times.started, completedAt: times.completed, createdAt: createdAt, updatedAt: times.updated))
     }
 
     /// Columns of `SQLiteSchema.documentsSQL`.
@@ -93,6 +101,17 @@ struct SQLiteRowDecoder {
         if case .integer(let n) = metadata?[1] { tokens = n }
         var method: String?
         if case .string(let text) = metadata?[2] { method = text }
+        let processedAt: Instant?, createdAt: Instant?
+        do {
+            processedAt = try row.checkedInstant(Document.processed, "processed_at")
+        } catch {
+            return .skip(.badValue, detail: error.detail)
+        }
+        do {
+            createdAt = try row.checkedInstant(Document.created, "created_at")
+        } catch {
+            return .skip(.badCreatedAt, detail: error.detail)
+        }
         return .record(
             DocumentRecord(
                 id: id, jobID: recentIdentifier(row, Document.jobID),
@@ -101,8 +120,7 @@ struct SQLiteRowDecoder {
                 fileSize: fileSize, mimeType: Self.value(row, Document.mime, &mimeTypes),
                 status: Self.value(row, Document.status, &statuses) ?? "pending",
                 processingTime: time, tokensUsed: tokens, extractionMethod: method,
-                errorMessage: message(row, Document.error), processedAt: row.optionalInstant(Document.processed),
-                createdAt: row.optionalInstant(Document.created), job: job))
+                errorMessage: message(row, Document.error), processedAt: processedAt, createdAt: createdAt, job: job))
     }
 
     /// The user in the current row of the users scan.
