@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import TallyKit
 
 @Suite struct SQLiteFaultTests {
     static func job(_ i: Int, note: String? = nil) -> JobRecord {
-        JobRecord(id: "job-\(i)", userID: "u\(i % 7)", status: i % 3 == 0 ? "failed" : "completed",
-                  totalDocuments: Int64(i), errorMessage: note, createdAt: Instant(seconds: 1_700_000_000 + Int64(i)))
+        JobRecord(
+            id: "job-\(i)", userID: "u\(i % 7)", status: i % 3 == 0 ? "failed" : "completed",
+            totalDocuments: Int64(i), errorMessage: note, createdAt: Instant(seconds: 1_700_000_000 + Int64(i)))
     }
 
     /// The error a read throws, or `nil` when it succeeds.
@@ -21,17 +23,20 @@ import Testing
     @Test func aDatabaseWithoutJobsIsNotAHistory() throws {
         let dir = try makeSQLiteTestDirectory()
         try SQLiteTestDatabase(path: dir + "/h.db").execute("CREATE TABLE users (id TEXT)")
-        #expect(Self.readError(SQLiteSource(path: dir + "/h.db", name: "h.db"))
-            == .cannotOpen(file: "h.db", message: "not a history: no jobs table"))
+        #expect(
+            Self.readError(SQLiteSource(path: dir + "/h.db", name: "h.db"))
+                == .cannotOpen(file: "h.db", message: "not a history: no jobs table"))
         try SQLiteTestDatabase(path: dir + "/j.db").execute("CREATE TABLE jobs (id TEXT, status TEXT)")
-        #expect(Self.readError(SQLiteSource(path: dir + "/j.db", name: "j.db"))
-            == .cannotOpen(file: "j.db", message: "not a history: the jobs table has no created_at column"))
+        #expect(
+            Self.readError(SQLiteSource(path: dir + "/j.db", name: "j.db"))
+                == .cannotOpen(file: "j.db", message: "not a history: the jobs table has no created_at column"))
     }
 
     @Test func randomBytesBehindTheHeaderAreNotADatabase() throws {
         let dir = try makeSQLiteTestDirectory()
         var generator = SystemRandomNumberGenerator()
-        let bytes = Array("SQLite format 3\0".utf8) + (0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let bytes =
+            Array("SQLite format 3\0".utf8) + (0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) }
         #expect(FileManager.default.createFile(atPath: dir + "/x.db", contents: Data(bytes)))
         let error = try #require(Self.readError(SQLiteSource(path: dir + "/x.db", name: "x.db")))
         guard case .cannotOpen(let file, let message) = error else {
@@ -47,8 +52,9 @@ import Testing
         let writer = try makeHistoryDatabase(at: dir + "/h.db", jobs: [Self.job(1)])
         try writer.execute("BEGIN EXCLUSIVE")
         let source = SQLiteSource(path: dir + "/h.db", name: "h.db", busyTimeout: .milliseconds(50))
-        #expect(Self.readError(source)
-            == .cannotOpen(file: "h.db", message: "database is locked by another process (waited 0.05 s)"))
+        #expect(
+            Self.readError(source)
+                == .cannotOpen(file: "h.db", message: "database is locked by another process (waited 0.05 s)"))
         try writer.execute("COMMIT")
         #expect(try collect(source).jobs == [Self.job(1)])
     }
@@ -70,8 +76,12 @@ import Testing
         let db = try SQLiteTestDatabase(path: dir + "/h.db")
         try db.execute("CREATE TABLE jobs (id TEXT, created_at TEXT, error_message TEXT); BEGIN")
         for i in 0..<4000 {
-            try db.insert("jobs", ["id": .text("job-\(i)"), "created_at": "2026-11-14T16:11:30Z",
-                                   "error_message": .text(String(repeating: "e", count: 60))])
+            try db.insert(
+                "jobs",
+                [
+                    "id": .text("job-\(i)"), "created_at": "2026-11-14T16:11:30Z",
+                    "error_message": .text(String(repeating: "e", count: 60)),
+                ])
         }
         try db.execute("COMMIT")
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: dir + "/h.db")))
@@ -99,7 +109,9 @@ import Testing
         let dir = try makeSQLiteTestDirectory()
         let writer = try makeHistoryDatabase(at: dir + "/h.db", jobs: [Self.job(1), Self.job(2)])
         var stopper = Stopper()
-        #expect(throws: Stop.self) { try SQLiteSource(path: dir + "/h.db", name: "h.db").read(ReadOptions(), into: &stopper) }
+        #expect(throws: Stop.self) {
+            try SQLiteSource(path: dir + "/h.db", name: "h.db").read(ReadOptions(), into: &stopper)
+        }
         try writer.execute("BEGIN EXCLUSIVE; COMMIT")
     }
 }

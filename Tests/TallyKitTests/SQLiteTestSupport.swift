@@ -1,13 +1,18 @@
 import CSQLite3
 import Foundation
 import Testing
+
 @testable import TallyKit
 
 /// A value bound into a fixture row.
-enum SQLiteTestValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
+enum SQLiteTestValue: Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByNilLiteral
 {
-    case null, integer(Int64), real(Double), text(String), blob([UInt8])
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
 
     init(stringLiteral value: String) { self = .text(value) }
     init(integerLiteral value: Int64) { self = .integer(value) }
@@ -49,8 +54,35 @@ final class SQLiteTestDatabase {
 
     /// Runs one statement with `?` parameters bound to `values`.
     func run(_ sql: String, _ values: [SQLiteTestValue]) throws {
-        var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else {
+        try withStatement(sql, values) { statement in
+            guard sqlite3_step(statement) == SQLITE_DONE else {
+                throw SQLiteTestError(message: String(cString: sqlite3_errmsg(handle)))
+            }
+        }
+    }
+
+    /// The first row of a query with `?` parameters bound to `values`.
+    func queryRow(_ sql: String, _ values: [SQLiteTestValue]) throws -> [SQLiteTestValue] {
+        try withStatement(sql, values) { statement in
+            guard sqlite3_step(statement) == SQLITE_ROW else {
+                throw SQLiteTestError(message: String(cString: sqlite3_errmsg(handle)))
+            }
+            return (0..<sqlite3_column_count(statement)).map { i in
+                switch sqlite3_column_type(statement, i) {
+                case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, i))
+                case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, i))
+                case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(statement, i)))
+                default: return .null
+                }
+            }
+        }
+    }
+
+    private func withStatement<T>(_ sql: String, _ values: [SQLiteTestValue], _ body: (OpaquePointer) throws -> T)
+        throws -> T
+    {
+        var prepared: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &prepared, nil) == SQLITE_OK, let statement = prepared else {
             throw SQLiteTestError(message: String(cString: sqlite3_errmsg(handle)))
         }
         defer { sqlite3_finalize(statement) }
@@ -65,9 +97,7 @@ final class SQLiteTestDatabase {
             case .blob(let b): sqlite3_bind_blob(statement, i, b, Int32(b.count), transient)
             }
         }
-        guard sqlite3_step(statement) == SQLITE_DONE else {
-            throw SQLiteTestError(message: String(cString: sqlite3_errmsg(handle)))
-        }
+        return try body(statement)
     }
 
     /// Inserts one row into `table`, naming its columns.
@@ -125,10 +155,12 @@ func makeHistoryDatabase(
     try db.execute(historySchemaSQL)
     try db.execute("BEGIN")
     for user in users {
-        try db.insert("users", [
-            "id": .text(user.id), "email": .text(user.email ?? "\(user.id)@invalid"), "password_hash": "x",
-            "full_name": .optional(user.fullName), "is_active": .optional(user.isActive.map { $0 ? 1 : 0 }),
-        ])
+        try db.insert(
+            "users",
+            [
+                "id": .text(user.id), "email": .text(user.email ?? "\(user.id)@invalid"), "password_hash": "x",
+                "full_name": .optional(user.fullName), "is_active": .optional(user.isActive.map { $0 ? 1 : 0 }),
+            ])
     }
     for job in jobs { try insertJob(job, into: db) }
     for document in documents { try insertDocument(document, into: db) }
@@ -138,15 +170,17 @@ func makeHistoryDatabase(
 
 /// Inserts a job record as the upstream service stores it.
 func insertJob(_ job: JobRecord, into db: SQLiteTestDatabase) throws {
-    try db.insert("jobs", [
-        "id": .text(job.id), "user_id": .optional(job.userID), "job_type": .text(job.jobType),
-        "status": .text(job.status), "total_documents": .integer(job.totalDocuments),
-        "processed_count": .integer(job.processedCount), "failed_count": .integer(job.failedCount),
-        "config": .optional(try job.modelName.map { try jsonText(["model_name": $0]) }),
-        "error_message": .optional(job.errorMessage), "started_at": .optional(job.startedAt?.apiString),
-        "completed_at": .optional(job.completedAt?.apiString), "created_at": .text(job.createdAt.apiString),
-        "updated_at": .optional(job.updatedAt?.apiString),
-    ])
+    try db.insert(
+        "jobs",
+        [
+            "id": .text(job.id), "user_id": .optional(job.userID), "job_type": .text(job.jobType),
+            "status": .text(job.status), "total_documents": .integer(job.totalDocuments),
+            "processed_count": .integer(job.processedCount), "failed_count": .integer(job.failedCount),
+            "config": .optional(try job.modelName.map { try jsonText(["model_name": $0]) }),
+            "error_message": .optional(job.errorMessage), "started_at": .optional(job.startedAt?.apiString),
+            "completed_at": .optional(job.completedAt?.apiString), "created_at": .text(job.createdAt.apiString),
+            "updated_at": .optional(job.updatedAt?.apiString),
+        ])
 }
 
 /// Inserts a document record as the upstream service stores it (its `job` context is ignored).
@@ -155,15 +189,18 @@ func insertDocument(_ document: DocumentRecord, into db: SQLiteTestDatabase) thr
     metadata["processing_time"] = document.processingTime
     metadata["tokens_used"] = document.tokensUsed
     metadata["extraction_method"] = document.extractionMethod
-    try db.insert("documents", [
-        "id": .text(document.id), "job_id": .optional(document.jobID), "user_id": .optional(document.userID),
-        "title": .text(document.title ?? ""), "file_path": "/uploads/x.pdf",
-        "file_source_type": .text(document.fileSourceType ?? ""), "file_size": .optional(document.fileSize),
-        "mime_type": .optional(document.mimeType), "status": .text(document.status),
-        "processing_metadata": .optional(metadata.isEmpty ? nil : try jsonText(metadata)),
-        "error_message": .optional(document.errorMessage), "processed_at": .optional(document.processedAt?.apiString),
-        "created_at": .optional(document.createdAt?.apiString),
-    ])
+    try db.insert(
+        "documents",
+        [
+            "id": .text(document.id), "job_id": .optional(document.jobID), "user_id": .optional(document.userID),
+            "title": .text(document.title ?? ""), "file_path": "/uploads/x.pdf",
+            "file_source_type": .text(document.fileSourceType ?? ""), "file_size": .optional(document.fileSize),
+            "mime_type": .optional(document.mimeType), "status": .text(document.status),
+            "processing_metadata": .optional(metadata.isEmpty ? nil : try jsonText(metadata)),
+            "error_message": .optional(document.errorMessage),
+            "processed_at": .optional(document.processedAt?.apiString),
+            "created_at": .optional(document.createdAt?.apiString),
+        ])
 }
 
 private func jsonText(_ object: [String: Any]) throws -> String {

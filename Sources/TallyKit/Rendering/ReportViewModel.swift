@@ -230,8 +230,8 @@ struct ReportViewModel {
             },
             "checks": q.checks.map { _, label, check in
                 [
-                    "label": label, "count": format.count(check.count), "ok": check.count == 0,
-                    "examples": check.exampleJobIDs.map { ["id": $0] },
+                    "label": label, "count": check.map { format.count($0.count) } ?? "not checked",
+                    "ok": (check?.count ?? 0) == 0, "examples": (check?.exampleJobIDs ?? []).map { ["id": $0] },
                 ] as Node
             },
         ]

@@ -167,6 +167,10 @@ enum UsageJSON {
             ("duplicates_merged", .int(q.duplicatesMerged)),
         ]
         for (key, _, check) in q.checks {
+            guard let check else {
+                members.append((key, .null))
+                continue
+            }
             members.append((key, .object([
                 ("count", .int(check.count)), ("example_job_ids", .array(check.exampleJobIDs.map { .string($0) })),
             ])))

@@ -37,8 +37,9 @@ public struct DataQuality: Sendable, Equatable {
     public var duplicatesMerged: Int64
     /// processed_count + failed_count > total_documents.
     public var countersExceedTotal: QualityCheck
-    /// A job's counters disagree with its documents' statuses.
-    public var countersDisagreeWithDocuments: QualityCheck
+    /// A job's counters disagree with its documents' statuses; `nil` when not checked
+    /// (it needs every document of a job at once, which a streaming scan does not have).
+    public var countersDisagreeWithDocuments: QualityCheck?
     /// completed_at before started_at.
     public var completedBeforeStarted: QualityCheck
     /// Terminal status (completed, failed, cancelled) without completed_at.
@@ -47,7 +48,7 @@ public struct DataQuality: Sendable, Equatable {
     /// Makes a data-quality section.
     public init(
         skipped: [SkipGroup] = [], duplicatesMerged: Int64 = 0,
-        countersExceedTotal: QualityCheck = QualityCheck(), countersDisagreeWithDocuments: QualityCheck = QualityCheck(),
+        countersExceedTotal: QualityCheck = QualityCheck(), countersDisagreeWithDocuments: QualityCheck? = nil,
         completedBeforeStarted: QualityCheck = QualityCheck(), terminalWithoutCompletedAt: QualityCheck = QualityCheck()
     ) {
         self.skipped = skipped
@@ -58,8 +59,9 @@ public struct DataQuality: Sendable, Equatable {
         self.terminalWithoutCompletedAt = terminalWithoutCompletedAt
     }
 
-    /// The four checks with a stable key and an English description, in display order.
-    public var checks: [(key: String, label: String, check: QualityCheck)] {
+    /// The four checks with a stable key and an English description, in display order;
+    /// a `nil` check was not made.
+    public var checks: [(key: String, label: String, check: QualityCheck?)] {
         [
             ("counters_exceed_total", "processed + failed > total", countersExceedTotal),
             ("counters_disagree_with_documents", "job counters disagree with its documents", countersDisagreeWithDocuments),

@@ -45,7 +45,7 @@ extension UsageAccumulator {
         return DataQuality(
             skipped: groups, duplicatesMerged: diagnostics.duplicatesMerged.values.reduce(0, +),
             countersExceedTotal: quality.exceedTotal.result,
-            countersDisagreeWithDocuments: QualityCheck(),
+            countersDisagreeWithDocuments: nil,
             completedBeforeStarted: quality.completedBeforeStarted.result,
             terminalWithoutCompletedAt: quality.terminalWithoutCompletion.result)
     }

@@ -1,8 +1,15 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Turns repeated column bytes (statuses, types, user ids, models) into one shared
 /// `String`, so a column with few distinct values allocates nothing per row.
 ///
 /// Memory is bounded: at most `capacity` values of at most `maxLength` bytes are
-/// kept; anything else is decoded afresh each time.
+/// kept; anything else is decoded afresh each time. Use one interner per column:
+/// the last short value is checked first, which is most rows of a skewed column.
 struct ByteInterner {
     private struct Entry {
         var hash: UInt64
@@ -12,6 +19,10 @@ struct ByteInterner {
 
     private var entries: [Entry] = []
     private var slots: [Int32]
+    /// The last short value (up to 16 bytes) returned, packed, so a repeat costs two compares.
+    private var lastKey: (UInt64, UInt64) = (0, 0)
+    private var lastCount = -1
+    private var lastString = ""
     private let mask: Int
     private let capacity: Int
     private let maxLength: Int
@@ -32,10 +43,19 @@ struct ByteInterner {
     /// The string for `bytes`, shared with earlier equal values.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count <= maxLength else { return decode(bytes) }
+        guard bytes.count <= 16 else { return lookUp(bytes) }
+        let key = Self.pack(bytes)
+        if bytes.count == lastCount, key == lastKey { return lastString }
+        let string = lookUp(bytes)
+        (lastKey, lastCount, lastString) = (key, bytes.count, string)
+        return string
+    }
+
+    private mutating func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let hash = Self.hash(bytes)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while case let index = Int(slots[slot]), index >= 0 {
-            if entries[index].hash == hash, entries[index].bytes.elementsEqual(bytes) {
+            if entries[index].hash == hash, Self.equal(entries[index].bytes, bytes) {
                 return entries[index].string
             }
             slot = (slot + 1) & mask
@@ -52,11 +72,56 @@ struct ByteInterner {
         lowercasesUUIDs ? IdentifierText.string(bytes) : String(decoding: bytes, as: UTF8.self)
     }
 
-    /// FNV-1a: fast on short values, and collisions only cost a comparison.
+    /// Up to 16 bytes as two zero-padded words.
+    @inline(__always) private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var key: (UInt64, UInt64) = (0, 0)
+        if let base = bytes.baseAddress {
+            withUnsafeMutableBytes(of: &key) { $0.baseAddress!.copyMemory(from: base, byteCount: bytes.count) }
+        }
+        return key
+    }
+
+    @inline(__always) static func equal(_ stored: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard stored.count == bytes.count else { return false }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        return stored.withUnsafeBufferPointer { memcmp($0.baseAddress!, base, bytes.count) == 0 }
+    }
+
+    /// FNV-1a over 8-byte words, then MurmurHash3's finalizer so the low bits
+    /// (the slot) depend on every byte.
     @inline(__always) private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
+            i += 8
+        }
+        while i < bytes.count {
+            h = (h ^ UInt64(base[i])) &* 0x100_0000_01b3
+            i += 1
+        }
+        h ^= h >> 33
+        h = h &* 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        h = h &* 0xc4ce_b9fe_1a85_ec53
+        return h ^ (h >> 33)
+    }
+}
+
+/// The last id decoded from a column, reused while rows repeat it (a document's
+/// job id repeats across the job's documents, but has too many values to intern).
+struct RecentIdentifier {
+    private var bytes: [UInt8] = []
+    private var string = ""
+
+    /// The id in `bytes`, lowercased when it is a UUID.
+    mutating func string(_ new: UnsafeBufferPointer<UInt8>) -> String {
+        if !bytes.isEmpty, ByteInterner.equal(bytes, new) { return string }
+        bytes = Array(new)
+        string = IdentifierText.string(new)
+        return string
     }
 }
 
@@ -64,13 +129,19 @@ struct ByteInterner {
 enum IdentifierText {
     /// The id in `bytes` as a string, lowercased when it is a UUID.
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard isUUID(bytes), bytes.contains(where: { $0 >= 0x41 && $0 <= 0x46 }) else {
+        guard hasUppercaseHex(bytes), isUUID(bytes) else {
             return String(decoding: bytes, as: UTF8.self)
         }
         return String(unsafeUninitializedCapacity: bytes.count) { out in
             for (i, b) in bytes.enumerated() { out[i] = b >= 0x41 && b <= 0x46 ? b | 0x20 : b }
             return bytes.count
         }
+    }
+
+    /// Whether any byte is `A`-`F` (checked first: ids are nearly always lowercase already).
+    @inline(__always) private static func hasUppercaseHex(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in bytes where b &- 0x41 < 6 { return true }
+        return false
     }
 
     /// Whether the bytes spell `8-4-4-4-12` hexadecimal digits.

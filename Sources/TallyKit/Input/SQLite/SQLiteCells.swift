@@ -35,9 +35,24 @@ extension SQLiteStatement {
     }
 
     /// A timestamp that may be absent; an unparseable one counts as absent.
+    ///
+    /// Only for values of another table joined in (a document's job), whose own
+    /// row reports the bad value; a row's own timestamps use `checkedInstant`.
     @inline(__always) func optionalInstant(_ column: Int32) -> Instant? {
         if case .value(let instant) = instant(column) { return instant }
         return nil
+    }
+
+    /// A timestamp that may be NULL but, when present, must parse.
+    ///
+    /// - Throws: the column and the value, so the row is skipped like the JSON
+    ///   reader skips it (`SkipReason.badValue`).
+    @inline(__always) func checkedInstant(_ column: Int32, _ name: String) throws(BadCell) -> Instant? {
+        switch instant(column) {
+        case .value(let instant): return instant
+        case .null: return nil
+        case .bad: throw BadCell(detail: "\(name): \(describe(column))")
+        }
     }
 
     /// A counter: INTEGER, or NULL for zero; anything else is bad.

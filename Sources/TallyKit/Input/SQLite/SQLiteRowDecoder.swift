@@ -7,9 +7,16 @@ import CSQLite3
 /// anonymous (an absent column means `ReadOptions.ownerOfUnownedRecords`), a
 /// NULL counter zero and a non-integer one a skipped row.
 struct SQLiteRowDecoder {
-    private var ids = ByteInterner(lowercasesUUIDs: true)
-    private var values = ByteInterner(lowercasesUUIDs: false)
+    private var userIDs = ByteInterner(lowercasesUUIDs: true)
+    private var jobIDs = RecentIdentifier()
+    private var types = ByteInterner(lowercasesUUIDs: false, capacity: 256)
+    private var statuses = ByteInterner(lowercasesUUIDs: false, capacity: 256)
+    private var jobStatuses = ByteInterner(lowercasesUUIDs: false, capacity: 256)
+    private var sources = ByteInterner(lowercasesUUIDs: false, capacity: 256)
+    private var mimeTypes = ByteInterner(lowercasesUUIDs: false, capacity: 1024)
     private var messages = ByteInterner(lowercasesUUIDs: false, capacity: 4096)
+    /// The job joined to the previous document (documents of a job usually come together).
+    private var lastJob: (rowid: Int64, context: JobContext)?
     private let owner: String?
     private let jobsHaveUserID: Bool
     private let documentsHaveUserID: Bool
@@ -24,7 +31,7 @@ struct SQLiteRowDecoder {
     /// Columns of `SQLiteSchema.jobsSQL`.
     private enum Job {
         static let id: Int32 = 1, userID: Int32 = 2, jobType: Int32 = 3, status: Int32 = 4
-        static let model: Int32 = 8, error: Int32 = 9, started: Int32 = 10, completed: Int32 = 11
+        static let config: Int32 = 8, error: Int32 = 9, started: Int32 = 10, completed: Int32 = 11
         static let created: Int32 = 12, updated: Int32 = 13
     }
 
@@ -36,27 +43,39 @@ struct SQLiteRowDecoder {
         }
         let counts: (total: Int64, processed: Int64, failed: Int64)
         do {
-            counts = (try row.count(5, "total_documents"), try row.count(6, "processed_count"), try row.count(7, "failed_count"))
+            counts = (
+                try row.count(5, "total_documents"), try row.count(6, "processed_count"),
+                try row.count(7, "failed_count")
+            )
         } catch {
             return .skip(.badCounter, detail: error.detail)
+        }
+        let times: (started: Instant?, completed: Instant?, updated: Instant?)
+        do {
+            times = (
+                try row.checkedInstant(Job.started, "started_at"), try row.checkedInstant(Job.completed, "completed_at"),
+                try row.checkedInstant(Job.updated, "updated_at")
+            )
+        } catch {
+            return .skip(.badValue, detail: error.detail)
         }
         return .record(
             JobRecord(
                 id: id, userID: userID(row, Job.userID, columnPresent: jobsHaveUserID),
-                jobType: value(row, Job.jobType) ?? "batch", status: value(row, Job.status) ?? "pending",
+                jobType: Self.value(row, Job.jobType, &types) ?? "batch",
+                status: Self.value(row, Job.status, &statuses) ?? "pending",
                 totalDocuments: counts.total, processedCount: counts.processed, failedCount: counts.failed,
-                modelName: value(row, Job.model), errorMessage: message(row, Job.error),
-                startedAt: row.optionalInstant(Job.started), completedAt: row.optionalInstant(Job.completed),
-                createdAt: createdAt, updatedAt: row.optionalInstant(Job.updated)))
+                modelName: model(row), errorMessage: message(row, Job.error),
+                startedAt: times.started, completedAt: times.completed, createdAt: createdAt, updatedAt: times.updated))
     }
 
     /// Columns of `SQLiteSchema.documentsSQL`.
     private enum Document {
         static let id: Int32 = 1, jobID: Int32 = 2, userID: Int32 = 3, title: Int32 = 4, source: Int32 = 5
-        static let size: Int32 = 6, mime: Int32 = 7, status: Int32 = 8, time: Int32 = 9, tokens: Int32 = 10
-        static let method: Int32 = 11, error: Int32 = 12, processed: Int32 = 13, created: Int32 = 14
-        static let jobRowid: Int32 = 15, jobUserID: Int32 = 16, jobStatus: Int32 = 17
-        static let jobCreated: Int32 = 18, jobStarted: Int32 = 19, jobCompleted: Int32 = 20
+        static let size: Int32 = 6, mime: Int32 = 7, status: Int32 = 8, metadata: Int32 = 9
+        static let error: Int32 = 10, processed: Int32 = 11, created: Int32 = 12
+        static let jobRowid: Int32 = 13, jobUserID: Int32 = 14, jobStatus: Int32 = 15
+        static let jobCreated: Int32 = 16, jobStarted: Int32 = 17, jobCompleted: Int32 = 18
     }
 
     /// The document in the current row of the documents scan, with its job's context.
@@ -70,27 +89,38 @@ struct SQLiteRowDecoder {
         case .null: fileSize = nil
         case .bad: return .skip(.badCounter, detail: "file_size: \(row.describe(Document.size))")
         }
-        var job: JobContext?
-        if row.type(Document.jobRowid) != SQLITE_NULL {
-            job = JobContext(
-                userID: userID(row, Document.jobUserID, columnPresent: jobsHaveUserID),
-                status: value(row, Document.jobStatus) ?? "pending",
-                createdAt: row.optionalInstant(Document.jobCreated),
-                startedAt: row.optionalInstant(Document.jobStarted),
-                completedAt: row.optionalInstant(Document.jobCompleted))
+        let job = jobContext(row)
+        let metadata = Self.json(row, Document.metadata, keys: Self.metadataKeys)
+        var time: Double?
+        switch metadata?[0] {
+        case .real(let x): time = x
+        case .integer(let n): time = Double(n)
+        default: time = nil
         }
-        let time = row.type(Document.time) == SQLITE_NULL ? nil : row.double(Document.time)
-        let tokens = row.type(Document.tokens) == SQLITE_INTEGER ? row.int64(Document.tokens) : nil
+        var tokens: Int64?
+        if case .integer(let n) = metadata?[1] { tokens = n }
+        var method: String?
+        if case .string(let text) = metadata?[2] { method = text }
+        let processedAt: Instant?, createdAt: Instant?
+        do {
+            processedAt = try row.checkedInstant(Document.processed, "processed_at")
+        } catch {
+            return .skip(.badValue, detail: error.detail)
+        }
+        do {
+            createdAt = try row.checkedInstant(Document.created, "created_at")
+        } catch {
+            return .skip(.badCreatedAt, detail: error.detail)
+        }
         return .record(
             DocumentRecord(
                 id: id, jobID: recentIdentifier(row, Document.jobID),
                 userID: userID(row, Document.userID, columnPresent: documentsHaveUserID),
-                title: row.string(Document.title), fileSourceType: value(row, Document.source),
-                fileSize: fileSize, mimeType: value(row, Document.mime),
-                status: value(row, Document.status) ?? "pending",
-                processingTime: time, tokensUsed: tokens, extractionMethod: value(row, Document.method),
-                errorMessage: message(row, Document.error), processedAt: row.optionalInstant(Document.processed),
-                createdAt: row.optionalInstant(Document.created), job: job))
+                title: row.string(Document.title), fileSourceType: Self.value(row, Document.source, &sources),
+                fileSize: fileSize, mimeType: Self.value(row, Document.mime, &mimeTypes),
+                status: Self.value(row, Document.status, &statuses) ?? "pending",
+                processingTime: time, tokensUsed: tokens, extractionMethod: method,
+                errorMessage: message(row, Document.error), processedAt: processedAt, createdAt: createdAt, job: job))
     }
 
     /// The user in the current row of the users scan.
@@ -100,7 +130,36 @@ struct SQLiteRowDecoder {
         return .record(UserRecord(id: id, email: row.string(2), fullName: row.string(3), isActive: active))
     }
 
+    /// The joined job's context; decoded once for a run of documents of the same job.
+    private mutating func jobContext(_ row: SQLiteStatement) -> JobContext? {
+        guard row.type(Document.jobRowid) != SQLITE_NULL else { return nil }
+        let rowid = row.int64(Document.jobRowid)
+        if let last = lastJob, last.rowid == rowid { return last.context }
+        let context = JobContext(
+            userID: userID(row, Document.jobUserID, columnPresent: jobsHaveUserID),
+            status: Self.value(row, Document.jobStatus, &jobStatuses) ?? "pending",
+            createdAt: row.optionalInstant(Document.jobCreated),
+            startedAt: row.optionalInstant(Document.jobStarted),
+            completedAt: row.optionalInstant(Document.jobCompleted))
+        lastJob = (rowid, context)
+        return context
+    }
+
     // MARK: cells
+
+    private static let modelKeys = [Array("model_name".utf8)]
+    private static let metadataKeys = ["processing_time", "tokens_used", "extraction_method"].map { Array($0.utf8) }
+
+    /// `config.model_name` when `config` is JSON text holding a string there.
+    private func model(_ row: SQLiteStatement) -> String? {
+        if case .string(let name) = Self.json(row, Job.config, keys: Self.modelKeys)?[0] { return name }
+        return nil
+    }
+
+    /// The values of `keys` in a JSON text cell; `nil` when the cell is not JSON text.
+    private static func json(_ row: SQLiteStatement, _ column: Int32, keys: [[UInt8]]) -> [JSONTextFields.Value?]? {
+        row.type(column) == SQLITE_TEXT ? JSONTextFields.values(in: row.bytes(column), keys: keys) : nil
+    }
 
     /// A row's own id (unique, so not interned); `nil` when NULL or empty.
     private func identifier(_ row: SQLiteStatement, _ column: Int32) -> String? {
@@ -111,16 +170,16 @@ struct SQLiteRowDecoder {
 
     /// An id that repeats across rows (a document's job): interned.
     private mutating func recentIdentifier(_ row: SQLiteStatement, _ column: Int32) -> String? {
-        row.type(column) == SQLITE_NULL ? nil : ids.string(row.bytes(column))
+        row.type(column) == SQLITE_NULL ? nil : jobIDs.string(row.bytes(column))
     }
 
     private mutating func userID(_ row: SQLiteStatement, _ column: Int32, columnPresent: Bool) -> String? {
         guard columnPresent else { return owner }
-        return row.type(column) == SQLITE_NULL ? nil : ids.string(row.bytes(column))
+        return row.type(column) == SQLITE_NULL ? nil : userIDs.string(row.bytes(column))
     }
 
-    private mutating func value(_ row: SQLiteStatement, _ column: Int32) -> String? {
-        row.type(column) == SQLITE_NULL ? nil : values.string(row.bytes(column))
+    private static func value(_ row: SQLiteStatement, _ column: Int32, _ interner: inout ByteInterner) -> String? {
+        row.type(column) == SQLITE_NULL ? nil : interner.string(row.bytes(column))
     }
 
     private mutating func message(_ row: SQLiteStatement, _ column: Int32) -> String? {

@@ -6,7 +6,9 @@ import CSQLite3
 /// documents inside one read transaction, so a service writing in WAL mode never
 /// gives a torn view. Only `jobs` (with `id` and `created_at`) is required.
 public struct SQLiteSource: HistorySource {
+    /// The name the user gave the file (a path, or `-`), used in every message.
     public let name: String
+    /// The file to open (for `-`, the spooled copy of standard input).
     public let path: String
     /// How long a read waits for a writer's lock (rollback-journal mode) before failing.
     public var busyTimeout: Duration
