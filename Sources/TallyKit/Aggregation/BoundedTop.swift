@@ -29,6 +29,14 @@ public struct BoundedTop<Key: Comparable & Sendable, Element: Sendable>: Sendabl
         }
     }
 
+    /// Whether an item would be kept: there is room, or `beatsOldest` holds for the
+    /// smallest kept key. Lets a caller skip building an element that would be dropped.
+    @inline(__always)
+    public func admits(_ beatsOldest: (Key) -> Bool) -> Bool {
+        guard limit > 0 else { return false }
+        return heap.count < limit || beatsOldest(heap[0].key)
+    }
+
     /// Adds every item of another heap.
     public mutating func merge(_ other: BoundedTop<Key, Element>) {
         for item in other.heap { add(item.element, key: item.key) }

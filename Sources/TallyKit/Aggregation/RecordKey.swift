@@ -41,4 +41,11 @@ public struct RecencyKey: Comparable, Hashable, Sendable {
         if lhs.createdAt != rhs.createdAt { return lhs.createdAt < rhs.createdAt }
         return lhs.id.utf8.lexicographicallyPrecedes(rhs.id.utf8)
     }
+
+    /// `self < RecencyKey(createdAt: createdAt, id: id)`, without making the key.
+    @inline(__always)
+    public func isOlder(than createdAt: Instant, _ id: String) -> Bool {
+        if self.createdAt != createdAt { return self.createdAt < createdAt }
+        return self.id.utf8.lexicographicallyPrecedes(id.utf8)
+    }
 }

@@ -27,15 +27,14 @@ public struct EndpointStatsAccumulator: Accumulator {
 
     public mutating func add(_ job: JobRecord) {
         guard let user = job.userID else {
-            if capped { anonymous.add(JobSummary(job), key: RecencyKey(createdAt: job.createdAt, id: job.id)) }
+            if capped { anonymous.offer(job) }
             return
         }
         if let only = onlyUsers, !only.contains(user) { return }
-        let summary = JobSummary(job)
         if capped {
-            newest[user, default: NewestHeap(limit: Self.endpointLimit)].add(summary, key: summary.recencyKey)
+            newest[user, default: NewestHeap(limit: Self.endpointLimit)].offer(job)
         } else {
-            tallies[user, default: UserJobTally()].add(summary)
+            tallies[user, default: UserJobTally()].add(job)
         }
     }
 
@@ -58,5 +57,15 @@ public struct EndpointStatsAccumulator: Accumulator {
     /// Every user id that owns at least one job.
     public var userIDsWithJobs: Set<String> {
         Set(tallies.keys).union(newest.keys)
+    }
+}
+
+extension BoundedTop where Key == RecencyKey, Element == JobSummary {
+    /// Adds a job's summary if it is among the newest kept; the summary is only built then.
+    @inline(__always)
+    mutating func offer(_ job: JobRecord) {
+        if admits({ $0.isOlder(than: job.createdAt, job.id) }) {
+            add(JobSummary(job), key: RecencyKey(createdAt: job.createdAt, id: job.id))
+        }
     }
 }

@@ -2,30 +2,47 @@
 ///
 /// Counters and sums, a count per status with the newest job that has it (which
 /// gives the endpoint's first-seen key order), and the five newest jobs.
+///
+/// The per-job path allocates nothing: statuses are a short array matched by
+/// `==` (interned strings compare by identity first), and a `JobSummary` is only
+/// built for a job that enters the five newest.
 public struct UserJobTally: Sendable {
+    /// One status: how many jobs have it and the newest of them.
+    struct StatusCount: Sendable {
+        var status: String
+        var count: Int64
+        var newest: RecencyKey
+    }
+
     var totalJobs: Int64 = 0
     var totalDocuments: Int64 = 0
     var processed: Int64 = 0
     var failed: Int64 = 0
-    var statuses: [String: (count: Int64, newest: RecencyKey)] = [:]
+    var statuses: [StatusCount] = []
     var recent = NewestHeap<JobSummary>(limit: 5)
 
     /// An empty tally.
     public init() {}
 
     /// Counts one job.
-    public mutating func add(_ job: JobSummary) {
-        let key = job.recencyKey
+    public mutating func add(_ job: JobRecord) {
         totalJobs += 1
         totalDocuments = saturatingAdd(totalDocuments, job.totalDocuments)
         processed = saturatingAdd(processed, job.processedCount)
         failed = saturatingAdd(failed, job.failedCount)
-        if let entry = statuses[job.status] {
-            statuses[job.status] = (entry.count + 1, max(entry.newest, key))
-        } else {
-            statuses[job.status] = (1, key)
+        count(job.status, newest: job.createdAt, job.id)
+        recent.offer(job)
+    }
+
+    private mutating func count(_ status: String, newest createdAt: Instant, _ id: String) {
+        for i in statuses.indices where statuses[i].status == status {
+            statuses[i].count += 1
+            if statuses[i].newest.isOlder(than: createdAt, id) {
+                statuses[i].newest = RecencyKey(createdAt: createdAt, id: id)
+            }
+            return
         }
-        recent.add(job, key: key)
+        statuses.append(StatusCount(status: status, count: 1, newest: RecencyKey(createdAt: createdAt, id: id)))
     }
 
     /// Folds in another tally of the same user.
@@ -34,11 +51,12 @@ public struct UserJobTally: Sendable {
         totalDocuments = saturatingAdd(totalDocuments, other.totalDocuments)
         processed = saturatingAdd(processed, other.processed)
         failed = saturatingAdd(failed, other.failed)
-        for (status, entry) in other.statuses {
-            if let mine = statuses[status] {
-                statuses[status] = (mine.count + entry.count, max(mine.newest, entry.newest))
+        for entry in other.statuses {
+            if let i = statuses.firstIndex(where: { $0.status == entry.status }) {
+                statuses[i].count += entry.count
+                statuses[i].newest = max(statuses[i].newest, entry.newest)
             } else {
-                statuses[status] = entry
+                statuses.append(entry)
             }
         }
         recent.merge(other.recent)
@@ -52,8 +70,8 @@ public struct UserJobTally: Sendable {
         result.documentsProcessed = processed
         result.documentsFailed = failed
         result.jobsByStatus = statuses
-            .sorted { $1.value.newest < $0.value.newest }
-            .map { ($0.key, $0.value.count) }
+            .sorted { $1.newest < $0.newest }
+            .map { ($0.status, $0.count) }
         result.recentActivity = recent.newestFirst.map(\.element)
         return result
     }
