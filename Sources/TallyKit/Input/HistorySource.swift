@@ -16,11 +16,17 @@ public struct ReadOptions: Sendable, Equatable {
     /// The owner of jobs and documents whose `user_id` key is absent (an API
     /// export is one user's). A `user_id` that is present and `null` stays anonymous.
     public var ownerOfUnownedRecords: String?
+    /// Whether jobs need `modelName` and `errorMessage`; when false a reader may
+    /// leave them `nil` and skip reading them (`tally stats` uses neither).
+    public var jobDetails: Bool
 
-    /// Makes read options; by default every kind is read.
-    public init(kinds: Set<RecordKind> = Set(RecordKind.allCases), ownerOfUnownedRecords: String? = nil) {
+    /// Makes read options; by default every kind is read, with every field.
+    public init(
+        kinds: Set<RecordKind> = Set(RecordKind.allCases), ownerOfUnownedRecords: String? = nil, jobDetails: Bool = true
+    ) {
         self.kinds = kinds
         self.ownerOfUnownedRecords = ownerOfUnownedRecords
+        self.jobDetails = jobDetails
     }
 }
 

@@ -17,7 +17,7 @@ public enum StatsRun {
         guard let wanted = request.user else { throw TallyError.usage("--user or --all-users is required") }
         let selection = try UserSelection.resolve(wanted, sources: sources)
         let options = ScanOptions(
-            read: ReadOptions(kinds: [.job, .user], ownerOfUnownedRecords: selection.id),
+            read: ReadOptions(kinds: [.job, .user], ownerOfUnownedRecords: selection.id, jobDetails: false),
             parallelism: request.parallelism, strict: request.strict)
         let result = try HistoryScan.run(sources, options: options) {
             EndpointStatsAccumulator(capped: request.apiCompat, onlyUsers: [selection.id])
@@ -33,7 +33,7 @@ public enum StatsRun {
     private static func writeAllUsers(_ request: StatsRequest, sources: [any HistorySource], logger: Logger) throws {
         guard let out = request.outDirectory else { throw TallyError.usage("--all-users needs --out DIR") }
         let options = ScanOptions(
-            read: ReadOptions(kinds: [.job, .user]), parallelism: request.parallelism, strict: request.strict)
+            read: ReadOptions(kinds: [.job, .user], jobDetails: false), parallelism: request.parallelism, strict: request.strict)
         let result = try HistoryScan.run(sources, options: options) {
             EndpointStatsAccumulator(capped: request.apiCompat)
         }

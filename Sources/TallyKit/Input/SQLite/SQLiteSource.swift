@@ -41,7 +41,7 @@ public struct SQLiteSource: HistorySource {
                 }
             }
             if options.kinds.contains(.job), let jobRows {
-                try scan(connection, schema.jobsSQL(), table: "jobs", kind: .job, rows: jobRows, &visitor) {
+                try scan(connection, schema.jobsSQL(details: options.jobDetails), table: "jobs", kind: .job, rows: jobRows, &visitor) {
                     decoder.job($0).map(HistoryRecord.job)
                 }
             }
