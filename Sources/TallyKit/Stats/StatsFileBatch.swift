@@ -5,6 +5,9 @@ import Foundation
 /// Every file goes to a temporary name first; once all are written they are
 /// flushed with one `DiskFlush` (not one `fsync` per user), then each is renamed
 /// over its target, so a reader sees either the previous file or the whole new one.
+/// A file that already holds the same bytes with the same mode is left alone: a
+/// nightly run rewrites only the users whose stats changed (replacing a file costs
+/// the file system far more than reading it: 1 s of 2000 renames over 2000 files).
 enum StatsFileBatch {
     /// Writes `files` into `directory` with permission `mode`.
     ///
@@ -12,14 +15,18 @@ enum StatsFileBatch {
     static func write(_ files: [RenderedFile], into directory: String, mode: mode_t) throws {
         var temporaries: [String] = []
         defer { for path in temporaries { unlink(path) } }
-        for file in files {
+        var changed: [RenderedFile] = []
+        for file in files where !unchanged(file.bytes, at: directory + "/" + file.name, mode: mode) {
+            changed.append(file)
+        }
+        for file in changed {
             let temporary = directory + "/.\(file.name).tmp-\(getpid())"
             unlink(temporary)
             try AtomicFile.writeNew(file.bytes, to: temporary, mode: mode, durable: !DiskFlush.batches)
             temporaries.append(temporary)
         }
         try DiskFlush.files(temporaries)
-        for (file, temporary) in zip(files, temporaries) {
+        for (file, temporary) in zip(changed, temporaries) {
             let target = directory + "/" + file.name
             guard rename(temporary, target) == 0 else {
                 throw TallyError.cannotWrite(
@@ -28,5 +35,19 @@ enum StatsFileBatch {
         }
         temporaries.removeAll()
         DiskFlush.directory(directory)
+    }
+
+    /// Whether `path` is a regular file with permission `mode` holding exactly `bytes`.
+    private static func unchanged(_ bytes: [UInt8], at path: String, mode: mode_t) -> Bool {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o7777 == mode,
+              info.st_size == bytes.count
+        else { return false }
+        var existing = [UInt8](repeating: 0, count: bytes.count + 1)
+        let n = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+        return n == bytes.count && existing.prefix(bytes.count).elementsEqual(bytes)
     }
 }
