@@ -5,51 +5,73 @@
 /// the memory one cluster key can take.
 public enum ErrorNormalizer {
     /// The cluster key of a raw error message.
+    ///
+    /// Runs once per failed row, so it allocates only the result: URL prefixes are
+    /// matched scalar by scalar, ASCII whitespace and digits without Unicode
+    /// property look-ups, and the length of the key is counted, not recounted.
     public static func normalize(_ message: String) -> String {
-        var out = ""
-        var scalars = Array(message.unicodeScalars.prefix(4000))
-        scalars = scalars.map { $0.properties.isWhitespace ? " " : $0 }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(min(message.utf8.count, 4000))
+        for c in message.unicodeScalars.prefix(4000) { scalars.append(isWhitespace(c) ? " " : c) }
+        var out = String.UnicodeScalarView()
+        var length = 0
+        func emit(_ token: String) {
+            out.append(contentsOf: token.unicodeScalars)
+            length += token.unicodeScalars.count
+        }
         var i = 0
         var lastWasSpace = true
-        while i < scalars.count, out.unicodeScalars.count < 300 {
+        while i < scalars.count, length < 300 {
             if let end = urlEnd(scalars, i) {
-                out += "<url>"
+                emit("<url>")
                 i = end
                 lastWasSpace = false
                 continue
             }
             let c = scalars[i]
             if isHex(c), startsToken(scalars, i), let end = idEnd(scalars, i) {
-                out += "<id>"
+                emit("<id>")
                 i = end
                 lastWasSpace = false
                 continue
             }
-            if c.properties.numericType != nil, ("0"..."9").contains(c) {
+            if isDigit(c) {
                 var j = i
-                while j < scalars.count, ("0"..."9").contains(scalars[j]) || (scalars[j] == "." && j + 1 < scalars.count && ("0"..."9").contains(scalars[j + 1])) { j += 1 }
-                out += "<n>"
+                while j < scalars.count, isDigit(scalars[j]) || (scalars[j] == "." && j + 1 < scalars.count && isDigit(scalars[j + 1])) { j += 1 }
+                emit("<n>")
                 i = j
                 lastWasSpace = false
                 continue
             }
             if c == " " {
-                if !lastWasSpace { out += " " }
+                if !lastWasSpace { emit(" ") }
                 lastWasSpace = true
             } else {
-                out.unicodeScalars.append(c)
+                out.append(c)
+                length += 1
                 lastWasSpace = false
             }
             i += 1
         }
-        while out.hasSuffix(" ") { out.removeLast() }
-        return out.isEmpty ? "(no error message)" : out
+        var result = String(out)
+        while result.hasSuffix(" ") { result.removeLast() }
+        return result.isEmpty ? "(no error message)" : result
     }
 
+    /// URL schemes, lowercase ASCII; matched case-insensitively.
+    private static let schemes: [[UInt32]] = ["https://", "http://", "s3://", "ftp://"].map { $0.unicodeScalars.map(\.value) }
+
     private static func urlEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
-        for prefix in ["https://", "http://", "s3://", "ftp://"] {
-            let p = Array(prefix.unicodeScalars)
-            guard i + p.count <= s.count, Array(s[i..<(i + p.count)]).map({ Character($0).lowercased() }) == p.map({ String($0) }) else { continue }
+        let first = s[i].value | 0x20
+        guard first == 0x68 || first == 0x73 || first == 0x66 else { return nil }  // h, s, f
+        for p in schemes where i + p.count <= s.count {
+            var matches = true
+            for k in 0..<p.count {
+                let v = s[i + k].value
+                let lower = v >= 0x41 && v <= 0x5A ? v | 0x20 : v
+                if lower != p[k] { matches = false; break }
+            }
+            guard matches else { continue }
             var j = i + p.count
             while j < s.count, s[j] != " ", s[j] != "\"", s[j] != "'", s[j] != ">", s[j] != ")" { j += 1 }
             return j
@@ -57,12 +79,20 @@ public enum ErrorNormalizer {
         return nil
     }
 
-    private static func isHex(_ c: Unicode.Scalar) -> Bool {
-        ("0"..."9").contains(c) || ("a"..."f").contains(c) || ("A"..."F").contains(c)
+    @inline(__always) private static func isDigit(_ c: Unicode.Scalar) -> Bool {
+        c.value &- 0x30 < 10
+    }
+
+    @inline(__always) private static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D) : c.properties.isWhitespace
+    }
+
+    @inline(__always) private static func isHex(_ c: Unicode.Scalar) -> Bool {
+        isDigit(c) || (c.value | 0x20 >= 0x61 && c.value | 0x20 <= 0x66)
     }
 
     private static func startsToken(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
-        i == 0 || !(s[i - 1].properties.isAlphabetic || ("0"..."9").contains(s[i - 1]))
+        i == 0 || !(isDigit(s[i - 1]) || s[i - 1].properties.isAlphabetic)
     }
 
     /// The end of a UUID or a hex run of 8+ characters containing a digit, starting at `i`.
@@ -72,7 +102,7 @@ public enum ErrorNormalizer {
         var digits = 0
         while j < s.count, isHex(s[j]) || s[j] == "-" {
             if s[j] != "-" { hexCount += 1 }
-            if ("0"..."9").contains(s[j]) { digits += 1 }
+            if isDigit(s[j]) { digits += 1 }
             j += 1
         }
         if j < s.count, s[j].properties.isAlphabetic { return nil }
