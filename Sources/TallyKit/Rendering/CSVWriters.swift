@@ -83,12 +83,29 @@ public struct JobsCSVWriter: Sendable {
 
     /// One job as a CSV record (CRLF-terminated); timestamps ISO 8601 UTC, text defused.
     public func row(_ job: JobRecord) -> String {
-        CSVField.row([
-            CSVField.text(job.id), CSVField.text(job.userID), CSVField.text(job.jobType), CSVField.text(job.status),
-            CSVField.number(job.totalDocuments), CSVField.number(job.processedCount), CSVField.number(job.failedCount),
-            CSVField.text(job.modelName), CSVField.text(job.errorMessage), CSVField.numeric(job.createdAt.isoString),
-            CSVField.numeric(PlainFormat.iso(job.startedAt)), CSVField.numeric(PlainFormat.iso(job.completedAt)),
-            CSVField.numeric(PlainFormat.iso(job.updatedAt)),
-        ])
+        var bytes: [UInt8] = []
+        append(job, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `row(job)`'s bytes without building strings (the report writes one per job).
+    public func append(_ job: JobRecord, to out: inout [UInt8]) {
+        for text in [job.id, job.userID, job.jobType, job.status] {
+            CSVField.appendText(text, to: &out)
+            out.append(0x2C)
+        }
+        for number in [job.totalDocuments, job.processedCount, job.failedCount] {
+            CSVField.appendNumber(number, to: &out)
+            out.append(0x2C)
+        }
+        for text in [job.modelName, job.errorMessage] {
+            CSVField.appendText(text, to: &out)
+            out.append(0x2C)
+        }
+        for (k, instant) in [job.createdAt, job.startedAt, job.completedAt, job.updatedAt].enumerated() {
+            if k > 0 { out.append(0x2C) }
+            CSVField.appendInstant(instant, to: &out)
+        }
+        out.append(0x0D); out.append(0x0A)
     }
 }

@@ -21,7 +21,7 @@ final class SpoolFactory: @unchecked Sendable {
         lock.unlock()
         let writer = self.writer
         do {
-            return try JobsSpool(path: directory + "/.jobs-\(n).part") { writer.row($0) }
+            return try JobsSpool(path: directory + "/.jobs-\(n).part") { writer.append($0, to: &$1) }
         } catch {
             lock.lock(); defer { lock.unlock() }
             failure = failure ?? TallyError.cannotWrite(path: directory, message: "cannot create a temporary file for jobs.csv")

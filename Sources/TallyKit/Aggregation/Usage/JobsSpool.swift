@@ -11,12 +11,12 @@ public final class JobsSpool: @unchecked Sendable {
     public let path: String
     private let handle: FileHandle
     private var buffer: [UInt8] = []
-    private let format: @Sendable (JobRecord) -> String
+    private let format: @Sendable (JobRecord, inout [UInt8]) -> Void
 
     /// A new spool file at `path`, formatting each job with `format`.
     ///
     /// - Throws: `TallyError.cannotWrite` when the file cannot be created.
-    public init(path: String, format: @escaping @Sendable (JobRecord) -> String) throws {
+    public init(path: String, format: @escaping @Sendable (JobRecord, inout [UInt8]) -> Void) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             throw TallyError.cannotWrite(path: path, message: "cannot create a temporary file")
         }
@@ -27,7 +27,7 @@ public final class JobsSpool: @unchecked Sendable {
 
     /// Appends one job's row.
     public func add(_ job: JobRecord) {
-        buffer += Array(format(job).utf8)
+        format(job, &buffer)
         if buffer.count >= 1 << 20 { flush() }
     }
 
