@@ -15,16 +15,32 @@ public enum DiskFlush {
     public static let batches = false
     #endif
 
+    /// Batches smaller than this are flushed file by file: `syncfs` also waits for
+    /// other programs' dirty data, which under a heavy writer cost 0.75 s for 13 files.
+    public static let batchThreshold = 64
+
     /// Flushes every file in `paths` (all on one file system) to disk.
     ///
-    /// Linux: one `syncfs` on the file system holding them. Elsewhere: `fsync` per file.
+    /// Linux, `batchThreshold` files or more: one `syncfs` on their file system.
+    /// Otherwise `fsync` per file.
     /// - Throws: `TallyError.cannotWrite` naming the first path that could not be flushed.
     public static func files(_ paths: [String]) throws {
         guard let first = paths.first else { return }
+        if batches, paths.count >= batchThreshold {
+            try fileSystem(of: first)
+        } else {
+            for path in paths { try flush(path) { fsync($0) } }
+        }
+    }
+
+    /// Flushes the whole file system holding `path` (`syncfs`; `sync` off Linux).
+    ///
+    /// - Throws: `TallyError.cannotWrite` naming `path`.
+    public static func fileSystem(of path: String) throws {
         #if os(Linux)
-        try flush(first) { linuxSyncfs($0) }
+        try flush(path) { linuxSyncfs($0) }
         #else
-        for path in paths { try flush(path) { fsync($0) } }
+        try flush(path) { _ in sync(); return 0 }
         #endif
     }
 

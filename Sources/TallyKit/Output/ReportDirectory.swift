@@ -64,7 +64,7 @@ public struct ReportDirectory {
     ///
     /// - Throws: `TallyError.cannotWrite`; the previous report is then untouched.
     public func commit() throws {
-        try DiskFlush.files([stagingPath(Self.marker)])
+        if DiskFlush.batches { try DiskFlush.fileSystem(of: stagingPath(Self.marker)) }
         if FileManager.default.fileExists(atPath: target) {
             guard Self.exchange(staging, target) else {
                 throw TallyError.cannotWrite(path: target, message: "cannot replace the previous report: \(String(cString: strerror(errno)))")

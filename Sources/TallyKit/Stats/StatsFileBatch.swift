@@ -22,7 +22,7 @@ enum StatsFileBatch {
         for file in changed {
             let temporary = directory + "/.\(file.name).tmp-\(getpid())"
             unlink(temporary)
-            try AtomicFile.writeNew(file.bytes, to: temporary, mode: mode, durable: !DiskFlush.batches)
+            try AtomicFile.writeNew(file.bytes, to: temporary, mode: mode, durable: false)
             temporaries.append(temporary)
         }
         try DiskFlush.files(temporaries)
