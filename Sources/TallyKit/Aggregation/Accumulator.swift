@@ -10,9 +10,15 @@ public protocol Accumulator: Sendable {
     mutating func add(_ document: DocumentRecord)
     /// Folds in an accumulator that saw records read after this one's.
     mutating func merge(_ later: Self)
+    /// Undoes what the accumulator left outside itself (temporary files): the scan
+    /// threw its pass away (ids repeated, so the shards are read again).
+    func discard()
 }
 
 extension Accumulator {
     /// Documents are ignored unless the accumulator cares.
     public mutating func add(_ document: DocumentRecord) {}
+
+    /// Nothing to undo unless the accumulator writes files.
+    public func discard() {}
 }

@@ -1,20 +1,11 @@
 /// Finds ids read more than once and picks the row that wins for each.
 enum DuplicateFinder {
-    /// The fingerprints of job and document ids that occur more than once across `shards`.
+    /// The fingerprints that occur more than once in `all` (job and document ids of every shard), sorting `all`.
     ///
-    /// Memory: 8 bytes per row while it runs (a sorted array of fingerprints), the
-    /// one part of tally that grows with the number of rows, and only when
-    /// deduplication is needed (several sources, or JSON).
-    static func fingerprints(in shards: [any HistorySource], options: ScanOptions) throws -> Set<RecordFingerprint> {
-        var kinds = options.read
-        kinds.kinds.remove(.user)
-        let read = kinds
-        let perShard = try Parallel.map(shards.count, width: options.parallelism) { index in
-            var collector = FingerprintCollector()
-            try shards[index].read(read, into: &collector)
-            return collector.fingerprints
-        }
-        var all = perShard.flatMap { $0 }
+    /// Memory: 8 bytes per row (the array, sorted in place), the one part of tally
+    /// that grows with the number of rows, and only when deduplication is needed
+    /// (several sources, or JSON).
+    static func repeated(in all: inout [RecordFingerprint]) -> Set<RecordFingerprint> {
         all.sort()
         var repeated: Set<RecordFingerprint> = []
         var i = 1
@@ -69,19 +60,4 @@ enum DuplicateFinder {
         case .user: return .user
         }
     }
-}
-
-/// Collects the fingerprint of every job and document id a shard holds.
-struct FingerprintCollector: RecordVisitor {
-    var fingerprints: [RecordFingerprint] = []
-
-    mutating func visit(_ record: HistoryRecord, at location: RecordLocation) throws {
-        switch record {
-        case .job(let job): fingerprints.append(RecordFingerprint(kind: .job, id: job.id))
-        case .document(let document): fingerprints.append(RecordFingerprint(kind: .document, id: document.id))
-        case .user: break
-        }
-    }
-
-    mutating func skip(_ skipped: SkippedRecord) throws {}
 }

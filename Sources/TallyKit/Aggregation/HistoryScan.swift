@@ -2,9 +2,11 @@
 ///
 /// Sources are split into shards (rowid ranges, NDJSON byte ranges) read on
 /// `parallelism` threads, each into its own accumulator, merged in shard order.
-/// When ids can repeat, a first pass finds the fingerprints that occur more than
-/// once; the main pass holds those rows back and adds only the winner of each id
-/// (the latest `updated_at`, else the last one read), counting the rest.
+/// When ids can repeat, the pass also collects a fingerprint of every id (8
+/// bytes a row); if none repeats, that one pass is the result. Otherwise the
+/// shards are read again holding back the rows whose fingerprint repeats, and
+/// only the winner of each id (the latest `updated_at`, else the last one read)
+/// is added, the rest counted.
 public enum HistoryScan {
     /// Scans `sources` into accumulators made by `makeAccumulator`.
     ///
@@ -14,15 +16,19 @@ public enum HistoryScan {
     ) throws -> ScanResult<A> {
         var shards: [any HistorySource] = []
         for source in sources { shards += try source.shards(options.parallelism) }
-        let sendableShards = shards
         let deduplicate = options.deduplicate ?? (sources.count > 1 || sources.contains { $0 is JSONSource })
-        let duplicates = deduplicate ? try DuplicateFinder.fingerprints(in: sendableShards, options: options) : []
-
-        let outcomes = try Parallel.map(shards.count, width: options.parallelism) { index in
-            var visitor = ShardVisitor(
-                accumulator: makeAccumulator(), duplicates: duplicates, strict: options.strict, shard: index)
-            try sendableShards[index].read(options.read, into: &visitor)
-            return visitor
+        var outcomes = try pass(shards, options: options, duplicates: [], collect: deduplicate, makeAccumulator)
+        if deduplicate {
+            var all: [RecordFingerprint] = []
+            for k in outcomes.indices {
+                all += outcomes[k].fingerprints ?? []
+                outcomes[k].fingerprints = nil
+            }
+            let duplicates = DuplicateFinder.repeated(in: &all)
+            if !duplicates.isEmpty {
+                for outcome in outcomes { outcome.accumulator.discard() }
+                outcomes = try pass(shards, options: options, duplicates: duplicates, collect: false, makeAccumulator)
+            }
         }
 
         var aggregate = makeAccumulator()
@@ -47,6 +53,20 @@ public enum HistoryScan {
         for (kind, n) in merged { diagnostics.duplicatesMerged[kind, default: 0] += n }
         return ScanResult(aggregate: aggregate, users: users, diagnostics: diagnostics)
     }
+
+    /// Reads every shard on `options.parallelism` threads into its own visitor.
+    private static func pass<A: Accumulator>(
+        _ shards: [any HistorySource], options: ScanOptions, duplicates: Set<RecordFingerprint>, collect: Bool,
+        _ makeAccumulator: @Sendable () -> A
+    ) throws -> [ShardVisitor<A>] {
+        try Parallel.map(shards.count, width: options.parallelism) { index in
+            var visitor = ShardVisitor(
+                accumulator: makeAccumulator(), duplicates: duplicates, strict: options.strict, shard: index)
+            if collect { visitor.fingerprints = [] }
+            try shards[index].read(options.read, into: &visitor)
+            return visitor
+        }
+    }
 }
 
 /// A row whose id may repeat, kept until every source has been read.
@@ -62,6 +82,8 @@ struct ShardVisitor<A: Accumulator>: RecordVisitor, Sendable {
     var users = UserDirectory()
     var diagnostics = ScanDiagnostics()
     var held: [HeldRecord] = []
+    /// The fingerprint of every job and document id read, when collecting (`nil`: not).
+    var fingerprints: [RecordFingerprint]?
     let duplicates: Set<RecordFingerprint>
     let strict: Bool
     let shard: Int
@@ -82,9 +104,11 @@ struct ShardVisitor<A: Accumulator>: RecordVisitor, Sendable {
             users.add(user)
         case .job(let job):
             diagnostics.countRead(.job, source: location.source)
+            fingerprints?.append(RecordFingerprint(kind: .job, id: job.id))
             if isPossibleDuplicate(.job, job.id) { hold(record) } else { accumulator.add(job) }
         case .document(let document):
             diagnostics.countRead(.document, source: location.source)
+            fingerprints?.append(RecordFingerprint(kind: .document, id: document.id))
             if isPossibleDuplicate(.document, document.id) { hold(record) } else { accumulator.add(document) }
         }
     }

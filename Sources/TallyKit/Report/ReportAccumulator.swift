@@ -18,6 +18,10 @@ public struct ReportAccumulator: Accumulator {
         usage.add(document)
     }
 
+    public func discard() {
+        usage.discard()
+    }
+
     public mutating func merge(_ later: ReportAccumulator) {
         usage.merge(later.usage)
         stats.merge(later.stats)

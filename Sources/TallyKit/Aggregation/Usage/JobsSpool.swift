@@ -11,6 +11,7 @@ public final class JobsSpool: @unchecked Sendable {
     public let path: String
     private let handle: FileHandle
     private var buffer: [UInt8] = []
+    private var removed = false
     private let format: @Sendable (JobRecord, inout [UInt8]) -> Void
 
     /// A new spool file at `path`, formatting each job with `format`.
@@ -27,6 +28,7 @@ public final class JobsSpool: @unchecked Sendable {
 
     /// Appends one job's row.
     public func add(_ job: JobRecord) {
+        guard !removed else { return }
         format(job, &buffer)
         if buffer.count >= 1 << 20 { flush() }
     }
@@ -38,7 +40,15 @@ public final class JobsSpool: @unchecked Sendable {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Deletes the spool file (its pass was thrown away); later rows are dropped.
+    public func remove() {
+        buffer.removeAll()
+        removed = true
+        unlink(path)
+    }
+
     deinit {
+        if removed { try? handle.close(); return }
         flush()
         try? handle.close()
     }

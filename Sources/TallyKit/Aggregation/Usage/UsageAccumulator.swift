@@ -59,6 +59,11 @@ public struct UsageAccumulator: Accumulator {
         customers[owner, default: CustomerTally()].add(document, at: instant)
     }
 
+    /// Removes the `jobs.csv` spools of a pass the scan threw away.
+    public func discard() {
+        for spool in spools { spool.remove() }
+    }
+
     public mutating func merge(_ later: UsageAccumulator) {
         current.merge(later.current)
         previous.merge(later.previous)
