@@ -2,7 +2,7 @@
 """The obvious Python script a user would write instead of `tally report`.
 
 Standard library only (pandas is not installed on the benchmark machine):
-load the jobs and documents of a SQLite history, keep those created in
+load the jobs and documents of a SQLite history (fetchall), keep those created in
 [FROM, TO) (UTC days), group by customer, day and status, and write CSV files:
 
   peer_by_customer.csv  customer, jobs, documents, processed, failed, tokens
@@ -43,9 +43,10 @@ def main(path, out, first, last):
     daily = defaultdict(lambda: [0, 0, 0])
     job_days = {}
 
-    for job_id, user, status, created, total, processed, failed in db.execute(
+    jobs = db.execute(
         "SELECT id, user_id, status, created_at, total_documents, processed_count, failed_count FROM jobs"
-    ):
+    ).fetchall()
+    for job_id, user, status, created, total, processed, failed in jobs:
         day = day_of(created)
         if day is None or not (first <= day < last):
             continue
@@ -57,9 +58,11 @@ def main(path, out, first, last):
         row[3] += failed or 0
         daily[(day, status)][0] += 1
 
-    for job_id, user, status, processed_at, metadata in db.execute(
+    del jobs
+    documents = db.execute(
         "SELECT job_id, user_id, status, processed_at, processing_metadata FROM documents"
-    ):
+    ).fetchall()
+    for job_id, user, status, processed_at, metadata in documents:
         if job_id not in job_days:
             continue
         tokens = 0
