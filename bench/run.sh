@@ -9,7 +9,9 @@
 # to tally. The table is also written to bench/results/latest.md.
 #
 # Environment: RUNS (3), USERS (2000), JSON_JOBS (1000000: jobs in the NDJSON and
-# JSON-array files), TALLY (.build/release/tally), CASES (sqlite report json small).
+# JSON-array files), TALLY (.build/release/tally), CASES (sqlite report json small),
+# TIMEOUT (900 s per command). Each run writes into a new directory (deleting
+# thousands of files right before creating as many costs ext4 seconds).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,7 +27,10 @@ SIZES=("$@")
 # The sample window: 120 days before 2026-11-29; the report covers all of it.
 REPORT_ARGS=(--from 2026-07-01 --to 2026-12-01 --as-of 2026-11-29T00:00:00Z --plan "$ROOT/sample-data/plan.yaml")
 GROUP_SQL='SELECT user_id, status, count(*), sum(total_documents), sum(processed_count), sum(failed_count) FROM jobs GROUP BY 1, 2'
-JQ_REDUCE='(. // [0,0,0,0]) | [.[0]+1, .[1]+($j.total_documents//0), .[2]+($j.processed_count//0), .[3]+($j.failed_count//0)]'
+# jq projects, awk groups (jq 1.6's own reduce over an object of 4000 keys ran for minutes).
+JQ_FIELDS='[.user_id // "-", .status, .total_documents // 0, .processed_count // 0, .failed_count // 0] | @tsv'
+AWK_GROUP='{ k = $1 " " $2; c[k]++; t[k] += $3; p[k] += $4; f[k] += $5 } END { for (k in c) print k, c[k], t[k], p[k], f[k] }'
+TIMEOUT=${TIMEOUT:-900}
 
 mkdir -p "$DATA" "$RESULTS"
 [ -x "$TALLY" ] || (cd "$ROOT" && swift build -c release --product tally)
@@ -50,9 +55,8 @@ generate() {
 measure() {
     local input=$1 tool=$2
     shift 2
-    local out=$SCRATCH/out
-    rm -rf "$out" "$SCRATCH/time"
-    if ! /usr/bin/time -f "%e %M" -o "$SCRATCH/time" "$@" >"$SCRATCH/stdout" 2>"$SCRATCH/stderr"; then
+    rm -f "$SCRATCH/time"
+    if ! /usr/bin/time -f "%e %M" -o "$SCRATCH/time" timeout "$TIMEOUT" "$@" >"$SCRATCH/stdout" 2>"$SCRATCH/stderr"; then
         echo "FAILED: $tool on $input: $*" >&2
         tail -3 "$SCRATCH/stderr" >&2
         return
@@ -62,13 +66,16 @@ measure() {
 }
 
 # alternate INPUT then pairs of TOOL and COMMAND strings: RUNS rounds, one run of each per round.
+# @OUT@ in a command becomes a fresh output directory.
+RUN=0
 alternate() {
     local input=$1
     shift
     for ((r = 1; r <= RUNS; r++)); do
         local args=("$@")
         for ((i = 0; i < ${#args[@]}; i += 2)); do
-            measure "$input" "${args[i]}" bash -c "${args[i + 1]}"
+            RUN=$((RUN + 1))
+            measure "$input" "${args[i]}" bash -c "${args[i + 1]//@OUT@/$SCRATCH/out-$RUN}"
         done
     done
 }
@@ -82,14 +89,14 @@ for n in "${SIZES[@]}"; do
     cat "$db" >/dev/null # warm the page cache once, for every tool alike
     if [[ " $CASES " == *" sqlite "* ]]; then
         alternate "$label: stats" \
-            "tally stats --all-users" "'$TALLY' stats '$db' --all-users --out '$SCRATCH/out'" \
-            "tally stats --jobs 1" "'$TALLY' stats '$db' --all-users --jobs 1 --out '$SCRATCH/out'" \
+            "tally stats --all-users" "'$TALLY' stats '$db' --all-users --out @OUT@" \
+            "tally stats --jobs 1" "'$TALLY' stats '$db' --all-users --jobs 1 --out @OUT@" \
             "sqlite3 GROUP BY" "sqlite3 -readonly '$db' \"$GROUP_SQL\""
     fi
     if [[ " $CASES " == *" report "* ]]; then
         alternate "$label: report" \
-            "tally report --plan" "'$TALLY' report '$db' --out '$SCRATCH/out' --quiet ${REPORT_ARGS[*]}" \
-            "python3 peer_report.py" "python3 '$ROOT/bench/peer_report.py' '$db' '$SCRATCH/out' 2026-07-01 2026-12-01"
+            "tally report --plan" "'$TALLY' report '$db' --out @OUT@ --quiet ${REPORT_ARGS[*]}" \
+            "python3 peer_report.py" "python3 '$ROOT/bench/peer_report.py' '$db' @OUT@ 2026-07-01 2026-12-01"
     fi
 done
 
@@ -99,11 +106,11 @@ if [[ " $CASES " == *" json "* ]]; then
     for file in "$dir/jobs.ndjson" "$dir/jobs.json"; do
         cat "$file" >/dev/null
         mb=$(($(stat -c %s "$file") / 1000000))
-        if [[ $file == *.ndjson ]]; then jq_cmd="jq -n 'reduce inputs as \$j ({}; .[(\$j.user_id // \"-\") + \" \" + \$j.status] |= ($JQ_REDUCE))'"
-        else jq_cmd="jq 'reduce .[] as \$j ({}; .[(\$j.user_id // \"-\") + \" \" + \$j.status] |= ($JQ_REDUCE))'"; fi
+        if [[ $file == *.ndjson ]]; then jq_filter=$JQ_FIELDS; else jq_filter=".[] | $JQ_FIELDS"; fi
+        jq_cmd="jq -r '$jq_filter' '$file' | awk -F '\\t' '$AWK_GROUP'"
         alternate "$(basename "$file") $(human "$JSON_JOBS") jobs, $mb MB: stats" \
-            "tally stats --all-users" "'$TALLY' stats '$file' --all-users --out '$SCRATCH/out'" \
-            "jq reduce" "$jq_cmd '$file'" \
+            "tally stats --all-users" "'$TALLY' stats '$file' --all-users --out @OUT@" \
+            "jq + awk" "$jq_cmd" \
             "python3 json" "python3 '$ROOT/bench/peer_stats_json.py' '$file'"
     done
 fi
@@ -112,9 +119,10 @@ if [[ " $CASES " == *" small "* ]]; then
     s=$ROOT/sample-data
     alternate "sample-data (200 jobs): stats" \
         "tally stats --user" "'$TALLY' stats '$s/history.sqlite' --user alice@example.com" \
-        "tally stats --all-users" "'$TALLY' stats '$s/history.sqlite' '$s/jobs.ndjson' '$s/history.json' --all-users --out '$SCRATCH/out'"
+        "tally stats --all-users" "'$TALLY' stats '$s/history.sqlite' '$s/jobs.ndjson' '$s/history.json' --all-users --out @OUT@"
 fi
 
+cp "$ROWS" "$RESULTS/rows-$(date -u +%Y%m%dT%H%M%SZ).tsv"
 python3 - "$ROWS" <<'EOF' | tee "$RESULTS/latest.md"
 import sys, statistics
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
