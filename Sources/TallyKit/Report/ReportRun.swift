@@ -97,8 +97,13 @@ public enum ReportRun {
         var invoices = 0
         var billingFiles: [RenderedFile] = []
         if let plan {
-            let billing = try BillingStage.price(
-                plan: plan, period: period, tally: result.aggregate.usage.billing, users: result.users, scope: scope)
+            let usage = result.aggregate.usage.billing
+            if request.strict, let first = usage.unbillableJobs.first {
+                throw TallyError.badData(
+                    file: request.sources.joined(separator: ", "), location: "job \(first.id)",
+                    message: "\(usage.unbillableCount) job(s) in a terminal status without completed_at cannot be billed; fatal under --strict")
+            }
+            let billing = try BillingStage.price(plan: plan, period: period, tally: usage, users: result.users, scope: scope)
             let check = billing.reconciliation
             guard check.isConsistent else {
                 throw TallyError.internalInconsistency(
