@@ -65,13 +65,17 @@ public enum ReportRun {
         let scope = ReportScope(period: period, calendar: calendar, users: chosen.map { Set($0.values) })
         let spools = SpoolFactory(directory: directory.staging, bom: request.csvBOM)
         let writeJobs = request.formats.contains(.csv)
-        let options = ScanOptions(read: ReadOptions(), parallelism: request.parallelism, strict: request.strict)
+        let progress = request.showProgress ? ScanProgress() : nil
+        let options = ScanOptions(read: ReadOptions(), parallelism: request.parallelism, strict: request.strict, progress: progress)
         let scanStart = DispatchTime.now()
+        progress?.start()
+        defer { progress?.stop() }
         let result = try HistoryScan.run(sources, options: options) {
             ReportAccumulator(
                 usage: UsageAccumulator(scope: scope, spool: writeJobs ? spools.make() : nil),
                 stats: EndpointStatsAccumulator(capped: false, onlyUsers: scope.users))
         }
+        progress?.stop()
         logger.info("scan done", metadata: ["seconds": "\(elapsed(since: scanStart))"])
         StatsRun.report(result.diagnostics, logger: logger)
         if let chosen {
