@@ -43,12 +43,15 @@ public struct DataQuality: Sendable, Equatable {
     public var completedBeforeStarted: QualityCheck
     /// Terminal status (completed, failed, cancelled) without completed_at.
     public var terminalWithoutCompletedAt: QualityCheck
+    /// A negative total_documents, processed_count or failed_count.
+    public var negativeCounters: QualityCheck
 
     /// Makes a data-quality section.
     public init(
         skipped: [SkipGroup] = [], duplicatesMerged: Int64 = 0,
         countersExceedTotal: QualityCheck = QualityCheck(), countersDisagreeWithDocuments: QualityCheck = QualityCheck(),
-        completedBeforeStarted: QualityCheck = QualityCheck(), terminalWithoutCompletedAt: QualityCheck = QualityCheck()
+        completedBeforeStarted: QualityCheck = QualityCheck(), terminalWithoutCompletedAt: QualityCheck = QualityCheck(),
+        negativeCounters: QualityCheck = QualityCheck()
     ) {
         self.skipped = skipped
         self.duplicatesMerged = duplicatesMerged
@@ -56,15 +59,17 @@ public struct DataQuality: Sendable, Equatable {
         self.countersDisagreeWithDocuments = countersDisagreeWithDocuments
         self.completedBeforeStarted = completedBeforeStarted
         self.terminalWithoutCompletedAt = terminalWithoutCompletedAt
+        self.negativeCounters = negativeCounters
     }
 
-    /// The four checks with a stable key and an English description, in display order.
+    /// The five checks with a stable key and an English description, in display order.
     public var checks: [(key: String, label: String, check: QualityCheck)] {
         [
             ("counters_exceed_total", "processed + failed > total", countersExceedTotal),
             ("counters_disagree_with_documents", "job counters disagree with its documents", countersDisagreeWithDocuments),
             ("completed_before_started", "completed before started", completedBeforeStarted),
             ("terminal_without_completed_at", "terminal status without completed_at", terminalWithoutCompletedAt),
+            ("negative_counters", "a negative document counter", negativeCounters),
         ]
     }
 }
