@@ -75,6 +75,8 @@ import Testing
         let (result, usage) = try runReport([path], out: out)
         #expect(result.status == 0)
         #expect((usage["totals"] as? [String: Any])?["jobs"] as? Int == 1)
+        let quality = usage["data_quality"] as? [String: Any] ?? [:]
+        #expect(check(quality, "ids_not_uuid") == (1, ["job-7"]), "\(quality)")
         let names = entries(out + "/stats")
         #expect(names.contains { $0.hasPrefix("user-") } && !names.contains("user 7.json"), "\(names)")
         #expect(text(out + "/jobs.csv").contains("job-7"))

@@ -45,13 +45,15 @@ public struct DataQuality: Sendable, Equatable {
     public var terminalWithoutCompletedAt: QualityCheck
     /// A negative total_documents, processed_count or failed_count.
     public var negativeCounters: QualityCheck
+    /// A job id or user id that is not a canonical UUID.
+    public var idsNotUUID: QualityCheck
 
     /// Makes a data-quality section.
     public init(
         skipped: [SkipGroup] = [], duplicatesMerged: Int64 = 0,
         countersExceedTotal: QualityCheck = QualityCheck(), countersDisagreeWithDocuments: QualityCheck = QualityCheck(),
         completedBeforeStarted: QualityCheck = QualityCheck(), terminalWithoutCompletedAt: QualityCheck = QualityCheck(),
-        negativeCounters: QualityCheck = QualityCheck()
+        negativeCounters: QualityCheck = QualityCheck(), idsNotUUID: QualityCheck = QualityCheck()
     ) {
         self.skipped = skipped
         self.duplicatesMerged = duplicatesMerged
@@ -60,9 +62,10 @@ public struct DataQuality: Sendable, Equatable {
         self.completedBeforeStarted = completedBeforeStarted
         self.terminalWithoutCompletedAt = terminalWithoutCompletedAt
         self.negativeCounters = negativeCounters
+        self.idsNotUUID = idsNotUUID
     }
 
-    /// The five checks with a stable key and an English description, in display order.
+    /// The six checks with a stable key and an English description, in display order.
     public var checks: [(key: String, label: String, check: QualityCheck)] {
         [
             ("counters_exceed_total", "processed + failed > total", countersExceedTotal),
@@ -70,6 +73,7 @@ public struct DataQuality: Sendable, Equatable {
             ("completed_before_started", "completed before started", completedBeforeStarted),
             ("terminal_without_completed_at", "terminal status without completed_at", terminalWithoutCompletedAt),
             ("negative_counters", "a negative document counter", negativeCounters),
+            ("ids_not_uuid", "job or user id that is not a UUID", idsNotUUID),
         ]
     }
 }

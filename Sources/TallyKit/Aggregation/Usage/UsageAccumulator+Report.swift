@@ -48,6 +48,6 @@ extension UsageAccumulator {
             countersDisagreeWithDocuments: QualityCheck(),
             completedBeforeStarted: quality.completedBeforeStarted.result,
             terminalWithoutCompletedAt: quality.terminalWithoutCompletion.result,
-            negativeCounters: quality.negativeCounters.result)
+            negativeCounters: quality.negativeCounters.result, idsNotUUID: quality.idsNotUUID.result)
     }
 }
