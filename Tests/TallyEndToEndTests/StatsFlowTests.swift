@@ -28,12 +28,17 @@ import Testing
         #expect(a.stdout == b.stdout)
     }
 
-    @Test func apiCompatIsCompactAndValid() throws {
-        let sample = try dir.sample(jobs: 200)
-        let result = try Tally.run(["stats", sample + "/history.sqlite", "--user", "alice@example.com", "--api-compat"])
-        #expect(result.status == 0, "\(result.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout)) as? [String: Any])
-        #expect((object["recent_activity"] as? [Any])?.count ?? 99 <= 5)
+    @Test func apiCompatAddsAnonymousJobs() throws {
+        let anonymous = jobJSON(id: "00000000-0000-4000-8000-000000000009", ["user_id": "null"])
+        let path = dir.write("dump.json", dumpJSON(
+            users: [("11111111-1111-4111-8111-111111111111", "me@example.com")], jobs: [jobJSON(), anonymous]))
+        let own = try Tally.run(["stats", path, "--user", "me@example.com"])
+        let compat = try Tally.run(["stats", path, "--user", "me@example.com", "--api-compat", "--pretty"])
+        #expect(own.status == 0 && compat.status == 0, "\(own.stderr)\(compat.stderr)")
+        let a = try #require(try JSONSerialization.jsonObject(with: Data(own.stdout)) as? [String: Any])
+        let b = try #require(try JSONSerialization.jsonObject(with: Data(compat.stdout)) as? [String: Any])
+        #expect(a["total_jobs"] as? Int == 1)
+        #expect(b["total_jobs"] as? Int == 2)
     }
 
     @Test func allUsersWritesOneFilePerUserAndIndex() throws {
