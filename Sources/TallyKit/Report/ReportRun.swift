@@ -77,6 +77,7 @@ public enum ReportRun {
         }
         progress?.stop()
         logger.info("scan done", metadata: ["seconds": "\(elapsed(since: scanStart))"])
+        TestPause.afterScan()
         StatsRun.report(result.diagnostics, logger: logger)
         if let chosen {
             for (given, id) in chosen.sorted(by: { $0.key < $1.key })
