@@ -118,7 +118,9 @@ struct ReportCommand: ParsableCommand {
             let resolved = try ReportOptions.resolve(flags, environment: ProcessInfo.processInfo.environment, now: CommandRunner.now())
             logger = resolved.logging.makeLogger()
             InterruptHandling.install()
-            RunSummary.log(try ReportRun.run(resolved.request, logger: logger), logger: logger)
+            var request = resolved.request
+            request.showProgress = isatty(2) != 0 && !resolved.logging.quiet
+            RunSummary.log(try ReportRun.run(request, logger: logger), logger: logger)
         }
     }
 }

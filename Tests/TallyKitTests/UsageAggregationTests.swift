@@ -99,6 +99,14 @@ import Testing
         #expect(billing.processedDocumentsInPeriod == 4 + 3 + 1 + 0 + 9)
     }
 
+    @Test func anUnknownStatusWithoutCompletedAtIsInFlightNotUnbillable() throws {
+        let queued = Fixture.job(9, user: Fixture.bob, status: "queued", created: "2026-11-06T10:00:00Z", total: 1, processed: 0, failed: 0)
+        let (aggregate, _) = try run(Self.records + [.job(queued)])
+        #expect(aggregate.billing.inFlightCount == 3)
+        #expect(aggregate.billing.unbillableCount == 1)
+        #expect(aggregate.billing.inFlightJobs.map(\.id).contains(Fixture.id(9)))
+    }
+
     @Test func dataQualityFindsTerminalJobsWithoutCompletion() throws {
         let (_, report) = try run(Self.records)
         #expect(report.dataQuality.terminalWithoutCompletedAt.count == 1)

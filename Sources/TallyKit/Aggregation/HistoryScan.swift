@@ -61,9 +61,11 @@ public enum HistoryScan {
     ) throws -> [ShardVisitor<A>] {
         try Parallel.map(shards.count, width: options.parallelism) { index in
             var visitor = ShardVisitor(
-                accumulator: makeAccumulator(), duplicates: duplicates, strict: options.strict, shard: index)
+                accumulator: makeAccumulator(), duplicates: duplicates, strict: options.strict, shard: index,
+                progress: options.progress)
             if collect { visitor.fingerprints = [] }
             try shards[index].read(options.read, into: &visitor)
+            visitor.flushProgress()
             return visitor
         }
     }
@@ -87,17 +89,28 @@ struct ShardVisitor<A: Accumulator>: RecordVisitor, Sendable {
     let duplicates: Set<RecordFingerprint>
     let strict: Bool
     let shard: Int
+    let progress: ScanProgress?
     private var sequence = 0
+    private var unreported: Int64 = 0
 
-    init(accumulator: A, duplicates: Set<RecordFingerprint>, strict: Bool, shard: Int) {
+    init(accumulator: A, duplicates: Set<RecordFingerprint>, strict: Bool, shard: Int, progress: ScanProgress? = nil) {
         self.accumulator = accumulator
         self.duplicates = duplicates
         self.strict = strict
         self.shard = shard
+        self.progress = progress
+    }
+
+    /// Hands rows counted since the last report to the progress display.
+    mutating func flushProgress() {
+        progress?.add(unreported)
+        unreported = 0
     }
 
     mutating func visit(_ record: HistoryRecord, at location: RecordLocation) throws {
         sequence += 1
+        unreported += 1
+        if unreported >= 65_536 { flushProgress() }
         switch record {
         case .user(let user):
             diagnostics.countRead(.user, source: location.source)

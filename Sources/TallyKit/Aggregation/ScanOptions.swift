@@ -9,13 +9,19 @@ public struct ScanOptions: Sendable {
     /// Whether to merge rows that share an id. `nil`: only when it can happen
     /// (more than one source, or any JSON source; a SQLite `id` is a primary key).
     public var deduplicate: Bool?
+    /// Counts rows read for a progress display, when set.
+    public var progress: ScanProgress?
 
     /// Makes scan options.
-    public init(read: ReadOptions = ReadOptions(), parallelism: Int = 1, strict: Bool = false, deduplicate: Bool? = nil) {
+    public init(
+        read: ReadOptions = ReadOptions(), parallelism: Int = 1, strict: Bool = false, deduplicate: Bool? = nil,
+        progress: ScanProgress? = nil
+    ) {
         self.read = read
         self.parallelism = max(1, parallelism)
         self.strict = strict
         self.deduplicate = deduplicate
+        self.progress = progress
     }
 }
 

@@ -50,5 +50,6 @@ public protocol HistorySource: Sendable {
 }
 
 extension HistorySource {
+    /// A source that cannot split reads as one shard.
     public func shards(_ count: Int) throws -> [any HistorySource] { [self] }
 }

@@ -14,7 +14,12 @@ enum StandardInputSpool {
         while true {
             let chunk = input.readData(ofLength: 1 << 20)
             if chunk.isEmpty { break }
-            out.write(chunk)
+            do {
+                try out.write(contentsOf: chunk)
+            } catch {
+                unlink(path)
+                throw TallyError.cannotOpen(file: "-", message: "cannot spool standard input to \(dir): \(error.localizedDescription)")
+            }
         }
         SpooledFiles.shared.register(path)
         return path

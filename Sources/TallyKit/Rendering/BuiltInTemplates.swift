@@ -283,7 +283,7 @@ nav ul{list-style:none;padding:0;margin:.75rem 0;display:flex;flex-wrap:wrap;gap
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:.75rem;margin:1rem 0}
 .card{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem}
 .card .label{color:var(--muted);font-size:.85rem}
-.card .value{font-size:1.5rem;font-weight:600;font-variant-numeric:tabular-nums}
+.card .value{font-size:1.5rem;font-weight:600;font-variant-numeric:tabular-nums;white-space:nowrap}
 .card .prev{font-size:.8rem;color:var(--muted)}
 .card .prev span{white-space:nowrap}
 .good{color:var(--up)}.bad{color:var(--down)}

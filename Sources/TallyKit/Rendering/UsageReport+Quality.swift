@@ -44,12 +44,17 @@ public struct DataQuality: Sendable, Equatable {
     public var completedBeforeStarted: QualityCheck
     /// Terminal status (completed, failed, cancelled) without completed_at.
     public var terminalWithoutCompletedAt: QualityCheck
+    /// A negative total_documents, processed_count or failed_count.
+    public var negativeCounters: QualityCheck
+    /// A job id or user id that is not a canonical UUID.
+    public var idsNotUUID: QualityCheck
 
     /// Makes a data-quality section.
     public init(
         skipped: [SkipGroup] = [], duplicatesMerged: Int64 = 0,
         countersExceedTotal: QualityCheck = QualityCheck(), countersDisagreeWithDocuments: QualityCheck? = nil,
-        completedBeforeStarted: QualityCheck = QualityCheck(), terminalWithoutCompletedAt: QualityCheck = QualityCheck()
+        completedBeforeStarted: QualityCheck = QualityCheck(), terminalWithoutCompletedAt: QualityCheck = QualityCheck(),
+        negativeCounters: QualityCheck = QualityCheck(), idsNotUUID: QualityCheck = QualityCheck()
     ) {
         self.skipped = skipped
         self.duplicatesMerged = duplicatesMerged
@@ -57,9 +62,11 @@ public struct DataQuality: Sendable, Equatable {
         self.countersDisagreeWithDocuments = countersDisagreeWithDocuments
         self.completedBeforeStarted = completedBeforeStarted
         self.terminalWithoutCompletedAt = terminalWithoutCompletedAt
+        self.negativeCounters = negativeCounters
+        self.idsNotUUID = idsNotUUID
     }
 
-    /// The four checks with a stable key and an English description, in display order;
+    /// The six checks with a stable key and an English description, in display order;
     /// a `nil` check was not made.
     public var checks: [(key: String, label: String, check: QualityCheck?)] {
         [
@@ -67,6 +74,8 @@ public struct DataQuality: Sendable, Equatable {
             ("counters_disagree_with_documents", "job counters disagree with its documents", countersDisagreeWithDocuments),
             ("completed_before_started", "completed before started", completedBeforeStarted),
             ("terminal_without_completed_at", "terminal status without completed_at", terminalWithoutCompletedAt),
+            ("negative_counters", "a negative document counter", negativeCounters),
+            ("ids_not_uuid", "job or user id that is not a UUID", idsNotUUID),
         ]
     }
 }

@@ -9,19 +9,23 @@ public struct ReportAccumulator: Accumulator {
         self.stats = stats
     }
 
+    /// Gives a job to both aggregates.
     public mutating func add(_ job: JobRecord) {
         usage.add(job)
         stats.add(job)
     }
 
+    /// Gives a document to the usage aggregate (stats count jobs only).
     public mutating func add(_ document: DocumentRecord) {
         usage.add(document)
     }
 
+    /// Removes the usage part's temporary files.
     public func discard() {
         usage.discard()
     }
 
+    /// Folds in a later shard.
     public mutating func merge(_ later: ReportAccumulator) {
         usage.merge(later.usage)
         stats.merge(later.stats)

@@ -26,6 +26,8 @@ public struct ReportRequest: Sendable {
     public var planPath: String?
     /// Output file mode (0644, or 0600 for `--private`).
     public var fileMode: UInt32
+    /// Draw a progress line on stderr while reading (the command line sets it when stderr is a terminal).
+    public var showProgress = false
 
     /// Makes a request with the documented defaults.
     public init(

@@ -65,14 +65,19 @@ public enum ReportRun {
         let scope = ReportScope(period: period, calendar: calendar, users: chosen.map { Set($0.values) })
         let spools = SpoolFactory(directory: directory.staging, bom: request.csvBOM)
         let writeJobs = request.formats.contains(.csv)
-        let options = ScanOptions(read: ReadOptions(), parallelism: request.parallelism, strict: request.strict)
+        let progress = request.showProgress ? ScanProgress() : nil
+        let options = ScanOptions(read: ReadOptions(), parallelism: request.parallelism, strict: request.strict, progress: progress)
         let scanStart = DispatchTime.now()
+        progress?.start()
+        defer { progress?.stop() }
         let result = try HistoryScan.run(sources, options: options) {
             ReportAccumulator(
                 usage: UsageAccumulator(scope: scope, spool: writeJobs ? spools.make() : nil),
                 stats: EndpointStatsAccumulator(capped: false, onlyUsers: scope.users))
         }
+        progress?.stop()
         logger.info("scan done", metadata: ["seconds": "\(elapsed(since: scanStart))"])
+        TestPause.afterScan()
         StatsRun.report(result.diagnostics, logger: logger)
         if let chosen {
             for (given, id) in chosen.sorted(by: { $0.key < $1.key })
@@ -97,8 +102,13 @@ public enum ReportRun {
         var invoices = 0
         var billingFiles: [RenderedFile] = []
         if let plan {
-            let billing = try BillingStage.price(
-                plan: plan, period: period, tally: result.aggregate.usage.billing, users: result.users, scope: scope)
+            let usage = result.aggregate.usage.billing
+            if request.strict, let first = usage.unbillableJobs.first {
+                throw TallyError.badData(
+                    file: request.sources.joined(separator: ", "), location: "job \(first.id)",
+                    message: "\(usage.unbillableCount) job(s) in a terminal status without completed_at cannot be billed; fatal under --strict")
+            }
+            let billing = try BillingStage.price(plan: plan, period: period, tally: usage, users: result.users, scope: scope)
             let check = billing.reconciliation
             guard check.isConsistent else {
                 throw TallyError.internalInconsistency(

@@ -39,6 +39,7 @@ final class SpoolFactory: @unchecked Sendable {
         try Self.write(fd, &header, path)
         for spool in spools {
             spool.flush()
+            if let failure = spool.failure { throw TallyError.cannotWrite(path: spool.path, message: failure) }
             guard let input = FileHandle(forReadingAtPath: spool.path) else {
                 throw TallyError.cannotWrite(path: spool.path, message: "temporary file vanished")
             }

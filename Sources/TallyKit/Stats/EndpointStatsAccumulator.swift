@@ -25,6 +25,7 @@ public struct EndpointStatsAccumulator: Accumulator {
         if capped { anonymous = NewestHeap(limit: Self.endpointLimit) }
     }
 
+    /// Counts a job for its owner (anonymous jobs only in capped mode).
     public mutating func add(_ job: JobRecord) {
         guard let user = job.userID else {
             if capped { anonymous.offer(job) }
@@ -38,6 +39,7 @@ public struct EndpointStatsAccumulator: Accumulator {
         }
     }
 
+    /// Folds in a later shard.
     public mutating func merge(_ later: EndpointStatsAccumulator) {
         for (user, tally) in later.tallies { tallies[user, default: UserJobTally()].merge(tally) }
         for (user, heap) in later.newest { newest[user, default: NewestHeap(limit: Self.endpointLimit)].merge(heap) }

@@ -38,7 +38,9 @@ enum StatsFileBatch {
     }
 
     /// Whether `path` is a regular file with permission `mode` holding exactly `bytes`.
+    /// A file the write-failure test seam (`TALLY_FAIL_WRITES`) names is always written, so the seam still fails it.
     private static func unchanged(_ bytes: [UInt8], at path: String, mode: mode_t) -> Bool {
+        guard WriteFaultInjection.failure(for: path) == nil else { return false }
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }

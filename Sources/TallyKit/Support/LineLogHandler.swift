@@ -29,6 +29,7 @@ public struct LineLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
+    /// Writes one line for the event, metadata keys sorted.
     public func log(event: LogEvent) {
         var all = metadata
         if let extra = event.metadata { all.merge(extra) { $1 } }

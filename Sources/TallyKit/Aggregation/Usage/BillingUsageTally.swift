@@ -2,8 +2,9 @@
 ///
 /// Metrics per user: documents (processed_count), failed documents, jobs, tokens
 /// and bytes (of the job's documents), processing time (completed - started).
-/// Anonymous usage, jobs still in flight at the period's end, and terminal jobs
-/// without completed_at are kept apart as unbilled.
+/// Anonymous usage, jobs still in flight at the period's end (pending, processing,
+/// or an unknown status without completed_at), and jobs in a terminal status
+/// (completed, failed, cancelled) without completed_at are kept apart as unbilled.
 public struct BillingUsageTally: Sendable {
     /// One customer's (or the anonymous customer's) metered usage.
     public struct Usage: Sendable, Equatable {
@@ -57,7 +58,9 @@ public struct BillingUsageTally: Sendable {
         let period = scope.period
         let entry = UnbilledJob(id: job.id, userID: job.userID, status: job.status, processed: job.processedCount, createdAt: job.createdAt)
         let key = Reversed(RecencyKey(createdAt: job.createdAt, id: job.id))
-        if JobLifecycle.isActive(job.status) {
+        let unfinished = JobLifecycle.isActive(job.status) || (job.completedAt == nil && !JobLifecycle.setsCompletedAt(job.status))
+        if unfinished {
+            // pending, processing, or a status tally does not know (e.g. `queued`) with no completed_at yet.
             guard job.createdAt < period.to else { return }
             inFlightCount += 1
             inFlightDocuments = saturatingAdd(inFlightDocuments, job.processedCount)

@@ -13,6 +13,8 @@ public final class JobsSpool: @unchecked Sendable {
     private var buffer: [UInt8] = []
     private var removed = false
     private let format: @Sendable (JobRecord, inout [UInt8]) -> Void
+    /// The first write error (a full disk), reported when the spools are joined.
+    public private(set) var failure: String?
 
     /// A new spool file at `path`, formatting each job with `format`.
     ///
@@ -33,10 +35,19 @@ public final class JobsSpool: @unchecked Sendable {
         if buffer.count >= 1 << 20 { flush() }
     }
 
-    /// Writes buffered rows to the file.
+    /// Writes buffered rows to the file; a write error is kept in `failure` (never a trap).
     public func flush() {
-        guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
+        guard !buffer.isEmpty, failure == nil else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBytes { Foundation.write(handle.fileDescriptor, $0.baseAddress! + offset, buffer.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno))
+                break
+            }
+            offset += n
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 

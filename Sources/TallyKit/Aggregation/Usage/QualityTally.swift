@@ -22,12 +22,14 @@ struct QualityTally: Sendable {
     var completedBeforeStarted = Check()
     var terminalWithoutCompletion = Check()
     var negativeCounters = Check()
+    var idsNotUUID = Check()
 
     mutating func add(_ job: JobRecord) {
         if saturatingAdd(job.processedCount, job.failedCount) > job.totalDocuments { exceedTotal.add(job.id) }
         if let s = job.startedAt, let c = job.completedAt, c < s { completedBeforeStarted.add(job.id) }
         if JobLifecycle.setsCompletedAt(job.status), job.completedAt == nil { terminalWithoutCompletion.add(job.id) }
         if job.totalDocuments < 0 || job.processedCount < 0 || job.failedCount < 0 { negativeCounters.add(job.id) }
+        if !SafeFileName.isUUID(job.id) || !(job.userID.map(SafeFileName.isUUID) ?? true) { idsNotUUID.add(job.id) }
     }
 
     mutating func merge(_ o: QualityTally) {
@@ -35,5 +37,6 @@ struct QualityTally: Sendable {
         completedBeforeStarted.merge(o.completedBeforeStarted)
         terminalWithoutCompletion.merge(o.terminalWithoutCompletion)
         negativeCounters.merge(o.negativeCounters)
+        idsNotUUID.merge(o.idsNotUUID)
     }
 }

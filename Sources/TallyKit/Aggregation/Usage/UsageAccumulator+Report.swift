@@ -47,6 +47,7 @@ extension UsageAccumulator {
             countersExceedTotal: quality.exceedTotal.result,
             countersDisagreeWithDocuments: nil,
             completedBeforeStarted: quality.completedBeforeStarted.result,
-            terminalWithoutCompletedAt: quality.terminalWithoutCompletion.result)
+            terminalWithoutCompletedAt: quality.terminalWithoutCompletion.result,
+            negativeCounters: quality.negativeCounters.result, idsNotUUID: quality.idsNotUUID.result)
     }
 }

@@ -29,6 +29,7 @@ public struct UsageAccumulator: Accumulator {
         spools = spool.map { [$0] } ?? []
     }
 
+    /// Counts a job: quality always; billing and activity by their own instants; the rest when created in the period.
     public mutating func add(_ job: JobRecord) {
         quality.add(job)
         if let user = job.userID { usersSeen.insert(user) }
@@ -47,6 +48,7 @@ public struct UsageAccumulator: Accumulator {
         }
     }
 
+    /// Counts a document in the period of its processed_at (else its job's created_at).
     public mutating func add(_ document: DocumentRecord) {
         let owner = DocumentMetrics.owner(document)
         if let owner { usersSeen.insert(owner) }
@@ -64,6 +66,7 @@ public struct UsageAccumulator: Accumulator {
         for spool in spools { spool.remove() }
     }
 
+    /// Folds in a later shard's counts.
     public mutating func merge(_ later: UsageAccumulator) {
         current.merge(later.current)
         previous.merge(later.previous)

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Rows read so far by all shards of a scan, shown as a one-line progress display.
+///
+/// Shards add in batches (every 64k rows), so the shared counter costs nothing
+/// measurable; the display redraws a single stderr line four times a second and
+/// is only started when stderr is a terminal (the command line decides).
+public final class ScanProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rows: Int64 = 0
+    private var timer: DispatchSourceTimer?
+    private let write: @Sendable (String) -> Void
+    private let label: String
+
+    /// A progress counter drawing with `write` (standard error by default).
+    public init(label: String = "reading", write: @escaping @Sendable (String) -> Void = LineLogHandler.standardError) {
+        self.label = label
+        self.write = write
+    }
+
+    /// Adds rows read by one shard.
+    public func add(_ n: Int64) {
+        lock.lock(); defer { lock.unlock() }
+        rows += n
+    }
+
+    /// Rows counted so far.
+    public var count: Int64 {
+        lock.lock(); defer { lock.unlock() }
+        return rows
+    }
+
+    /// Starts redrawing the line.
+    public func start() {
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + .milliseconds(250), repeating: .milliseconds(250))
+        timer.setEventHandler { [weak self] in
+            guard let self else { return }
+            self.write("\r\u{1B}[Ktally: \(self.label) \(DisplayCount.grouped(self.count)) rows…")
+        }
+        timer.resume()
+        lock.lock()
+        self.timer = timer
+        lock.unlock()
+    }
+
+    /// Stops and erases the line.
+    public func stop() {
+        lock.lock()
+        let timer = self.timer
+        self.timer = nil
+        lock.unlock()
+        guard let timer else { return }
+        timer.cancel()
+        write("\r\u{1B}[K")
+    }
+}
+
+/// `1234567` as `1,234,567`.
+enum DisplayCount {
+    static func grouped(_ n: Int64) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+}
