@@ -120,3 +120,6 @@ public struct SampleRandom: Sendable {
         }
     }
 }
+
+/// `SampleRandom` serves as the standard library's generator too (seeded shuffles and property tests).
+extension SampleRandom: RandomNumberGenerator {}
