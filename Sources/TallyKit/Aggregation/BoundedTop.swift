@@ -37,6 +37,11 @@ public struct BoundedTop<Key: Comparable & Sendable, Element: Sendable>: Sendabl
         return heap.count < limit || beatsOldest(heap[0].key)
     }
 
+    /// Whether an item with `key` would be kept, so callers build it only then.
+    public func accepts(_ key: Key) -> Bool {
+        limit > 0 && (heap.count < limit || heap[0].key < key)
+    }
+
     /// Adds every item of another heap.
     public mutating func merge(_ other: BoundedTop<Key, Element>) {
         for item in other.heap { add(item.element, key: item.key) }

@@ -37,7 +37,8 @@ struct ActivityTally: Sendable {
                 stuckCount += 1
                 stuck.add(entry, key: key)
             }
-        } else if let completed = job.completedAt, completed <= asOf {
+        } else if let completed = job.completedAt, completed <= asOf,
+                  completions.accepts(RecencyKey(createdAt: completed, id: job.id)) {
             let run = job.startedAt.map { completed.microseconds - $0.microseconds }
             completions.add(
                 CompletedJob(

@@ -56,22 +56,27 @@ public struct BillingUsageTally: Sendable {
 
     mutating func add(_ job: JobRecord, scope: ReportScope) {
         let period = scope.period
-        let entry = UnbilledJob(id: job.id, userID: job.userID, status: job.status, processed: job.processedCount, createdAt: job.createdAt)
-        let key = Reversed(RecencyKey(createdAt: job.createdAt, id: job.id))
+        func keep(_ list: inout BoundedTop<Reversed<RecencyKey>, UnbilledJob>) {
+            let key = Reversed(RecencyKey(createdAt: job.createdAt, id: job.id))
+            guard list.accepts(key) else { return }
+            list.add(
+                UnbilledJob(id: job.id, userID: job.userID, status: job.status, processed: job.processedCount, createdAt: job.createdAt),
+                key: key)
+        }
         let unfinished = JobLifecycle.isActive(job.status) || (job.completedAt == nil && !JobLifecycle.setsCompletedAt(job.status))
         if unfinished {
             // pending, processing, or a status tally does not know (e.g. `queued`) with no completed_at yet.
             guard job.createdAt < period.to else { return }
             inFlightCount += 1
             inFlightDocuments = saturatingAdd(inFlightDocuments, job.processedCount)
-            inFlight.add(entry, key: key)
+            keep(&inFlight)
             return
         }
         guard let completed = job.completedAt else {
             guard scope.inPeriod(job.createdAt) else { return }
             unbillableCount += 1
             unbillableDocuments = saturatingAdd(unbillableDocuments, job.processedCount)
-            unbillable.add(entry, key: key)
+            keep(&unbillable)
             return
         }
         guard scope.inPeriod(completed) else { return }
