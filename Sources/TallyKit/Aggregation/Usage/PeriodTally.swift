@@ -45,8 +45,13 @@ struct FailureTally: Sendable {
     var counts: [String?: (total: Int64, failed: Int64)] = [:]
 
     mutating func add(_ name: String?, failed: Bool) {
-        let old = counts[name] ?? (0, 0)
-        counts[name] = (old.total + 1, old.failed + (failed ? 1 : 0))
+        // One hash: the defaulted subscript is updated in place.
+        Self.bump(&counts[name, default: (0, 0)], failed: failed)
+    }
+
+    private static func bump(_ c: inout (total: Int64, failed: Int64), failed: Bool) {
+        c.total += 1
+        if failed { c.failed += 1 }
     }
 
     mutating func merge(_ other: FailureTally) {
