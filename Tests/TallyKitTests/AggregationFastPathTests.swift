@@ -55,4 +55,23 @@ import Testing
         }
         #expect(dictionary.storage == plain)
     }
+
+    @Test func fewKeyDictionaryFindsKeysPastTheLinearScan() {
+        var few = FewKeyDictionary<String?, Int>()
+        var plain: [String?: Int] = [:]
+        var random = SampleRandom(seed: 13)
+        let keys: [String?] = (0..<20).map { "k\($0)" } + [nil]
+        for _ in 0..<3_000 {
+            let key = random.pick(keys)
+            few.update(key, default: 0) { $0 += 1 }
+            plain[key, default: 0] += 1
+        }
+        var merged = FewKeyDictionary<String?, Int>()
+        merged.update("k19", default: 0) { $0 += 5 }
+        merged.merge(few, default: 0) { $0 += $1 }
+        plain["k19", default: 0] += 5
+        #expect(few.keys.count == keys.count)
+        #expect(merged.dictionary == plain)
+        #expect(keys.allSatisfy { merged[$0] == plain[$0] })
+    }
 }
