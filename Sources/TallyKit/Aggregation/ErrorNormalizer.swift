@@ -6,18 +6,20 @@
 public enum ErrorNormalizer {
     /// The cluster key of a raw error message.
     ///
-    /// Runs once per failed row, so it allocates only the result: URL prefixes are
-    /// matched scalar by scalar, ASCII whitespace and digits without Unicode
-    /// property look-ups, and the length of the key is counted, not recounted.
+    /// Runs once per failed row whose message the caller has not seen: URL prefixes
+    /// are matched scalar by scalar, ASCII whitespace, digits and letters without
+    /// Unicode property look-ups, the key is built as UTF-8 bytes (appending to a
+    /// `String` scalar by scalar was most of the cost) and its length is counted.
     public static func normalize(_ message: String) -> String {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(min(message.utf8.count, 4000))
         for c in message.unicodeScalars.prefix(4000) { scalars.append(isWhitespace(c) ? " " : c) }
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(min(scalars.count, 300) + 8)
         var length = 0
-        func emit(_ token: String) {
-            out.append(contentsOf: token.unicodeScalars)
-            length += token.unicodeScalars.count
+        func emit(_ token: StaticString) {
+            token.withUTF8Buffer { out.append(contentsOf: $0) }
+            length += token.utf8CodeUnitCount  // tokens are ASCII
         }
         var i = 0
         var lastWasSpace = true
@@ -47,13 +49,13 @@ public enum ErrorNormalizer {
                 if !lastWasSpace { emit(" ") }
                 lastWasSpace = true
             } else {
-                out.append(c)
+                if c.value < 0x80 { out.append(UInt8(truncatingIfNeeded: c.value)) } else { UTF8.encode(c) { out.append($0) } }
                 length += 1
                 lastWasSpace = false
             }
             i += 1
         }
-        var result = String(out)
+        var result = String(decoding: out, as: UTF8.self)
         while result.hasSuffix(" ") { result.removeLast() }
         return result.isEmpty ? "(no error message)" : result
     }
@@ -87,12 +89,17 @@ public enum ErrorNormalizer {
         c.value < 0x80 ? c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D) : c.properties.isWhitespace
     }
 
+    /// Unicode `Alphabetic`; in ASCII exactly the letters.
+    @inline(__always) private static func isAlphabetic(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? (c.value | 0x20) &- 0x61 < 26 : c.properties.isAlphabetic
+    }
+
     @inline(__always) private static func isHex(_ c: Unicode.Scalar) -> Bool {
         isDigit(c) || (c.value | 0x20 >= 0x61 && c.value | 0x20 <= 0x66)
     }
 
     private static func startsToken(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
-        i == 0 || !(isDigit(s[i - 1]) || s[i - 1].properties.isAlphabetic)
+        i == 0 || !(isDigit(s[i - 1]) || isAlphabetic(s[i - 1]))
     }
 
     /// The end of a UUID or a hex run of 8+ characters containing a digit, starting at `i`.
@@ -105,7 +112,7 @@ public enum ErrorNormalizer {
             if isDigit(s[j]) { digits += 1 }
             j += 1
         }
-        if j < s.count, s[j].properties.isAlphabetic { return nil }
+        if j < s.count, isAlphabetic(s[j]) { return nil }
         while j > i, s[j - 1] == "-" { j -= 1 }
         return hexCount >= 8 && digits > 0 && hexCount > digits ? j : nil
     }

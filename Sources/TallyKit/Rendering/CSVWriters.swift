@@ -90,22 +90,32 @@ public struct JobsCSVWriter: Sendable {
 
     /// Appends `row(job)`'s bytes without building strings (the report writes one per job).
     public func append(_ job: JobRecord, to out: inout [UInt8]) {
-        for text in [job.id, job.userID, job.jobType, job.status] {
-            CSVField.appendText(text, to: &out)
-            out.append(0x2C)
-        }
-        for number in [job.totalDocuments, job.processedCount, job.failedCount] {
-            CSVField.appendNumber(number, to: &out)
-            out.append(0x2C)
-        }
-        for text in [job.modelName, job.errorMessage] {
-            CSVField.appendText(text, to: &out)
-            out.append(0x2C)
-        }
-        for (k, instant) in [job.createdAt, job.startedAt, job.completedAt, job.updatedAt].enumerated() {
-            if k > 0 { out.append(0x2C) }
-            CSVField.appendInstant(instant, to: &out)
-        }
+        // Field by field, no array literals: this runs once per job of the report.
+        CSVField.appendText(job.id, to: &out)
+        out.append(0x2C)
+        CSVField.appendText(job.userID, to: &out)
+        out.append(0x2C)
+        CSVField.appendText(job.jobType, to: &out)
+        out.append(0x2C)
+        CSVField.appendText(job.status, to: &out)
+        out.append(0x2C)
+        CSVField.appendNumber(job.totalDocuments, to: &out)
+        out.append(0x2C)
+        CSVField.appendNumber(job.processedCount, to: &out)
+        out.append(0x2C)
+        CSVField.appendNumber(job.failedCount, to: &out)
+        out.append(0x2C)
+        CSVField.appendText(job.modelName, to: &out)
+        out.append(0x2C)
+        CSVField.appendText(job.errorMessage, to: &out)
+        out.append(0x2C)
+        CSVField.appendInstant(job.createdAt, to: &out)
+        out.append(0x2C)
+        CSVField.appendInstant(job.startedAt, to: &out)
+        out.append(0x2C)
+        CSVField.appendInstant(job.completedAt, to: &out)
+        out.append(0x2C)
+        CSVField.appendInstant(job.updatedAt, to: &out)
         out.append(0x0D); out.append(0x0A)
     }
 }

@@ -14,7 +14,7 @@ public struct EndpointStatsAccumulator: Accumulator {
     public let capped: Bool
     /// Only these user ids are tallied when set (anonymous jobs always are in capped mode).
     public let onlyUsers: Set<String>?
-    private(set) var tallies: [String: UserJobTally] = [:]
+    private(set) var tallies = RecentKeyDictionary<String, UserJobTally>()
     private(set) var newest: [String: NewestHeap<JobSummary>] = [:]
     private(set) var anonymous = NewestHeap<JobSummary>(limit: 0)
 
@@ -35,13 +35,13 @@ public struct EndpointStatsAccumulator: Accumulator {
         if capped {
             newest[user, default: NewestHeap(limit: Self.endpointLimit)].offer(job)
         } else {
-            tallies[user, default: UserJobTally()].add(job)
+            tallies.update(user, default: UserJobTally()) { $0.add(job) }
         }
     }
 
     /// Folds in a later shard.
     public mutating func merge(_ later: EndpointStatsAccumulator) {
-        for (user, tally) in later.tallies { tallies[user, default: UserJobTally()].merge(tally) }
+        for (user, tally) in later.tallies.storage { tallies.update(user, default: UserJobTally()) { $0.merge(tally) } }
         for (user, heap) in later.newest { newest[user, default: NewestHeap(limit: Self.endpointLimit)].merge(heap) }
         anonymous.merge(later.anonymous)
     }
@@ -58,7 +58,7 @@ public struct EndpointStatsAccumulator: Accumulator {
 
     /// Every user id that owns at least one job.
     public var userIDsWithJobs: Set<String> {
-        Set(tallies.keys).union(newest.keys)
+        Set(tallies.storage.keys).union(newest.keys)
     }
 }
 

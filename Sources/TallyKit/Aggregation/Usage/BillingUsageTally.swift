@@ -34,7 +34,9 @@ public struct BillingUsageTally: Sendable {
         public var createdAt: Instant
     }
 
-    public internal(set) var byUser: [String: Usage] = [:]
+    /// Metered usage per user id.
+    public var byUser: [String: Usage] { users.storage }
+    private var users = RecentKeyDictionary<String, Usage>()
     public internal(set) var anonymous = Usage()
     public internal(set) var inFlightCount: Int64 = 0
     public internal(set) var inFlightDocuments: Int64 = 0
@@ -82,18 +84,18 @@ public struct BillingUsageTally: Sendable {
         guard scope.inPeriod(completed) else { return }
         var usage = Usage(documents: job.processedCount, failedDocuments: job.failedCount, jobs: 1)
         if let started = job.startedAt, completed >= started { usage.processingMicros = completed.microseconds - started.microseconds }
-        if let user = job.userID { byUser[user, default: Usage()].merge(usage) } else { anonymous.merge(usage) }
+        if let user = job.userID { users.update(user, default: Usage()) { $0.merge(usage) } } else { anonymous.merge(usage) }
     }
 
     mutating func add(_ document: DocumentRecord, scope: ReportScope) {
         guard let job = document.job, !JobLifecycle.isActive(job.status),
               let completed = job.completedAt, scope.inPeriod(completed) else { return }
         let usage = Usage(tokens: max(0, document.tokensUsed ?? 0), bytes: max(0, document.fileSize ?? 0))
-        if let user = job.userID ?? document.userID { byUser[user, default: Usage()].merge(usage) } else { anonymous.merge(usage) }
+        if let user = job.userID ?? document.userID { users.update(user, default: Usage()) { $0.merge(usage) } } else { anonymous.merge(usage) }
     }
 
     mutating func merge(_ o: BillingUsageTally) {
-        for (user, usage) in o.byUser { byUser[user, default: Usage()].merge(usage) }
+        for (user, usage) in o.users.storage { users.update(user, default: Usage()) { $0.merge(usage) } }
         anonymous.merge(o.anonymous)
         inFlightCount += o.inFlightCount
         inFlightDocuments = saturatingAdd(inFlightDocuments, o.inFlightDocuments)

@@ -1,26 +1,26 @@
 /// Queue-wait and run-time sketches, overall and per job type.
 struct DurationTally: Sendable {
-    var queue: [String: QuantileSketch] = [:]
-    var run: [String: QuantileSketch] = [:]
+    var queue = FewKeyDictionary<String, QuantileSketch>()
+    var run = FewKeyDictionary<String, QuantileSketch>()
     var queueAll = QuantileSketch()
     var runAll = QuantileSketch()
 
     mutating func add(_ job: JobRecord) {
         if let started = job.startedAt, started >= job.createdAt {
             let wait = started.microseconds - job.createdAt.microseconds
-            queue[job.jobType, default: QuantileSketch()].add(wait)
+            queue.update(job.jobType, default: QuantileSketch()) { $0.add(wait) }
             queueAll.add(wait)
         }
         if let started = job.startedAt, let completed = job.completedAt, completed >= started {
             let time = completed.microseconds - started.microseconds
-            run[job.jobType, default: QuantileSketch()].add(time)
+            run.update(job.jobType, default: QuantileSketch()) { $0.add(time) }
             runAll.add(time)
         }
     }
 
     mutating func merge(_ o: DurationTally) {
-        for (k, v) in o.queue { queue[k, default: QuantileSketch()].merge(v) }
-        for (k, v) in o.run { run[k, default: QuantileSketch()].merge(v) }
+        queue.merge(o.queue, default: QuantileSketch()) { $0.merge($1) }
+        run.merge(o.run, default: QuantileSketch()) { $0.merge($1) }
         queueAll.merge(o.queueAll)
         runAll.merge(o.runAll)
     }

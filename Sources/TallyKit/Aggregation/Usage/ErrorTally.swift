@@ -50,11 +50,18 @@ struct ErrorTally: Sendable {
     private mutating func record(_ message: String?, at instant: Instant, isJob: Bool) {
         let raw = message.map { $0.utf8.count <= 1000 ? $0 : String($0.prefix(1000)) } ?? ""
         var key = normalized(raw)
-        if clusters[key] == nil, clusters.count >= Self.clusterLimit { key = Self.other }
-        var c = clusters[key] ?? Cluster()
-        if isJob { c.jobs += 1 } else { c.documents += 1 }
-        Self.note(&c, raw, instant)
-        clusters[key] = c
+        var index = clusters.index(forKey: key)
+        if index == nil {
+            if clusters.count >= Self.clusterLimit { key = Self.other }
+            index = clusters.index(forKey: key)
+            if index == nil {
+                clusters[key] = Cluster()
+                index = clusters.index(forKey: key)
+            }
+        }
+        // In place through the index: one hash for a cluster seen before.
+        if isJob { clusters.values[index!].jobs += 1 } else { clusters.values[index!].documents += 1 }
+        Self.note(&clusters.values[index!], raw, instant)
     }
 
     /// `ErrorNormalizer.normalize(raw)`, remembered for the first `memoLimit` distinct messages.

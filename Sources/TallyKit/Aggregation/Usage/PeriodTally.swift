@@ -4,16 +4,16 @@ struct PeriodTally: Sendable {
     var documents: Int64 = 0
     var processed: Int64 = 0
     var failed: Int64 = 0
-    var byStatus: [String: Int64] = [:]
-    var byType: [String: Int64] = [:]
+    var byStatus = FewKeyDictionary<String, Int64>()
+    var byType = FewKeyDictionary<String, Int64>()
 
     mutating func add(_ job: JobRecord) {
         jobs += 1
         documents = saturatingAdd(documents, job.totalDocuments)
         processed = saturatingAdd(processed, job.processedCount)
         failed = saturatingAdd(failed, job.failedCount)
-        byStatus[job.status, default: 0] += 1
-        byType[job.jobType, default: 0] += 1
+        byStatus.update(job.status, default: 0) { $0 += 1 }
+        byType.update(job.jobType, default: 0) { $0 += 1 }
     }
 
     mutating func merge(_ other: PeriodTally) {
@@ -21,8 +21,8 @@ struct PeriodTally: Sendable {
         documents = saturatingAdd(documents, other.documents)
         processed = saturatingAdd(processed, other.processed)
         failed = saturatingAdd(failed, other.failed)
-        byStatus.merge(other.byStatus, uniquingKeysWith: +)
-        byType.merge(other.byType, uniquingKeysWith: +)
+        byStatus.merge(other.byStatus, default: 0) { $0 += $1 }
+        byType.merge(other.byType, default: 0) { $0 += $1 }
     }
 
     /// The report's totals: statuses and types by count, then name.
@@ -31,7 +31,7 @@ struct PeriodTally: Sendable {
             jobs: jobs, documents: documents, processed: processed, failed: failed,
             successRate: Ratio(processed, of: processed + failed),
             jobCompletionRate: Ratio(byStatus["completed"] ?? 0, of: jobs),
-            jobsByStatus: Self.ranked(byStatus), jobsByType: Self.ranked(byType))
+            jobsByStatus: Self.ranked(byStatus.dictionary), jobsByType: Self.ranked(byType.dictionary))
     }
 
     /// Counts largest first, ties by name.
@@ -42,23 +42,22 @@ struct PeriodTally: Sendable {
 
 /// Jobs and failures per name (job type, model, source type, extraction method).
 struct FailureTally: Sendable {
-    var counts: [String?: (total: Int64, failed: Int64)] = [:]
+    var counts = FewKeyDictionary<String?, (total: Int64, failed: Int64)>()
 
     mutating func add(_ name: String?, failed: Bool) {
-        let old = counts[name] ?? (0, 0)
-        counts[name] = (old.total + 1, old.failed + (failed ? 1 : 0))
+        counts.update(name, default: (0, 0)) { c in
+            c.total += 1
+            if failed { c.failed += 1 }
+        }
     }
 
     mutating func merge(_ other: FailureTally) {
-        for (name, c) in other.counts {
-            let old = counts[name] ?? (0, 0)
-            counts[name] = (old.total + c.total, old.failed + c.failed)
-        }
+        counts.merge(other.counts, default: (0, 0)) { $0 = ($0.total + $1.total, $0.failed + $1.failed) }
     }
 
     /// Rows by total descending, then name (absent last).
     var rows: [FailureRateRow] {
-        counts.sorted { a, b in
+        counts.dictionary.sorted { a, b in
             if a.value.total != b.value.total { return a.value.total > b.value.total }
             switch (a.key, b.key) {
             case let (x?, y?): return x < y

@@ -56,6 +56,27 @@ public struct ReportScope: Sendable {
     /// Whether `instant` falls in the previous period.
     public func inPreviousPeriod(_ instant: Instant) -> Bool { instant >= period.previousFrom && instant < period.previousTo }
 
+    /// The time-series bucket holding `instant` (which must be in the period).
+    func bucketIndex(_ instant: Instant) -> Int {
+        Self.index(of: instant, in: bucketStarts, step: granularity == .day ? 86_400_000_000 : 3_600_000_000)
+    }
+
+    /// The local day of the period holding `instant` (which must be in the period).
+    func dayIndex(_ instant: Instant) -> Int {
+        Self.index(of: instant, in: dayStarts, step: 86_400_000_000)
+    }
+
+    /// `index(of:in:)` for starts about `step` apart: guesses by division, then walks
+    /// to the exact bucket (a day is 23 to 25 hours, so the guess is at most a step off).
+    static func index(of instant: Instant, in starts: [Instant], step: Int64) -> Int {
+        guard let first = starts.first, instant > first else { return 0 }
+        let last = starts.count - 1
+        var i = Int(min(Int64(last), (instant.microseconds - first.microseconds) / step))
+        while i > 0, starts[i] > instant { i -= 1 }
+        while i < last, starts[i + 1] <= instant { i += 1 }
+        return i
+    }
+
     /// The index of the bucket in `starts` holding `instant` (which must be in the period).
     static func index(of instant: Instant, in starts: [Instant]) -> Int {
         var lo = 0, hi = starts.count - 1

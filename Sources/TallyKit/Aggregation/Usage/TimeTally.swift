@@ -30,11 +30,11 @@ struct TimeTally: Sendable {
 
     /// A job created in the period.
     mutating func add(_ job: JobRecord, scope: ReportScope) {
-        let b = ReportScope.index(of: job.createdAt, in: scope.bucketStarts)
+        let b = scope.bucketIndex(job.createdAt)
         jobsCreated[b] += 1
         jobProcessed[b] = saturatingAdd(jobProcessed[b], job.processedCount)
         jobFailed[b] = saturatingAdd(jobFailed[b], job.failedCount)
-        let d = ReportScope.index(of: job.createdAt, in: scope.dayStarts)
+        let d = scope.dayIndex(job.createdAt)
         let docs = saturatingAdd(job.processedCount, job.failedCount)
         jobDocsPerDay[d] = saturatingAdd(jobDocsPerDay[d], docs)
         let h = scope.clock.localHour(job.createdAt)
@@ -47,10 +47,10 @@ struct TimeTally: Sendable {
     /// A document whose time (processed_at, else its job's created_at) is in the period.
     mutating func add(_ document: DocumentRecord, at instant: Instant, scope: ReportScope) {
         documentsSeen += 1
-        let b = ReportScope.index(of: instant, in: scope.bucketStarts)
+        let b = scope.bucketIndex(instant)
         if document.status == "success" { docProcessed[b] += 1 }
         if document.status == "failed" { docFailed[b] += 1 }
-        docsPerDay[ReportScope.index(of: instant, in: scope.dayStarts)] += 1
+        docsPerDay[scope.dayIndex(instant)] += 1
         docsByHour[scope.clock.localHour(instant)] += 1
         docProcessingMicros = saturatingAdd(docProcessingMicros, DocumentMetrics.processingMicros(document))
         tokens = saturatingAdd(tokens, max(0, document.tokensUsed ?? 0))

@@ -14,7 +14,8 @@ extension UsageAccumulator {
     }
 
     func customerRows(_ users: UserDirectory) -> [CustomerRow] {
-        var ids = Set(customers.keys)
+        // Owners seen only outside the period or filter have untouched tallies (no first activity).
+        var ids = Set(customers.storage.lazy.filter { $0.value.first != nil }.map(\.key))
         if let chosen = scope.users { for id in chosen { ids.insert(id) } }
         let rows = ids.map { id -> CustomerRow in
             let t = customers[id] ?? CustomerTally()

@@ -12,12 +12,15 @@ public struct UsageAccumulator: Accumulator {
     var durations = DurationTally()
     var errors = ErrorTally()
     var activity: ActivityTally
-    var customers: [String?: CustomerTally] = [:]
+    /// Every owner seen in a job or document (`nil`: anonymous), with their usage
+    /// in the period; an owner outside the period or user filter keeps an untouched
+    /// tally, so one look-up per record serves both.
+    var customers = RecentKeyDictionary<String?, CustomerTally>()
     var quality = QualityTally()
     /// Usage for invoices.
     public internal(set) var billing = BillingUsageTally()
     /// Every user id seen in a job or document, so the report knows who exists.
-    var usersSeen: Set<String> = []
+    var usersSeen: Dictionary<String?, CustomerTally>.Keys { customers.storage.keys }
     /// Spools of `jobs.csv` rows, in shard order.
     public internal(set) var spools: [JobsSpool] = []
 
@@ -32,7 +35,7 @@ public struct UsageAccumulator: Accumulator {
     /// Counts a job: quality always; billing and activity by their own instants; the rest when created in the period.
     public mutating func add(_ job: JobRecord) {
         quality.add(job)
-        if let user = job.userID { usersSeen.insert(user) }
+        customers.touch(job.userID, default: CustomerTally())
         guard scope.includes(job.userID) else { return }
         billing.add(job, scope: scope)
         activity.add(job, scope: scope)
@@ -41,7 +44,7 @@ public struct UsageAccumulator: Accumulator {
             time.add(job, scope: scope)
             durations.add(job)
             errors.add(job)
-            customers[job.userID, default: CustomerTally()].add(job)
+            customers.update(job.userID, default: CustomerTally()) { $0.add(job) }
             spools.last?.add(job)
         } else if scope.inPreviousPeriod(job.createdAt) {
             previous.add(job)
@@ -51,14 +54,14 @@ public struct UsageAccumulator: Accumulator {
     /// Counts a document in the period of its processed_at (else its job's created_at).
     public mutating func add(_ document: DocumentRecord) {
         let owner = DocumentMetrics.owner(document)
-        if let owner { usersSeen.insert(owner) }
+        customers.touch(owner, default: CustomerTally())
         guard scope.includes(owner) else { return }
         billing.add(document, scope: scope)
         guard let instant = document.processedAt ?? document.job?.createdAt ?? document.createdAt,
               scope.inPeriod(instant) else { return }
         time.add(document, at: instant, scope: scope)
         errors.add(document, at: instant)
-        customers[owner, default: CustomerTally()].add(document, at: instant)
+        customers.update(owner, default: CustomerTally()) { $0.add(document, at: instant) }
     }
 
     /// Removes the `jobs.csv` spools of a pass the scan threw away.
@@ -74,10 +77,9 @@ public struct UsageAccumulator: Accumulator {
         durations.merge(later.durations)
         errors.merge(later.errors)
         activity.merge(later.activity)
-        for (user, tally) in later.customers { customers[user, default: CustomerTally()].merge(tally) }
+        for (user, tally) in later.customers.storage { customers.update(user, default: CustomerTally()) { $0.merge(tally) } }
         quality.merge(later.quality)
         billing.merge(later.billing)
-        usersSeen.formUnion(later.usersSeen)
         spools += later.spools
     }
 }
