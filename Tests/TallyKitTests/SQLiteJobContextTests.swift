@@ -106,18 +106,20 @@ import Testing
 
     @Test func aBoundIDComparesAsTheJoinComparesIt() throws {
         let dir = try makeSQLiteTestDirectory()
-        // A blob never equals text; an untyped integer 7 takes jobs.id's TEXT affinity.
+        // A blob never equals text; an untyped 7 or 1.5 takes jobs.id's TEXT affinity.
         let db = try SQLiteTestDatabase(path: dir + "/untyped.db")
         try db.execute(
             """
             CREATE TABLE jobs (id TEXT PRIMARY KEY, status TEXT, created_at TEXT);
             CREATE TABLE documents (id TEXT, job_id);
-            INSERT INTO jobs VALUES ('j1', 'text', '\(Self.created)'), ('7', 'seven', '\(Self.created)');
-            INSERT INTO documents VALUES ('d1', CAST('j1' AS BLOB)), ('d2', 'j1'), ('d3', 7), ('d4', CAST('j1' AS BLOB));
+            INSERT INTO jobs VALUES ('j1', 'text', '\(Self.created)'), ('7', 'seven', '\(Self.created)'),
+              ('1.5', 'real', '\(Self.created)'), ('', 'empty', '\(Self.created)'), (x'', 'no bytes', '\(Self.created)');
+            INSERT INTO documents VALUES ('d1', CAST('j1' AS BLOB)), ('d2', 'j1'), ('d3', 7), ('d4', CAST('j1' AS BLOB)),
+              ('d5', 1.5), ('d6', 1.5), ('d7', '7'), ('d8', ''), ('d9', x'');
             """)
         #expect(try Self.looksUpJobs(dir + "/untyped.db"))
         let read = try collect(SQLiteSource(path: dir + "/untyped.db", name: "h.db"), ReadOptions(kinds: [.document]))
-        #expect(read.documents.map(\.job?.status) == [nil, "text", "seven", nil])
+        #expect(read.documents.map(\.job?.status) == [nil, "text", "seven", nil, "real", "real", "seven", "empty", "no bytes"])
 
         // An INTEGER job_id makes the join compare jobs.id numerically ('01' = 1): lookups would not.
         let numeric = try SQLiteTestDatabase(path: dir + "/numeric.db")

@@ -11,12 +11,13 @@ struct SQLiteRowDecoder {
     private var jobIDs = RecentIdentifier()
     private var types = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     private var statuses = ByteInterner(lowercasesUUIDs: false, capacity: 256)
-    private var jobStatuses = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     private var sources = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     private var mimeTypes = ByteInterner(lowercasesUUIDs: false, capacity: 1024)
     private var messages = ByteInterner(lowercasesUUIDs: false, capacity: 4096)
     /// The job joined to the previous document (documents of a job usually come together).
     private var lastJob: (rowid: Int64, context: JobContext)?
+    /// Decodes the joined job columns.
+    private var joinedJobs: JobContextDecoder
     /// How documents find their job when `SQLiteSchema.looksUpJobs` (no job columns in the scan).
     var jobLookup: SQLiteJobLookup?
     private let owner: String?
@@ -28,6 +29,7 @@ struct SQLiteRowDecoder {
         self.owner = options.ownerOfUnownedRecords
         self.jobsHaveUserID = schema.jobs.contains("user_id")
         self.documentsHaveUserID = schema.documents?.contains("user_id") ?? false
+        self.joinedJobs = JobContextDecoder(schema: schema, options: options)
     }
 
     /// Columns of `SQLiteSchema.jobsSQL`.
@@ -137,26 +139,13 @@ struct SQLiteRowDecoder {
     /// The document's job's context: looked up, or joined and decoded once for a
     /// run of documents of the same job.
     private mutating func jobContext(_ row: SQLiteStatement) throws(SQLiteLookupFailure) -> JobContext? {
-        if let jobLookup {
-            return try jobLookup.context(of: row, Document.jobID) { job in decodedJob(job, at: 0) }
-        }
+        if jobLookup != nil { return try jobLookup!.context(of: row, Document.jobID) }
         guard row.type(Document.jobRowid) != SQLITE_NULL else { return nil }
         let rowid = row.int64(Document.jobRowid)
         if let last = lastJob, last.rowid == rowid { return last.context }
-        let context = decodedJob(row, at: Document.jobRowid)
+        let context = joinedJobs.context(row, at: Document.jobRowid)
         lastJob = (rowid, context)
         return context
-    }
-
-    /// A job's context from `rowid, user_id, status, created_at, started_at,
-    /// completed_at` starting at column `first`.
-    private mutating func decodedJob(_ row: SQLiteStatement, at first: Int32) -> JobContext {
-        JobContext(
-            userID: userID(row, first + 1, columnPresent: jobsHaveUserID),
-            status: Self.value(row, first + 2, &jobStatuses) ?? "pending",
-            createdAt: row.optionalInstant(first + 3),
-            startedAt: row.optionalInstant(first + 4),
-            completedAt: row.optionalInstant(first + 5))
     }
 
     // MARK: cells

@@ -150,6 +150,16 @@ struct SQLiteSchema {
             """
     }
 
+    /// Jobs in rowid order from the rowid bound to `?1`: `jobLookupSQL`'s columns, then `id`.
+    func jobsInOrderSQL() -> String {
+        let j = Self.column(in: jobs, table: "j")
+        return """
+            SELECT j.rowid, \(j("user_id")), \(j("status")), \(j("created_at")), \(j("started_at")), \(j("completed_at")),
+              j.id
+            FROM jobs AS j WHERE j.rowid >= ?1 ORDER BY j.rowid
+            """
+    }
+
     /// The users scan (never sharded).
     func usersSQL() -> String {
         let u = Self.column(in: users ?? [], table: "u")

@@ -51,7 +51,7 @@ public struct SQLiteSource: HistorySource {
                 let sql = schema.documentsSQL()
                 if schema.looksUpJobs {
                     decoder.jobLookup = try SQLiteJobLookup(
-                        connection, sql: schema.jobLookupSQL(), cacheCapacity: jobCacheCapacity)
+                        connection, schema: schema, options: options, cacheCapacity: jobCacheCapacity)
                 }
                 try scan(connection, sql, table: "documents", kind: .document, rows: documentRows, &visitor) {
                     (row) throws(SQLiteLookupFailure) in try decoder.document(row).map(HistoryRecord.document)
