@@ -89,7 +89,7 @@ struct ByteInterner {
 
     /// FNV-1a over 8-byte words, then MurmurHash3's finalizer so the low bits
     /// (the slot) depend on every byte.
-    @inline(__always) private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
         guard let base = bytes.baseAddress else { return h }
         let raw = UnsafeRawPointer(base)

@@ -11,12 +11,15 @@ struct SQLiteRowDecoder {
     private var jobIDs = RecentIdentifier()
     private var types = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     private var statuses = ByteInterner(lowercasesUUIDs: false, capacity: 256)
-    private var jobStatuses = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     private var sources = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     private var mimeTypes = ByteInterner(lowercasesUUIDs: false, capacity: 1024)
     private var messages = ByteInterner(lowercasesUUIDs: false, capacity: 4096)
     /// The job joined to the previous document (documents of a job usually come together).
     private var lastJob: (rowid: Int64, context: JobContext)?
+    /// Decodes the joined job columns.
+    private var joinedJobs: JobContextDecoder
+    /// How documents find their job when `SQLiteSchema.looksUpJobs` (no job columns in the scan).
+    var jobLookup: SQLiteJobLookup?
     private let owner: String?
     private let jobsHaveUserID: Bool
     private let documentsHaveUserID: Bool
@@ -26,6 +29,7 @@ struct SQLiteRowDecoder {
         self.owner = options.ownerOfUnownedRecords
         self.jobsHaveUserID = schema.jobs.contains("user_id")
         self.documentsHaveUserID = schema.documents?.contains("user_id") ?? false
+        self.joinedJobs = JobContextDecoder(schema: schema, options: options)
     }
 
     /// Columns of `SQLiteSchema.jobsSQL`.
@@ -74,12 +78,14 @@ struct SQLiteRowDecoder {
         static let id: Int32 = 1, jobID: Int32 = 2, userID: Int32 = 3, title: Int32 = 4, source: Int32 = 5
         static let size: Int32 = 6, mime: Int32 = 7, status: Int32 = 8, metadata: Int32 = 9
         static let error: Int32 = 10, processed: Int32 = 11, created: Int32 = 12
-        static let jobRowid: Int32 = 13, jobUserID: Int32 = 14, jobStatus: Int32 = 15
-        static let jobCreated: Int32 = 16, jobStarted: Int32 = 17, jobCompleted: Int32 = 18
+        /// The joined job's `rowid`; its user_id, status, created_at, started_at and completed_at follow.
+        static let jobRowid: Int32 = 13
     }
 
     /// The document in the current row of the documents scan, with its job's context.
-    mutating func document(_ row: SQLiteStatement) -> DecodedRow<DocumentRecord> {
+    ///
+    /// - Throws: the SQLite error code when looking its job up fails.
+    mutating func document(_ row: SQLiteStatement) throws(SQLiteLookupFailure) -> DecodedRow<DocumentRecord> {
         guard let id = identifier(row, Document.id) else {
             return .skip(.missingID, detail: "id: \(row.describe(Document.id))")
         }
@@ -89,7 +95,7 @@ struct SQLiteRowDecoder {
         case .null: fileSize = nil
         case .bad: return .skip(.badCounter, detail: "file_size: \(row.describe(Document.size))")
         }
-        let job = jobContext(row)
+        let job = try jobContext(row)
         let metadata = Self.json(row, Document.metadata, keys: Self.metadataKeys)
         var time: Double?
         switch metadata?[0] {
@@ -130,17 +136,14 @@ struct SQLiteRowDecoder {
         return .record(UserRecord(id: id, email: row.string(2), fullName: row.string(3), isActive: active))
     }
 
-    /// The joined job's context; decoded once for a run of documents of the same job.
-    private mutating func jobContext(_ row: SQLiteStatement) -> JobContext? {
+    /// The document's job's context: looked up, or joined and decoded once for a
+    /// run of documents of the same job.
+    private mutating func jobContext(_ row: SQLiteStatement) throws(SQLiteLookupFailure) -> JobContext? {
+        if jobLookup != nil { return try jobLookup!.context(of: row, Document.jobID) }
         guard row.type(Document.jobRowid) != SQLITE_NULL else { return nil }
         let rowid = row.int64(Document.jobRowid)
         if let last = lastJob, last.rowid == rowid { return last.context }
-        let context = JobContext(
-            userID: userID(row, Document.jobUserID, columnPresent: jobsHaveUserID),
-            status: Self.value(row, Document.jobStatus, &jobStatuses) ?? "pending",
-            createdAt: row.optionalInstant(Document.jobCreated),
-            startedAt: row.optionalInstant(Document.jobStarted),
-            completedAt: row.optionalInstant(Document.jobCompleted))
+        let context = joinedJobs.context(row, at: Document.jobRowid)
         lastJob = (rowid, context)
         return context
     }

@@ -18,6 +18,8 @@ public struct SQLiteSource: HistorySource {
     var documentRows: ClosedRange<Int64>? = Int64.min...Int64.max
     /// Whether this value reads the users table (only the first shard does).
     var readsUsers = true
+    /// How many recently resolved job ids the documents scan remembers (tests make it small).
+    var jobCacheCapacity = 4096
 
     /// Makes a source; nothing is opened until `read`.
     public init(path: String, name: String, busyTimeout: Duration = .seconds(5)) {
@@ -47,8 +49,12 @@ public struct SQLiteSource: HistorySource {
             }
             if options.kinds.contains(.document), schema.documents != nil, let documentRows {
                 let sql = schema.documentsSQL()
+                if schema.looksUpJobs {
+                    decoder.jobLookup = try SQLiteJobLookup(
+                        connection, schema: schema, options: options, cacheCapacity: jobCacheCapacity)
+                }
                 try scan(connection, sql, table: "documents", kind: .document, rows: documentRows, &visitor) {
-                    decoder.document($0).map(HistoryRecord.document)
+                    (row) throws(SQLiteLookupFailure) in try decoder.document(row).map(HistoryRecord.document)
                 }
             }
         }
@@ -58,7 +64,7 @@ public struct SQLiteSource: HistorySource {
     private func scan(
         _ connection: SQLiteConnection, _ sql: String, table: String, kind: RecordKind,
         rows: ClosedRange<Int64>?, _ visitor: inout some RecordVisitor,
-        decode: (SQLiteStatement) -> DecodedRow<HistoryRecord>
+        decode: (SQLiteStatement) throws(SQLiteLookupFailure) -> DecodedRow<HistoryRecord>
     ) throws {
         try connection.withStatement(sql) { statement in
             if let rows {
@@ -72,7 +78,13 @@ public struct SQLiteSource: HistorySource {
                 guard rc == SQLITE_ROW else { throw connection.failure(rc, table: table, after: last) }
                 let rowid = statement.int64(0)
                 let location = RecordLocation(source: name, position: .row(table: table, rowid: rowid))
-                switch decode(statement) {
+                let decoded: DecodedRow<HistoryRecord>
+                do throws(SQLiteLookupFailure) {
+                    decoded = try decode(statement)
+                } catch {
+                    throw connection.failure(error.code, table: table, after: last)
+                }
+                switch decoded {
                 case .record(let record):
                     try visitor.visit(record, at: location)
                 case .skip(let reason, let detail):
