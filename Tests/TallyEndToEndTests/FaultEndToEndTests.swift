@@ -36,11 +36,13 @@ import Testing
         expectNoLeftovers(dir.path)
     }
 
-    @Test func injectedWriteFailureIsExit73AndKeepsThePreviousReport() throws {
+    /// `jobs.csv` is joined from spools beside the other files, and `stats/index.json` written in parallel with them.
+    @Test(arguments: ["usage.html", "jobs.csv", "index.json"])
+    func injectedWriteFailureIsExit73AndKeepsThePreviousReport(file: String) throws {
         let out = dir("out")
         let (history, before) = try previousReport(out)
-        let result = try Tally.run(reportArguments([history], out: out, ["--as-of", "2026-11-30T00:00:00Z"]), environment: ["TALLY_FAIL_WRITES": "usage.html"])
-        expectFatal(result, 73, mentions: ["usage.html", "No space left"])
+        let result = try Tally.run(reportArguments([history], out: out, ["--as-of", "2026-11-30T00:00:00Z"]), environment: ["TALLY_FAIL_WRITES": file])
+        expectFatal(result, 73, mentions: [file, "No space left"])
         #expect(snapshot(out) == before)
         expectNoLeftovers(dir.path)
     }

@@ -65,6 +65,29 @@ import Testing
         #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/invoices.json"))) is [String: Any])
     }
 
+    /// At info the log names top-level files one by one and sums up `invoices/` and `stats/`; their files only at debug.
+    @Test(arguments: ["info", "debug"])
+    func logsSummariseSubfolders(level: String) throws {
+        let sample = try dir.sample()
+        let plan = dir.write("plan.yaml", Self.plan)
+        let out = dir("out")
+        let (result, _) = try runReport(
+            [sample + "/history.sqlite"], out: out, ["--plan", plan, "--log-level", level, "--log-format", "json"])
+        let lines = result.stderr.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: String]
+        }
+        let invoices = snapshot(out).keys.filter { $0.hasPrefix("invoices/") }
+        let summary = try #require(lines.first { $0["message"] == "run summary" })
+        #expect(summary["files"]?.contains("invoices/") == false && summary["files"]?.contains("usage.html:") == true)
+        #expect(summary["invoices_files"] == "\(invoices.count)" && !invoices.isEmpty)
+        #expect(summary["stats_files"] == "\(snapshot(out).keys.filter { $0.hasPrefix("stats/") }.count)")
+        let wrote = lines.filter { $0["message"] == "wrote" }
+        #expect(wrote.contains { $0["folder"] == "invoices/" && $0["files"] == "\(invoices.count)" })
+        let perFile = wrote.filter { $0["file"]?.contains("/") == true }
+        #expect(perFile.allSatisfy { $0["level"] == "debug" })
+        #expect(perFile.count == (level == "debug" ? snapshot(out).keys.filter { $0.contains("/") }.count : 0))
+    }
+
     @Test func planCheckOkAndBad() throws {
         let good = try Tally.run(["plan", "check", dir.write("plan.yaml", Self.plan)])
         #expect(good.status == 0, "\(good.stderr)")

@@ -46,7 +46,9 @@ final class CapturedLines: Sendable {
             from: Instant(seconds: 0), to: Instant(seconds: 86_400), label: "1970-01-01", zoneID: "UTC",
             asOf: Instant(seconds: 86_400), previousFrom: Instant(seconds: -86_400), previousTo: Instant(seconds: 0))
         let outcome = ReportOutcome(
-            directory: "/srv/reports/1970-01", files: [("usage.html", 1200), ("stats/u1.json", 40), ("jobs.csv", 300)],
+            directory: "/srv/reports/1970-01", files: [
+                ("usage.html", 1200), ("stats/u1.json", 40), ("invoices/b.html", 700), ("jobs.csv", 300), ("invoices/a.html", 500),
+            ],
             period: period, sources: [SourceRead(name: "a.sqlite", format: "sqlite", rows: 7), SourceRead(name: "b.ndjson", format: "json", rows: 5)],
             skippedRows: 2, duplicatesMerged: 1, customers: 3, invoices: 3)
         RunSummary.log(outcome, logger: logger)
@@ -58,9 +60,12 @@ final class CapturedLines: Sendable {
         #expect(line["merged"] == "1")
         #expect(line["customers"] == "3")
         #expect(line["invoices"] == "3")
-        #expect(line["files"] == "jobs.csv:300,usage.html:1200")
+        #expect(line["files"] == "jobs.csv:300,usage.html:1200", "subfolders are summarised, not listed")
         #expect(line["stats_files"] == "1")
-        #expect(line["bytes"] == "1540")
+        #expect(line["stats_bytes"] == "40")
+        #expect(line["invoices_files"] == "2")
+        #expect(line["invoices_bytes"] == "1200")
+        #expect(line["bytes"] == "2740")
     }
 
     @Test func levelDefaultsFollowTheTerminal() {

@@ -5,10 +5,11 @@ public enum RunSummary {
     /// Logs rows read per source, skipped and merged rows, customers, invoices and files written.
     ///
     /// Lists are `name:count` pairs joined by commas, so text logs keep one `=` per field.
+    /// `files` lists the top-level files with their sizes; each subfolder (`invoices/`,
+    /// `stats/`) gets `<folder>_files` and `<folder>_bytes` instead of one entry per file.
     public static func log(_ outcome: ReportOutcome, logger: Logger) {
-        let files = outcome.files.filter { !$0.name.hasPrefix("stats/") }.sorted { $0.name < $1.name }
-        let stats = outcome.files.filter { $0.name.hasPrefix("stats/") }
-        logger.info("run summary", metadata: [
+        let written = WrittenFiles(outcome.files)
+        var metadata: Logger.Metadata = [
             "period": "\(outcome.period.label)",
             "directory": "\(outcome.directory)",
             "sources": "\(outcome.sources.map { "\($0.name):\($0.rows)" }.joined(separator: ","))",
@@ -17,9 +18,14 @@ public enum RunSummary {
             "merged": "\(outcome.duplicatesMerged)",
             "customers": "\(outcome.customers)",
             "invoices": "\(outcome.invoices)",
-            "files": "\(files.map { "\($0.name):\($0.bytes)" }.joined(separator: ","))",
-            "stats_files": "\(stats.count)",
+            "files": "\(written.topLevelList)",
+            "stats_files": "0",
             "bytes": "\(outcome.files.reduce(0) { $0 + $1.bytes })",
-        ])
+        ]
+        for folder in written.folders {
+            metadata[folder.name + "_files"] = "\(folder.files)"
+            metadata[folder.name + "_bytes"] = "\(folder.bytes)"
+        }
+        logger.info("run summary", metadata: metadata)
     }
 }

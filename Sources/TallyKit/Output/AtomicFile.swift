@@ -60,7 +60,10 @@ public enum AtomicFile {
 /// "No space left on device". Used by the end-to-end tests of exit 73.
 enum WriteFaultInjection {
     static func failure(for path: String) -> String? {
-        guard let pattern = ProcessInfo.processInfo.environment["TALLY_FAIL_WRITES"], !pattern.isEmpty else { return nil }
+        // `getenv`, not `ProcessInfo.environment`: that copies the whole environment into a
+        // dictionary on every call (1.4% of a 200k report's CPU, asked once per file).
+        guard let raw = getenv("TALLY_FAIL_WRITES"), raw.pointee != 0 else { return nil }
+        let pattern = String(cString: raw)
         let name = (path as NSString).lastPathComponent
         let matches = pattern == "*" || name.contains(pattern)
         return matches ? String(cString: strerror(ENOSPC)) : nil

@@ -8,7 +8,7 @@ import Foundation
 /// either the whole previous report or the whole new one. A directory that exists,
 /// is not empty, and was not written by tally (no `.tally-report` marker) is never
 /// replaced: tally refuses with exit 73 rather than delete someone's files.
-public struct ReportDirectory {
+public struct ReportDirectory: Sendable {
     /// The marker file that says a directory holds a tally report.
     public static let marker = ".tally-report"
 
@@ -50,11 +50,20 @@ public struct ReportDirectory {
     /// Writes one file (a relative path; subdirectories are created) into the staging directory.
     ///
     /// Where `DiskFlush.batches`, not flushed file by file: `commit` flushes them all at once.
-    public func write(_ bytes: [UInt8], to relativePath: String) throws {
+    /// `parentExists`: `makeDirectories` made its folder already.
+    public func write(_ bytes: [UInt8], to relativePath: String, parentExists: Bool = false) throws {
         let path = staging + "/" + relativePath
         let directory = (path as NSString).deletingLastPathComponent
-        if directory != staging { try OutputDirectory.prepare(directory) }
+        if directory != staging, !parentExists { try OutputDirectory.prepare(directory) }
         try AtomicFile.writeNew(bytes, to: path, mode: mode, durable: !DiskFlush.batches)
+    }
+
+    /// Creates the folders that the relative paths `names` need inside the staging directory, each once.
+    ///
+    /// - Throws: `TallyError.cannotWrite` naming the folder.
+    public func makeDirectories(for names: [String]) throws {
+        let folders = Set(names.map { (staging + "/" + $0 as NSString).deletingLastPathComponent }).subtracting([staging])
+        for folder in folders.sorted() { try OutputDirectory.prepare(folder) }
     }
 
     /// The absolute path of a relative name inside the staging directory.

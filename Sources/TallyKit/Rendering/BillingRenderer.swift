@@ -21,26 +21,44 @@ public struct BillingRenderer: Sendable {
         self.zoneName = zoneName ?? zone.identifier
     }
 
+    /// Invoice pages one piece of parallel rendering holds.
+    static let pagesPerPiece = 64
+
     /// Renders the requested formats in a fixed order: `billing.html` then the invoice
     /// pages (by number) for `.html`, `billing.md` for `.md`; other formats give nothing here.
     ///
+    /// The pages are rendered on `width` threads (the templates are only read), in runs of
+    /// `pagesPerPiece`; the result does not depend on `width`.
     /// - Throws: `TallyError.internalInconsistency` when two invoices would share a page name.
-    public func render(_ run: BillingRun, formats: Set<ReportFormat> = [.html, .md]) throws -> [RenderedFile] {
+    public func render(_ run: BillingRun, formats: Set<ReportFormat> = [.html, .md], width: Int = 1) throws -> [RenderedFile] {
+        try render(run, formats: formats, width: width, pagesPerPiece: Self.pagesPerPiece)
+    }
+
+    /// `render(_:formats:width:)` with pieces of `pagesPerPiece` pages (tests use small ones).
+    func render(_ run: BillingRun, formats: Set<ReportFormat>, width: Int, pagesPerPiece: Int) throws -> [RenderedFile] {
         let files = try Self.invoiceFiles(run.invoices.map(\.number))
-        var out: [RenderedFile] = []
-        if formats.contains(.html) {
-            let model = viewModel(run, files: files, jobCap: Self.htmlJobCap)
-            out.append(RenderedFile(name: "billing.html", bytes: Array(html(model).utf8)))
-            for invoice in model["invoices"] as? [BillingViewModel.Node] ?? [] {
-                let name = invoice["file"] as? String ?? ""
-                out.append(RenderedFile(name: name, bytes: Array(invoicePage(model, invoice: invoice).utf8)))
+        let html = formats.contains(.html) ? SharedNode(viewModel(run, files: files, jobCap: Self.htmlJobCap)) : nil
+        let invoices = (html?.node["invoices"] as? [BillingViewModel.Node] ?? []).map(SharedNode.init)
+        let page = html.map { SharedNode(pageModel($0.node)) }
+        let runs = stride(from: 0, to: invoices.count, by: pagesPerPiece).map { $0..<min($0 + pagesPerPiece, invoices.count) }
+        // Piece 0: billing.html; 1: billing.md; then the runs of invoice pages.
+        let pieces = try Parallel.map(2 + runs.count, width: width) { piece -> [RenderedFile] in
+            switch piece {
+            case 0:
+                return html.map { [RenderedFile(name: "billing.html", bytes: Array(self.html($0.node).utf8))] } ?? []
+            case 1:
+                guard formats.contains(.md) else { return [] }
+                let model = viewModel(run, files: files, jobCap: 0)
+                return [RenderedFile(name: "billing.md", bytes: Array(templates.billing.markdown.render(model).utf8))]
+            default:
+                return invoices[runs[piece - 2]].map { invoice in
+                    RenderedFile(
+                        name: invoice.node["file"] as? String ?? "",
+                        bytes: Array(renderPage(page!.node, invoice: invoice.node).utf8))
+                }
             }
         }
-        if formats.contains(.md) {
-            let model = viewModel(run, files: files, jobCap: 0)
-            out.append(RenderedFile(name: "billing.md", bytes: Array(templates.billing.markdown.render(model).utf8)))
-        }
-        return out
+        return pieces[0] + pieces.dropFirst(2).flatMap { $0 } + pieces[1]
     }
 
     /// The invoice page's path for each number: `invoices/<number>.html`.
@@ -83,12 +101,18 @@ public struct BillingRenderer: Sendable {
         return templates.billing.html.render(model, library: templates.billing.library)
     }
 
-    /// One `invoices/<number>.html` page: the run's keys with `invoice` set; no script.
-    func invoicePage(_ model: BillingViewModel.Node, invoice: BillingViewModel.Node) -> String {
+    /// The keys every invoice page shares: the run's, with the style and its policy (computed once, not per page).
+    func pageModel(_ model: BillingViewModel.Node) -> BillingViewModel.Node {
         var model = model
-        model["invoice"] = invoice
         model["style"] = style
         model["csp"] = Self.csp(style: style, script: nil)
+        return model
+    }
+
+    /// One `invoices/<number>.html` page: `pageModel`'s keys with `invoice` set; no script.
+    func renderPage(_ pageModel: BillingViewModel.Node, invoice: BillingViewModel.Node) -> String {
+        var model = pageModel
+        model["invoice"] = invoice
         return templates.billing.invoice.render(model, library: templates.billing.library)
     }
 
@@ -97,4 +121,14 @@ public struct BillingRenderer: Sendable {
         let scriptSource = script.map { "script-src \(SHA256.cspSource($0)); " } ?? ""
         return "default-src 'none'; style-src \(SHA256.cspSource(style)); \(scriptSource)img-src data:; base-uri 'none'; form-action 'none'"
     }
+}
+
+/// A view-model node shared read-only by the threads rendering invoice pages.
+///
+/// Nodes hold only value types (strings, numbers, booleans, arrays and dictionaries of them,
+/// as `BillingViewModel` builds them), which are safe to read from several threads at once;
+/// `Any` just hides that from the compiler.
+struct SharedNode: @unchecked Sendable {
+    let node: BillingViewModel.Node
+    init(_ node: BillingViewModel.Node) { self.node = node }
 }

@@ -43,20 +43,30 @@ enum BillingStage {
     /// `billing.html` with `invoices/<number>.html`, `billing.md`, `invoices.csv`,
     /// `billing_summary.csv` and `invoices.json`, as the formats ask.
     ///
-    /// - Parameter zoneName: the zone as the user named it (shown in the pages); `zone.identifier` when nil.
+    /// - Parameters:
+    ///   - zoneName: the zone as the user named it (shown in the pages); `zone.identifier` when nil.
+    ///   - width: threads rendering the files; the result does not depend on it.
     static func files(
         _ run: BillingRun, formats: Set<ReportFormat>, templates: TemplateSet, zone: TimeZone, zoneName: String? = nil,
-        bom: Bool
+        bom: Bool, width: Int = 1
     ) throws -> [RenderedFile] {
-        var files = try BillingRenderer(templates: templates, zone: zone, zoneName: zoneName).render(run, formats: formats)
         let prefix = bom ? "\u{FEFF}" : ""
-        if formats.contains(.csv) {
-            files.append(RenderedFile(name: "invoices.csv", bytes: Array((prefix + BillingCSVWriter.invoicesCSV(run)).utf8)))
-            files.append(RenderedFile(name: "billing_summary.csv", bytes: Array((prefix + BillingCSVWriter.summaryCSV(run)).utf8)))
+        // The pages (themselves on `width` threads) beside the CSV and JSON files.
+        let parts = try Parallel.map(2, width: width) { part -> [RenderedFile] in
+            if part == 0 {
+                return try BillingRenderer(templates: templates, zone: zone, zoneName: zoneName)
+                    .render(run, formats: formats, width: width)
+            }
+            var files: [RenderedFile] = []
+            if formats.contains(.csv) {
+                files.append(RenderedFile(name: "invoices.csv", bytes: Array((prefix + BillingCSVWriter.invoicesCSV(run)).utf8)))
+                files.append(RenderedFile(name: "billing_summary.csv", bytes: Array((prefix + BillingCSVWriter.summaryCSV(run)).utf8)))
+            }
+            if formats.contains(.json) {
+                files.append(RenderedFile(name: "invoices.json", bytes: Array(BillingJSONWriter.invoicesJSON(run).utf8)))
+            }
+            return files
         }
-        if formats.contains(.json) {
-            files.append(RenderedFile(name: "invoices.json", bytes: Array(BillingJSONWriter.invoicesJSON(run).utf8)))
-        }
-        return files
+        return parts[0] + parts[1]
     }
 }

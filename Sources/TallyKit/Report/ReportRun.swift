@@ -99,8 +99,7 @@ public enum ReportRun {
         let renderStart = DispatchTime.now()
         var report = result.aggregate.usage.report(
             users: result.users, diagnostics: result.diagnostics, sources: sourceRows, userFilter: request.users)
-        var invoices = 0
-        var billingFiles: [RenderedFile] = []
+        var billing: BillingRun?
         if let plan {
             let usage = result.aggregate.usage.billing
             if request.strict, let first = usage.unbillableJobs.first {
@@ -108,40 +107,50 @@ public enum ReportRun {
                     file: request.sources.joined(separator: ", "), location: "job \(first.id)",
                     message: "\(usage.unbillableCount) job(s) in a terminal status without completed_at cannot be billed; fatal under --strict")
             }
-            let billing = try BillingStage.price(plan: plan, period: period, tally: usage, users: result.users, scope: scope)
-            let check = billing.reconciliation
+            let run = try BillingStage.price(plan: plan, period: period, tally: usage, users: result.users, scope: scope)
+            let check = run.reconciliation
             guard check.isConsistent else {
                 throw TallyError.internalInconsistency(
                     "billing does not reconcile: invoices \(check.invoicesTotal) vs lines \(check.linesTotal); "
                         + "billed + unbilled documents \(check.billedDocuments + check.unbilledDocuments) vs processed \(check.processedDocuments)")
             }
-            invoices = billing.invoices.count
-            report.billing = BillingStage.summary(billing)
-            billingFiles = try BillingStage.files(
-                billing, formats: request.formats, templates: templates, zone: calendar.zone, zoneName: period.zoneID,
-                bom: request.csvBOM)
+            report.billing = BillingStage.summary(run)
+            billing = run
         }
-        let files = try ReportRenderer(templates: templates, zone: calendar.zone, csvBOM: request.csvBOM)
-            .render(report, formats: request.formats) + billingFiles
+        let files = try ReportFileSet.render(
+            report, billing: billing, stats: result.aggregate.stats, users: result.users, scope: scope, request: request,
+            templates: templates, zone: calendar.zone, zoneName: period.zoneID)
         logger.info("rendered", metadata: ["files": "\(files.count)", "seconds": "\(elapsed(since: renderStart))"])
         let writeStart = DispatchTime.now()
-        for file in files { try directory.write(file.bytes, to: file.name) }
-        if writeJobs {
-            try spools.concatenate(result.aggregate.usage.spools, into: directory.stagingPath(JobsCSVWriter.fileName), mode: mode_t(request.fileMode))
-        }
-        let statsFiles = StatsFiles.render(result.aggregate.stats, users: result.users, only: scope.users)
-        for file in statsFiles { try directory.write(file.bytes, to: "stats/" + file.name) }
-        var written = files.map { ($0.name, $0.bytes.count) } + statsFiles.map { ("stats/" + $0.name, $0.bytes.count) }
-        if writeJobs { written.append((JobsCSVWriter.fileName, FileSize.of(directory.stagingPath(JobsCSVWriter.fileName)))) }
-        for (name, size) in written.sorted(by: { $0.0 < $1.0 }) where !name.hasPrefix("stats/") {
-            logger.info("wrote", metadata: ["file": "\(name)", "bytes": "\(size)"])
-        }
+        let jobsPath = directory.stagingPath(JobsCSVWriter.fileName)
+        let jobSpools = result.aggregate.usage.spools
+        let fileMode = mode_t(request.fileMode)
+        let joinJobs: @Sendable () throws -> Void = { try spools.concatenate(jobSpools, into: jobsPath, mode: fileMode) }
+        try ReportStaging.write(files, joinJobs: writeJobs ? joinJobs : nil, into: directory, width: request.parallelism)
+        var written = files.map { ($0.name, $0.bytes.count) }
+        if writeJobs { written.append((JobsCSVWriter.fileName, FileSize.of(jobsPath))) }
+        logWritten(written, logger: logger)
         logger.info("files staged", metadata: ["files": "\(written.count)", "seconds": "\(elapsed(since: writeStart))"])
         return ReportOutcome(
             directory: request.outDirectory, files: written, period: period, sources: sourceRows,
             skippedRows: result.diagnostics.totalSkipped,
             duplicatesMerged: result.diagnostics.duplicatesMerged.values.reduce(0, +),
-            customers: report.customers.count, invoices: invoices)
+            customers: report.customers.count, invoices: billing?.invoices.count ?? 0)
+    }
+
+    /// One `wrote` line per top-level file and per subfolder at info; each file of a subfolder at debug.
+    static func logWritten(_ files: [(name: String, bytes: Int)], logger: Logger) {
+        let listing = WrittenFiles(files)
+        for file in listing.topLevel {
+            logger.info("wrote", metadata: ["file": "\(file.name)", "bytes": "\(file.bytes)"])
+        }
+        for folder in listing.folders {
+            logger.info("wrote", metadata: ["folder": "\(folder.name)/", "files": "\(folder.files)", "bytes": "\(folder.bytes)"])
+        }
+        guard logger.logLevel <= .debug else { return }
+        for file in files.sorted(by: { $0.name < $1.name }) where file.name.contains("/") {
+            logger.debug("wrote", metadata: ["file": "\(file.name)", "bytes": "\(file.bytes)"])
+        }
     }
 
     static func elapsed(since start: DispatchTime) -> String {

@@ -7,10 +7,12 @@ final class SpoolFactory: @unchecked Sendable {
     private var failure: TallyError?
     private let directory: String
     private let writer: JobsCSVWriter
+    private let header: [UInt8]
 
     init(directory: String, bom: Bool) {
         self.directory = directory
         self.writer = JobsCSVWriter(bom: bom)
+        self.header = Array(writer.header.utf8)
     }
 
     /// A new spool (called once per shard and once for the merge target).
@@ -21,7 +23,7 @@ final class SpoolFactory: @unchecked Sendable {
         lock.unlock()
         let writer = self.writer
         do {
-            return try JobsSpool(path: directory + "/.jobs-\(n).part") { writer.append($0, to: &$1) }
+            return try JobsSpool(path: directory + "/.jobs-\(n).part", header: header) { writer.append($0, to: &$1) }
         } catch {
             lock.lock(); defer { lock.unlock() }
             failure = failure ?? TallyError.cannotWrite(path: directory, message: "cannot create a temporary file for jobs.csv")
@@ -29,41 +31,30 @@ final class SpoolFactory: @unchecked Sendable {
         }
     }
 
-    /// Writes the header and every spool, in order, to `path`, then removes the spools.
+    /// Joins the spools, in order, into `path` with permission `mode`, and removes them.
+    ///
+    /// Every spool starts with the header: the first one holding rows (else the first)
+    /// is renamed to `path`, and the rows of each later one are appended to it.
+    /// On failure `path` may be left partly written: it is in the staging directory,
+    /// which the caller then discards.
     func concatenate(_ spools: [JobsSpool], into path: String, mode: mode_t) throws {
         if let failure { throw failure }
-        var header = Array(writer.header.utf8)
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw TallyError.cannotWrite(path: path, message: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        try Self.write(fd, &header, path)
+        guard let first = spools.first else { return try AtomicFile.writeNew(header, to: path, mode: mode) }
+        defer { for spool in spools { spool.remove() } }
         for spool in spools {
             spool.flush()
             if let failure = spool.failure { throw TallyError.cannotWrite(path: spool.path, message: failure) }
-            guard let input = FileHandle(forReadingAtPath: spool.path) else {
-                throw TallyError.cannotWrite(path: spool.path, message: "temporary file vanished")
+        }
+        let base = spools.first(where: \.hasRows) ?? first
+        guard fchmod(base.fd, mode) == 0, rename(base.path, path) == 0 else {
+            throw TallyError.cannotWrite(path: path, message: String(cString: strerror(errno)))
+        }
+        for spool in spools.drop(while: { $0 !== base }).dropFirst() where spool.hasRows {
+            if let failure = FileAppend.append(from: spool.fd, offset: spool.headerCount, end: spool.size, to: base.fd) {
+                throw TallyError.cannotWrite(path: path, message: failure)
             }
-            while true {
-                var chunk = [UInt8](input.readData(ofLength: 4 << 20))
-                if chunk.isEmpty { break }
-                try Self.write(fd, &chunk, path)
-            }
-            try? input.close()
-            unlink(spool.path)
         }
         if let failure = WriteFaultInjection.failure(for: path) { throw TallyError.cannotWrite(path: path, message: failure) }
-        guard fsync(fd) == 0 else { throw TallyError.cannotWrite(path: path, message: String(cString: strerror(errno))) }
-    }
-
-    private static func write(_ fd: Int32, _ bytes: inout [UInt8], _ path: String) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw TallyError.cannotWrite(path: path, message: String(cString: strerror(errno)))
-            }
-            offset += n
-        }
+        guard fsync(base.fd) == 0 else { throw TallyError.cannotWrite(path: path, message: String(cString: strerror(errno))) }
     }
 }
