@@ -36,6 +36,27 @@ import Testing
         expectNoLeftovers(dir.path)
     }
 
+    /// A run killed outright cannot clean up; the next run on the same `--out` removes its staging
+    /// directory (spools included) and says so, but leaves a look-alike directory that is not tally's.
+    @Test func nextRunRemovesTheStagingOfAKilledRun() throws {
+        let out = dir("out")
+        let (history, _) = try previousReport(out)
+        let foreign = dir.path + "/.out.tmp-424242"
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
+        _ = dir.write(".out.tmp-424242/keep.txt", "not tally's")
+        let flag = dir("paused")
+        let child = try Child(reportArguments([history], out: out, ["--as-of", "2026-11-30T00:00:00Z"]), environment: ["TALLY_TEST_PAUSE_AFTER_SCAN": flag])
+        try waitUntil("the run to pause") { exists(flag) }
+        child.signal(SIGKILL)
+        _ = child.wait()
+        let stale = entries(dir.path).filter { $0.hasPrefix(".out.tmp-") && $0 != ".out.tmp-424242" }
+        #expect(stale.count == 1, "the killed run's staging directory should be there: \(entries(dir.path))")
+        let (result, _) = try runReport([history], out: out, ["--as-of", "2026-11-30T00:00:00Z"])
+        #expect(result.stderr.contains("removed a staging directory left by an interrupted earlier run"), "\(result.stderr)")
+        #expect(entries(dir.path).filter { $0.hasPrefix(".out.tmp-") } == [".out.tmp-424242"])
+        #expect(text(foreign + "/keep.txt") == "not tally's")
+    }
+
     /// `jobs.csv` is joined from spools beside the other files, and `stats/index.json` written in parallel with them.
     @Test(arguments: ["usage.html", "jobs.csv", "index.json"])
     func injectedWriteFailureIsExit73AndKeepsThePreviousReport(file: String) throws {

@@ -26,6 +26,9 @@ public enum ReportRun {
 
         let lock = try OutputLock(directory: request.outDirectory)
         let directory = try ReportDirectory(target: request.outDirectory, fileMode: mode_t(request.fileMode))
+        for path in StaleStaging.remove(besides: directory.target, except: directory.staging) {
+            logger.warning("removed a staging directory left by an interrupted earlier run", metadata: ["path": "\(path)"])
+        }
         do {
             let outcome = try produce(
                 request, plan: plan, period: period, calendar: calendar, templates: templates, sources: sources,
