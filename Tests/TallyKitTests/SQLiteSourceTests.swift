@@ -57,6 +57,22 @@ import Testing
         #expect(read.documents.map(\.id) == ["d1"])
     }
 
+    @Test func documentsWithoutDetailsLeaveOnlyTitleAndJobIDOut() throws {
+        let dir = try makeSQLiteTestDirectory()
+        let document = DocumentRecord(
+            id: "d1", jobID: Self.jobA.id, userID: Self.alice.id, title: "Q3.pdf", status: "success",
+            tokensUsed: 3, extractionMethod: "ocr", createdAt: Self.at("2026-11-14T16:11:30Z"))
+        try makeHistoryDatabase(at: dir + "/h.db", jobs: [Self.jobA], documents: [document], users: [Self.alice])
+        let source = SQLiteSource(path: dir + "/h.db", name: "h.db")
+        let full = try collect(source, ReadOptions(kinds: [.document]))
+        let lean = try collect(source, ReadOptions(kinds: [.document], documentDetails: false))
+        var expected = try #require(full.documents.first)
+        #expect(expected.title == "Q3.pdf" && expected.jobID == Self.jobA.id)
+        expected.title = nil
+        expected.jobID = nil
+        #expect(lean.documents == [expected])
+    }
+
     @Test func optionalTablesMayBeMissing() throws {
         let dir = try makeSQLiteTestDirectory()
         let db = try SQLiteTestDatabase(path: dir + "/h.db")

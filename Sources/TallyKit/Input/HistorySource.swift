@@ -19,14 +19,19 @@ public struct ReadOptions: Sendable, Equatable {
     /// Whether jobs need `modelName` and `errorMessage`; when false a reader may
     /// leave them `nil` and skip reading them (`tally stats` uses neither).
     public var jobDetails: Bool
+    /// Whether documents need `title` and `jobID`; when false a reader may leave
+    /// them `nil` (no report reads either: a document finds its job through `job`).
+    public var documentDetails: Bool
 
     /// Makes read options; by default every kind is read, with every field.
     public init(
-        kinds: Set<RecordKind> = Set(RecordKind.allCases), ownerOfUnownedRecords: String? = nil, jobDetails: Bool = true
+        kinds: Set<RecordKind> = Set(RecordKind.allCases), ownerOfUnownedRecords: String? = nil, jobDetails: Bool = true,
+        documentDetails: Bool = true
     ) {
         self.kinds = kinds
         self.ownerOfUnownedRecords = ownerOfUnownedRecords
         self.jobDetails = jobDetails
+        self.documentDetails = documentDetails
     }
 }
 
