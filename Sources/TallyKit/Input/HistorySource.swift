@@ -4,7 +4,7 @@
 /// could not use; either may throw to stop the read (`--strict`, cancellation).
 public protocol RecordVisitor {
     /// One usable record and where it came from.
-    mutating func visit(_ record: HistoryRecord, at location: RecordLocation) throws
+    mutating func visit(_ record: consuming HistoryRecord, at location: RecordLocation) throws
     /// One unusable row.
     mutating func skip(_ skipped: SkippedRecord) throws
 }

@@ -84,7 +84,7 @@ public struct SQLiteSource: HistorySource {
                 } catch {
                     throw connection.failure(error.code, table: table, after: last)
                 }
-                switch decoded {
+                switch consume decoded {
                 case .record(let record):
                     try visitor.visit(record, at: location)
                 case .skip(let reason, let detail):
