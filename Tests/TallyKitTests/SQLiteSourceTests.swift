@@ -73,6 +73,24 @@ import Testing
         #expect(lean.documents == [expected])
     }
 
+    @Test func documentsWithoutIDsStillSkipRowsThatHaveNone() throws {
+        let dir = try makeSQLiteTestDirectory()
+        let db = try makeHistoryDatabase(at: dir + "/h.db", jobs: [Self.jobA])
+        for id: SQLiteTestValue in ["d1", "", .null, "d4"] {
+            try db.insert(
+                "documents",
+                ["id": id, "job_id": .text(Self.jobA.id), "title": "t", "file_path": "p", "file_source_type": "url"])
+        }
+        var options = ReadOptions(kinds: [.document])
+        let full = try collect(SQLiteSource(path: dir + "/h.db", name: "h.db"), options)
+        options.documentIDs = false
+        let lean = try collect(SQLiteSource(path: dir + "/h.db", name: "h.db"), options)
+        #expect(full.documents.map(\.id) == ["d1", "d4"])
+        #expect(lean.documents.map(\.id) == ["", ""])
+        #expect(lean.documents.map(\.status) == full.documents.map(\.status))
+        #expect(lean.skipped.map(\.reason) == [.missingID, .missingID])
+    }
+
     @Test func optionalTablesMayBeMissing() throws {
         let dir = try makeSQLiteTestDirectory()
         let db = try SQLiteTestDatabase(path: dir + "/h.db")

@@ -17,7 +17,9 @@ public enum HistoryScan {
         var shards: [any HistorySource] = []
         for source in sources { shards += try source.shards(options.parallelism) }
         let deduplicate = options.deduplicate ?? (sources.count > 1 || sources.contains { $0 is JSONSource })
-        var outcomes = try pass(shards, options: options, duplicates: [], collect: deduplicate, makeAccumulator)
+        var firstPass = options
+        if !deduplicate { firstPass.read.documentIDs = false }  // a heap String per document nobody reads
+        var outcomes = try pass(shards, options: firstPass, duplicates: [], collect: deduplicate, makeAccumulator)
         if deduplicate {
             var all: [RecordFingerprint] = []
             for k in outcomes.indices {

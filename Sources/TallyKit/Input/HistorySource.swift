@@ -22,6 +22,9 @@ public struct ReadOptions: Sendable, Equatable {
     /// Whether documents need `title` and `jobID`; when false a reader may leave
     /// them `nil` (no report reads either: a document finds its job through `job`).
     public var documentDetails: Bool
+    /// Whether documents need their `id`; when false a reader may leave it empty
+    /// (still skipping rows without one). Only deduplication reads document ids.
+    public var documentIDs = true
 
     /// Makes read options; by default every kind is read, with every field.
     public init(

@@ -25,6 +25,8 @@ struct SQLiteRowDecoder {
     private let documentsHaveUserID: Bool
     /// Whether documents get `title` and `jobID` (`ReadOptions.documentDetails`).
     private let documentDetails: Bool
+    /// Whether documents get their `id` (`ReadOptions.documentIDs`); else it is empty.
+    private let documentIDs: Bool
 
     /// Makes a decoder for one read of a database with `schema`.
     init(schema: SQLiteSchema, options: ReadOptions) {
@@ -32,6 +34,7 @@ struct SQLiteRowDecoder {
         self.jobsHaveUserID = schema.jobs.contains("user_id")
         self.documentsHaveUserID = schema.documents?.contains("user_id") ?? false
         self.documentDetails = options.documentDetails
+        self.documentIDs = options.documentIDs
         self.joinedJobs = JobContextDecoder(schema: schema, options: options)
     }
 
@@ -89,7 +92,7 @@ struct SQLiteRowDecoder {
     ///
     /// - Throws: the SQLite error code when looking its job up fails.
     mutating func document(_ row: SQLiteStatement) throws(SQLiteLookupFailure) -> DecodedRow<HistoryRecord> {
-        guard let id = identifier(row, Document.id) else {
+        guard let id = documentIDs ? identifier(row, Document.id) : presence(row, Document.id) else {
             return .skip(.missingID, detail: "id: \(row.describe(Document.id))")
         }
         let fileSize: Int64?
@@ -171,6 +174,12 @@ struct SQLiteRowDecoder {
     private func identifier(_ row: SQLiteStatement, _ column: Int32) -> String? {
         guard let bytes = row.text(column), !bytes.isEmpty else { return nil }
         return IdentifierText.string(bytes)
+    }
+
+    /// An empty string when the cell holds an id, `nil` when NULL or empty (a row's id nobody reads).
+    private func presence(_ row: SQLiteStatement, _ column: Int32) -> String? {
+        guard let bytes = row.text(column), !bytes.isEmpty else { return nil }
+        return ""
     }
 
     /// An id that repeats across rows (a document's job): interned.
