@@ -25,6 +25,8 @@ struct SQLiteRowDecoder {
     private let documentsHaveUserID: Bool
     /// Whether documents get `title` and `jobID` (`ReadOptions.documentDetails`).
     private let documentDetails: Bool
+    /// The `processing_metadata` values of the current document (storage reused across rows).
+    private var metadata: [JSONTextFields.Value?] = []
     /// Whether documents get their `id` (`ReadOptions.documentIDs`); else it is empty.
     private let documentIDs: Bool
 
@@ -102,17 +104,20 @@ struct SQLiteRowDecoder {
         case .bad: return .skip(.badCounter, detail: "file_size: \(row.describe(Document.size))")
         }
         let job = try jobContext(row)
-        let metadata = Self.json(row, Document.metadata, keys: Self.metadataKeys)
+        let metadataText =
+            row.type(Document.metadata) == SQLITE_TEXT
+            ? row.bytes(Document.metadata) : UnsafeBufferPointer(start: nil, count: 0)
+        _ = JSONTextFields.values(in: metadataText, keys: Self.metadataKeys, into: &metadata)
         var time: Double?
-        switch metadata?[0] {
+        switch metadata[0] {
         case .real(let x): time = x
         case .integer(let n): time = Double(n)
         default: time = nil
         }
         var tokens: Int64?
-        if case .integer(let n) = metadata?[1] { tokens = n }
+        if case .integer(let n) = metadata[1] { tokens = n }
         var method: String?
-        if case .string(let text) = metadata?[2] { method = text }
+        if case .string(let text) = metadata[2] { method = text }
         let processedAt: Instant?, createdAt: Instant?
         do {
             processedAt = try row.checkedInstant(Document.processed, "processed_at")
