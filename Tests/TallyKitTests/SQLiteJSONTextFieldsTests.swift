@@ -47,6 +47,21 @@ import Testing
         }
     }
 
+    /// The decoder reuses one buffer for every row: no value may leak into the next row's.
+    @Test func aReusedBufferHoldsOnlyTheLatestTextsValues() {
+        let keys = [Array("a".utf8), Array("b".utf8)]
+        var found: [JSONTextFields.Value?] = [.other, .other, .other]
+        func read(_ text: String) -> Bool {
+            var copy = text
+            return copy.withUTF8 { JSONTextFields.values(in: $0, keys: keys, into: &found) }
+        }
+        #expect(read(#"{"a": 1, "b": "x"}"#) && found == [.integer(1), .string("x")])
+        #expect(read(#"{"b": 2}"#) && found == [nil, .integer(2)])
+        #expect(!read(#"{"a": 3, "b": 4"#) && found == [nil, nil])
+        #expect(read(#"{"a": 5}"#) && found == [.integer(5), nil])
+        #expect(!read("") && found == [nil, nil])
+    }
+
     @Test func nestingPastTheLimitDoesNotParse() {
         var text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(text.withUTF8 { JSONTextFields.values(in: $0, keys: []) } == nil)

@@ -57,6 +57,40 @@ import Testing
         #expect(read.documents.map(\.id) == ["d1"])
     }
 
+    @Test func documentsWithoutDetailsLeaveOnlyTitleAndJobIDOut() throws {
+        let dir = try makeSQLiteTestDirectory()
+        let document = DocumentRecord(
+            id: "d1", jobID: Self.jobA.id, userID: Self.alice.id, title: "Q3.pdf", status: "success",
+            tokensUsed: 3, extractionMethod: "ocr", createdAt: Self.at("2026-11-14T16:11:30Z"))
+        try makeHistoryDatabase(at: dir + "/h.db", jobs: [Self.jobA], documents: [document], users: [Self.alice])
+        let source = SQLiteSource(path: dir + "/h.db", name: "h.db")
+        let full = try collect(source, ReadOptions(kinds: [.document]))
+        let lean = try collect(source, ReadOptions(kinds: [.document], documentDetails: false))
+        var expected = try #require(full.documents.first)
+        #expect(expected.title == "Q3.pdf" && expected.jobID == Self.jobA.id)
+        expected.title = nil
+        expected.jobID = nil
+        #expect(lean.documents == [expected])
+    }
+
+    @Test func documentsWithoutIDsStillSkipRowsThatHaveNone() throws {
+        let dir = try makeSQLiteTestDirectory()
+        let db = try makeHistoryDatabase(at: dir + "/h.db", jobs: [Self.jobA])
+        for id: SQLiteTestValue in ["d1", "", .null, "d4"] {
+            try db.insert(
+                "documents",
+                ["id": id, "job_id": .text(Self.jobA.id), "title": "t", "file_path": "p", "file_source_type": "url"])
+        }
+        var options = ReadOptions(kinds: [.document])
+        let full = try collect(SQLiteSource(path: dir + "/h.db", name: "h.db"), options)
+        options.documentIDs = false
+        let lean = try collect(SQLiteSource(path: dir + "/h.db", name: "h.db"), options)
+        #expect(full.documents.map(\.id) == ["d1", "d4"])
+        #expect(lean.documents.map(\.id) == ["", ""])
+        #expect(lean.documents.map(\.status) == full.documents.map(\.status))
+        #expect(lean.skipped.map(\.reason) == [.missingID, .missingID])
+    }
+
     @Test func optionalTablesMayBeMissing() throws {
         let dir = try makeSQLiteTestDirectory()
         let db = try SQLiteTestDatabase(path: dir + "/h.db")

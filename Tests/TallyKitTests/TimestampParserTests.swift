@@ -36,6 +36,19 @@ import Testing
         #expect(TimestampParser.parse(input) == nil)
     }
 
+    /// The fixed part is checked without a branch per digit: a non-digit in any digit position still fails.
+    @Test func rejectsANonDigitInEveryFixedPosition() {
+        let valid = Array("2026-11-14T16:11:30Z".utf8)
+        for position in [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18] {
+            for bad in [UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "a"), 0x00, 0xFF] {
+                var text = valid
+                text[position] = bad
+                #expect(TimestampParser.parse(String(decoding: text, as: UTF8.self)) == nil, "\(position) \(bad)")
+            }
+        }
+        #expect(TimestampParser.parse(String(decoding: valid, as: UTF8.self)) != nil)
+    }
+
     @Test func unixSecondsBecomeInstants() throws {
         let instant = try #require(TimestampParser.instant(unixSeconds: 1_763_136_690.5))
         #expect(instant.apiString == "2025-11-14T16:11:30.500000Z")

@@ -17,7 +17,9 @@ public enum HistoryScan {
         var shards: [any HistorySource] = []
         for source in sources { shards += try source.shards(options.parallelism) }
         let deduplicate = options.deduplicate ?? (sources.count > 1 || sources.contains { $0 is JSONSource })
-        var outcomes = try pass(shards, options: options, duplicates: [], collect: deduplicate, makeAccumulator)
+        var firstPass = options
+        if !deduplicate { firstPass.read.documentIDs = false }  // a heap String per document nobody reads
+        var outcomes = try pass(shards, options: firstPass, duplicates: [], collect: deduplicate, makeAccumulator)
         if deduplicate {
             var all: [RecordFingerprint] = []
             for k in outcomes.indices {
@@ -117,22 +119,22 @@ struct ShardVisitor<A: Accumulator>: RecordVisitor, Sendable {
         unreported = 0
     }
 
-    mutating func visit(_ record: HistoryRecord, at location: RecordLocation) throws {
+    mutating func visit(_ record: consuming HistoryRecord, at location: RecordLocation) throws {
         sequence += 1
         unreported += 1
         if unreported >= 65_536 { flushProgress() }
-        switch record {
+        switch consume record {
         case .user(let user):
             countRead(.user, location.source)
             users.add(user)
         case .job(let job):
             countRead(.job, location.source)
             fingerprints?.append(RecordFingerprint(kind: .job, id: job.id))
-            if isPossibleDuplicate(.job, job.id) { hold(record) } else { accumulator.add(job) }
+            if isPossibleDuplicate(.job, job.id) { hold(.job(job)) } else { accumulator.add(job) }
         case .document(let document):
             countRead(.document, location.source)
             fingerprints?.append(RecordFingerprint(kind: .document, id: document.id))
-            if isPossibleDuplicate(.document, document.id) { hold(record) } else { accumulator.add(document) }
+            if isPossibleDuplicate(.document, document.id) { hold(.document(document)) } else { accumulator.add(document) }
         }
     }
 

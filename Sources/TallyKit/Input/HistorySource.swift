@@ -4,7 +4,7 @@
 /// could not use; either may throw to stop the read (`--strict`, cancellation).
 public protocol RecordVisitor {
     /// One usable record and where it came from.
-    mutating func visit(_ record: HistoryRecord, at location: RecordLocation) throws
+    mutating func visit(_ record: consuming HistoryRecord, at location: RecordLocation) throws
     /// One unusable row.
     mutating func skip(_ skipped: SkippedRecord) throws
 }
@@ -19,14 +19,22 @@ public struct ReadOptions: Sendable, Equatable {
     /// Whether jobs need `modelName` and `errorMessage`; when false a reader may
     /// leave them `nil` and skip reading them (`tally stats` uses neither).
     public var jobDetails: Bool
+    /// Whether documents need `title` and `jobID`; when false a reader may leave
+    /// them `nil` (no report reads either: a document finds its job through `job`).
+    public var documentDetails: Bool
+    /// Whether documents need their `id`; when false a reader may leave it empty
+    /// (still skipping rows without one). Only deduplication reads document ids.
+    public var documentIDs = true
 
     /// Makes read options; by default every kind is read, with every field.
     public init(
-        kinds: Set<RecordKind> = Set(RecordKind.allCases), ownerOfUnownedRecords: String? = nil, jobDetails: Bool = true
+        kinds: Set<RecordKind> = Set(RecordKind.allCases), ownerOfUnownedRecords: String? = nil, jobDetails: Bool = true,
+        documentDetails: Bool = true
     ) {
         self.kinds = kinds
         self.ownerOfUnownedRecords = ownerOfUnownedRecords
         self.jobDetails = jobDetails
+        self.documentDetails = documentDetails
     }
 }
 

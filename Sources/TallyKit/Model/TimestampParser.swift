@@ -22,15 +22,20 @@ public enum TimestampParser {
             }
             return v
         }
-        guard let year = number(0, 4), base[4] == 0x2D,
-              let month = number(5, 2), base[7] == 0x2D,
-              let day = number(8, 2)
-        else { return nil }
+        // The fixed part `YYYY-MM-DD?HH:MM:SS` without a branch per digit: any
+        // non-digit sets `bad`. The compiler vectorises the compares.
+        var bad: UInt8 = 0
+        @inline(__always) func fixed(_ i: Int) -> Int {
+            let d = base[i] &- 48
+            bad |= d > 9 ? 1 : 0
+            return Int(d)
+        }
+        @inline(__always) func two(_ i: Int) -> Int { fixed(i) &* 10 &+ fixed(i + 1) }
+        let year = two(0) &* 100 &+ two(2), month = two(5), day = two(8)
+        let hour = two(11), minute = two(14), second = two(17)
         let sep = base[10]
-        guard sep == 0x54 || sep == 0x20 || sep == 0x74 else { return nil }
-        guard let hour = number(11, 2), base[13] == 0x3A,
-              let minute = number(14, 2), base[16] == 0x3A,
-              let second = number(17, 2)
+        guard bad == 0, base[4] == 0x2D, base[7] == 0x2D, base[13] == 0x3A, base[16] == 0x3A,
+              sep == 0x54 || sep == 0x20 || sep == 0x74
         else { return nil }
         let date = CivilDate(year: year, month: month, day: day)
         guard date.isValid, hour < 24, minute < 60, second < 60 else { return nil }

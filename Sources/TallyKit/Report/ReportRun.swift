@@ -69,7 +69,7 @@ public enum ReportRun {
         let spools = SpoolFactory(directory: directory.staging, bom: request.csvBOM)
         let writeJobs = request.formats.contains(.csv)
         let progress = request.showProgress ? ScanProgress() : nil
-        let options = ScanOptions(read: ReadOptions(), parallelism: request.parallelism, strict: request.strict, progress: progress)
+        let options = ScanOptions(read: ReadOptions(documentDetails: false), parallelism: request.parallelism, strict: request.strict, progress: progress)
         let scanStart = DispatchTime.now()
         progress?.start()
         defer { progress?.stop() }

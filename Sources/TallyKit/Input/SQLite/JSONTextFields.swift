@@ -33,17 +33,29 @@ struct JSONTextFields {
 
     /// The values of `keys` in a JSON text (each `nil` when absent), or `nil` when the text is not JSON.
     static func values(in text: UnsafeBufferPointer<UInt8>, keys: [[UInt8]]) -> [Value?]? {
-        guard let base = text.baseAddress, !text.isEmpty else { return nil }
+        var found: [Value?] = []
+        return values(in: text, keys: keys, into: &found) ? found : nil
+    }
+
+    /// Fills `found` (reset to one `nil` per key, its storage reused across rows)
+    /// with the values of `keys`; false, and `found` all `nil`, when the text is not JSON.
+    static func values(in text: UnsafeBufferPointer<UInt8>, keys: [[UInt8]], into found: inout [Value?]) -> Bool {
+        found.removeAll(keepingCapacity: true)
+        found.append(contentsOf: repeatElement(nil, count: keys.count))
+        guard let base = text.baseAddress, !text.isEmpty else { return false }
         var scanner = JSONTextFields(base, text.count)
-        var found = [Value?](repeating: nil, count: keys.count)
         scanner.skipSpace()
         if scanner.peek == UInt8(ascii: "{") {
-            guard scanner.topLevelObject(keys: keys, into: &found) else { return nil }
-        } else {
-            guard scanner.skipValue(depth: 0) else { return nil }
+            if scanner.topLevelObject(keys: keys, into: &found) {
+                scanner.skipSpace()
+                if scanner.i == scanner.count { return true }
+            }
+        } else if scanner.skipValue(depth: 0) {
+            scanner.skipSpace()
+            if scanner.i == scanner.count { return true }
         }
-        scanner.skipSpace()
-        return scanner.i == scanner.count ? found : nil
+        for k in found.indices { found[k] = nil }
+        return false
     }
 
     private var peek: UInt8 { i < count ? base[i] : 0 }

@@ -127,8 +127,17 @@ struct SQLiteStatement {
         return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(raw, column)))
     }
 
+    /// The column's bytes as text (valid until the next step); `nil` for NULL.
+    ///
+    /// One C call where `type` then `bytes` took three (`sqlite3_column_text`
+    /// is NULL only for a NULL cell, or when out of memory).
+    @inline(__always) func text(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard let text = sqlite3_column_text(raw, column) else { return nil }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(raw, column)))
+    }
+
     /// The column as a new string, `nil` for NULL.
     func string(_ column: Int32) -> String? {
-        type(column) == SQLITE_NULL ? nil : String(decoding: bytes(column), as: UTF8.self)
+        text(column).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -23,12 +23,20 @@ struct SQLiteRowDecoder {
     private let owner: String?
     private let jobsHaveUserID: Bool
     private let documentsHaveUserID: Bool
+    /// Whether documents get `title` and `jobID` (`ReadOptions.documentDetails`).
+    private let documentDetails: Bool
+    /// The `processing_metadata` values of the current document (storage reused across rows).
+    private var metadata: [JSONTextFields.Value?] = []
+    /// Whether documents get their `id` (`ReadOptions.documentIDs`); else it is empty.
+    private let documentIDs: Bool
 
     /// Makes a decoder for one read of a database with `schema`.
     init(schema: SQLiteSchema, options: ReadOptions) {
         self.owner = options.ownerOfUnownedRecords
         self.jobsHaveUserID = schema.jobs.contains("user_id")
         self.documentsHaveUserID = schema.documents?.contains("user_id") ?? false
+        self.documentDetails = options.documentDetails
+        self.documentIDs = options.documentIDs
         self.joinedJobs = JobContextDecoder(schema: schema, options: options)
     }
 
@@ -40,7 +48,7 @@ struct SQLiteRowDecoder {
     }
 
     /// The job in the current row of the jobs scan.
-    mutating func job(_ row: SQLiteStatement) -> DecodedRow<JobRecord> {
+    mutating func job(_ row: SQLiteStatement) -> DecodedRow<HistoryRecord> {
         guard let id = identifier(row, Job.id) else { return .skip(.missingID, detail: "id: \(row.describe(Job.id))") }
         guard case .value(let createdAt) = row.instant(Job.created) else {
             return .skip(.badCreatedAt, detail: "created_at: \(row.describe(Job.created))")
@@ -64,13 +72,13 @@ struct SQLiteRowDecoder {
             return .skip(.badValue, detail: error.detail)
         }
         return .record(
-            JobRecord(
+            .job(JobRecord(
                 id: id, userID: userID(row, Job.userID, columnPresent: jobsHaveUserID),
                 jobType: Self.value(row, Job.jobType, &types) ?? "batch",
                 status: Self.value(row, Job.status, &statuses) ?? "pending",
                 totalDocuments: counts.total, processedCount: counts.processed, failedCount: counts.failed,
                 modelName: model(row), errorMessage: message(row, Job.error),
-                startedAt: times.started, completedAt: times.completed, createdAt: createdAt, updatedAt: times.updated))
+                startedAt: times.started, completedAt: times.completed, createdAt: createdAt, updatedAt: times.updated)))
     }
 
     /// Columns of `SQLiteSchema.documentsSQL`.
@@ -85,8 +93,8 @@ struct SQLiteRowDecoder {
     /// The document in the current row of the documents scan, with its job's context.
     ///
     /// - Throws: the SQLite error code when looking its job up fails.
-    mutating func document(_ row: SQLiteStatement) throws(SQLiteLookupFailure) -> DecodedRow<DocumentRecord> {
-        guard let id = identifier(row, Document.id) else {
+    mutating func document(_ row: SQLiteStatement) throws(SQLiteLookupFailure) -> DecodedRow<HistoryRecord> {
+        guard let id = documentIDs ? identifier(row, Document.id) : presence(row, Document.id) else {
             return .skip(.missingID, detail: "id: \(row.describe(Document.id))")
         }
         let fileSize: Int64?
@@ -96,17 +104,20 @@ struct SQLiteRowDecoder {
         case .bad: return .skip(.badCounter, detail: "file_size: \(row.describe(Document.size))")
         }
         let job = try jobContext(row)
-        let metadata = Self.json(row, Document.metadata, keys: Self.metadataKeys)
+        let metadataText =
+            row.type(Document.metadata) == SQLITE_TEXT
+            ? row.bytes(Document.metadata) : UnsafeBufferPointer(start: nil, count: 0)
+        _ = JSONTextFields.values(in: metadataText, keys: Self.metadataKeys, into: &metadata)
         var time: Double?
-        switch metadata?[0] {
+        switch metadata[0] {
         case .real(let x): time = x
         case .integer(let n): time = Double(n)
         default: time = nil
         }
         var tokens: Int64?
-        if case .integer(let n) = metadata?[1] { tokens = n }
+        if case .integer(let n) = metadata[1] { tokens = n }
         var method: String?
-        if case .string(let text) = metadata?[2] { method = text }
+        if case .string(let text) = metadata[2] { method = text }
         let processedAt: Instant?, createdAt: Instant?
         do {
             processedAt = try row.checkedInstant(Document.processed, "processed_at")
@@ -119,21 +130,21 @@ struct SQLiteRowDecoder {
             return .skip(.badCreatedAt, detail: error.detail)
         }
         return .record(
-            DocumentRecord(
-                id: id, jobID: recentIdentifier(row, Document.jobID),
+            .document(DocumentRecord(
+                id: id, jobID: documentDetails ? recentIdentifier(row, Document.jobID) : nil,
                 userID: userID(row, Document.userID, columnPresent: documentsHaveUserID),
-                title: row.string(Document.title), fileSourceType: Self.value(row, Document.source, &sources),
+                title: documentDetails ? row.string(Document.title) : nil, fileSourceType: Self.value(row, Document.source, &sources),
                 fileSize: fileSize, mimeType: Self.value(row, Document.mime, &mimeTypes),
                 status: Self.value(row, Document.status, &statuses) ?? "pending",
                 processingTime: time, tokensUsed: tokens, extractionMethod: method,
-                errorMessage: message(row, Document.error), processedAt: processedAt, createdAt: createdAt, job: job))
+                errorMessage: message(row, Document.error), processedAt: processedAt, createdAt: createdAt, job: job)))
     }
 
     /// The user in the current row of the users scan.
-    mutating func user(_ row: SQLiteStatement) -> DecodedRow<UserRecord> {
+    mutating func user(_ row: SQLiteStatement) -> DecodedRow<HistoryRecord> {
         guard let id = identifier(row, 1) else { return .skip(.missingID, detail: "id: \(row.describe(1))") }
         let active: Bool? = row.type(4) == SQLITE_INTEGER ? row.int64(4) != 0 : nil
-        return .record(UserRecord(id: id, email: row.string(2), fullName: row.string(3), isActive: active))
+        return .record(.user(UserRecord(id: id, email: row.string(2), fullName: row.string(3), isActive: active)))
     }
 
     /// The document's job's context: looked up, or joined and decoded once for a
@@ -166,26 +177,34 @@ struct SQLiteRowDecoder {
 
     /// A row's own id (unique, so not interned); `nil` when NULL or empty.
     private func identifier(_ row: SQLiteStatement, _ column: Int32) -> String? {
-        guard row.type(column) != SQLITE_NULL else { return nil }
-        let bytes = row.bytes(column)
-        return bytes.isEmpty ? nil : IdentifierText.string(bytes)
+        guard let bytes = row.text(column), !bytes.isEmpty else { return nil }
+        return IdentifierText.string(bytes)
+    }
+
+    /// An empty string when the cell holds an id, `nil` when NULL or empty (a row's id nobody reads).
+    private func presence(_ row: SQLiteStatement, _ column: Int32) -> String? {
+        guard let bytes = row.text(column), !bytes.isEmpty else { return nil }
+        return ""
     }
 
     /// An id that repeats across rows (a document's job): interned.
     private mutating func recentIdentifier(_ row: SQLiteStatement, _ column: Int32) -> String? {
-        row.type(column) == SQLITE_NULL ? nil : jobIDs.string(row.bytes(column))
+        row.text(column).map { jobIDs.string($0) }
     }
 
     private mutating func userID(_ row: SQLiteStatement, _ column: Int32, columnPresent: Bool) -> String? {
         guard columnPresent else { return owner }
-        return row.type(column) == SQLITE_NULL ? nil : userIDs.string(row.bytes(column))
+        guard let bytes = row.text(column) else { return nil }
+        return userIDs.string(bytes)
     }
 
     private static func value(_ row: SQLiteStatement, _ column: Int32, _ interner: inout ByteInterner) -> String? {
-        row.type(column) == SQLITE_NULL ? nil : interner.string(row.bytes(column))
+        guard let bytes = row.text(column) else { return nil }
+        return interner.string(bytes)
     }
 
     private mutating func message(_ row: SQLiteStatement, _ column: Int32) -> String? {
-        row.type(column) == SQLITE_NULL ? nil : messages.string(row.bytes(column))
+        guard let bytes = row.text(column) else { return nil }
+        return messages.string(bytes)
     }
 }

@@ -39,12 +39,12 @@ public struct SQLiteSource: HistorySource {
             var decoder = SQLiteRowDecoder(schema: schema, options: options)
             if options.kinds.contains(.user), readsUsers, schema.users != nil {
                 try scan(connection, schema.usersSQL(), table: "users", kind: .user, rows: nil, &visitor) {
-                    decoder.user($0).map(HistoryRecord.user)
+                    decoder.user($0)
                 }
             }
             if options.kinds.contains(.job), let jobRows {
                 try scan(connection, schema.jobsSQL(details: options.jobDetails), table: "jobs", kind: .job, rows: jobRows, &visitor) {
-                    decoder.job($0).map(HistoryRecord.job)
+                    decoder.job($0)
                 }
             }
             if options.kinds.contains(.document), schema.documents != nil, let documentRows {
@@ -54,7 +54,7 @@ public struct SQLiteSource: HistorySource {
                         connection, schema: schema, options: options, cacheCapacity: jobCacheCapacity)
                 }
                 try scan(connection, sql, table: "documents", kind: .document, rows: documentRows, &visitor) {
-                    (row) throws(SQLiteLookupFailure) in try decoder.document(row).map(HistoryRecord.document)
+                    (row) throws(SQLiteLookupFailure) in try decoder.document(row)
                 }
             }
         }
@@ -84,7 +84,7 @@ public struct SQLiteSource: HistorySource {
                 } catch {
                     throw connection.failure(error.code, table: table, after: last)
                 }
-                switch decoded {
+                switch consume decoded {
                 case .record(let record):
                     try visitor.visit(record, at: location)
                 case .skip(let reason, let detail):
@@ -92,16 +92,6 @@ public struct SQLiteSource: HistorySource {
                 }
                 last = rowid
             }
-        }
-    }
-}
-
-extension DecodedRow {
-    /// The same outcome with the record transformed.
-    func map<T>(_ transform: (Record) -> T) -> DecodedRow<T> {
-        switch self {
-        case .record(let record): return .record(transform(record))
-        case .skip(let reason, let detail): return .skip(reason, detail: detail)
         }
     }
 }
