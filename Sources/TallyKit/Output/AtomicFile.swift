@@ -32,18 +32,7 @@ public enum AtomicFile {
         }
         var failure: String?
         if fchmod(fd, mode) != 0 { failure = String(cString: strerror(errno)) }
-        var offset = 0
-        while failure == nil, offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Foundation.write(fd, buffer.baseAddress! + offset, bytes.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                failure = String(cString: strerror(errno))
-            } else {
-                offset += written
-            }
-        }
+        if failure == nil { failure = FileAppend.writeAll(fd, bytes, count: bytes.count) }
         if failure == nil, let injected = WriteFaultInjection.failure(for: path) { failure = injected }
         if failure == nil, durable, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
