@@ -78,42 +78,8 @@ extension JSONTextFields {
 
     private static let powersOfTen: [Double] = (0...22).map { p in (0..<p).reduce(1.0) { r, _ in r * 10 } }
 
-    /// A JSON string body with escapes resolved (lone surrogates become U+FFFD).
+    /// A JSON string body with escapes resolved (lone surrogates become U+FFFD), by the JSON reader's decoder.
     static func unescape(_ text: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count)
-        var i = 0
-        func hex4(_ at: Int) -> UInt32 {
-            (0..<4).reduce(0) { $0 << 4 | (hexValue(text[at + $1]) ?? 0) }
-        }
-        while i < text.count {
-            let c = text[i]
-            guard c == UInt8(ascii: "\\") else {
-                out.append(c)
-                i += 1
-                continue
-            }
-            let e = text[i + 1]
-            i += 2
-            switch e {
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = hex4(i)
-                i += 4
-                if scalar & 0xFC00 == 0xD800, i + 6 <= text.count, text[i] == UInt8(ascii: "\\"),
-                    text[i + 1] == UInt8(ascii: "u"), hex4(i + 2) & 0xFC00 == 0xDC00
-                {
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (hex4(i + 2) - 0xDC00)
-                    i += 6
-                }
-                out.append(contentsOf: String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
-            default: out.append(e)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        String(decoding: JSONBytes.unescape(text), as: UTF8.self)
     }
 }

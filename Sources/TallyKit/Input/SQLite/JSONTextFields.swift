@@ -161,7 +161,7 @@ struct JSONTextFields {
                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                     break
                 case UInt8(ascii: "u"):
-                    guard i + 4 < count, (1...4).allSatisfy({ JSONTextFields.hexValue(base[i + $0]) != nil }) else {
+                    guard i + 4 < count, (1...4).allSatisfy({ JSONBytes.hexValue(base[i + $0]) != nil }) else {
                         return nil
                     }
                     i += 4
@@ -203,14 +203,5 @@ struct JSONTextFields {
         return integer
     }
 
-    private func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
-
-    static func hexValue(_ c: UInt8) -> UInt32? {
-        switch c {
-        case 0x30...0x39: return UInt32(c - 0x30)
-        case 0x41...0x46: return UInt32(c - 0x41 + 10)
-        case 0x61...0x66: return UInt32(c - 0x61 + 10)
-        default: return nil
-        }
-    }
+    private func isDigit(_ c: UInt8) -> Bool { JSONBytes.isDigit(c) }
 }
