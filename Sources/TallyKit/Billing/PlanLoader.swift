@@ -104,7 +104,7 @@ struct PlanParser {
     func currency(_ node: PlanNode) throws(PlanError) -> Currency {
         let code = try node.text()
         guard let currency = Currency(code: code) else {
-            let hint = Suggestion.hint(for: code, in: Currency.knownCodes)
+            let hint = Spelling.hint(for: code, in: Currency.knownCodes)
             throw node.error("unknown currency '\(code)'\(hint) (expected an ISO 4217 code such as USD, EUR, JPY)")
         }
         return currency
@@ -122,7 +122,7 @@ struct PlanParser {
         let text = try node.text()
         guard let mode = RoundingMode(rawValue: text) else {
             let names = RoundingMode.allCases.map(\.rawValue)
-            let hint = Suggestion.hint(for: text, in: names)
+            let hint = Spelling.hint(for: text, in: names)
             throw node.error("unknown rounding '\(text)'\(hint) (expected one of: \(names.joined(separator: ", ")))")
         }
         return mode
@@ -131,7 +131,7 @@ struct PlanParser {
     func planName(_ node: PlanNode, known: [String]) throws(PlanError) -> String {
         let name = try node.text()
         guard known.contains(name) else {
-            let hint = Suggestion.hint(for: name, in: known)
+            let hint = Spelling.hint(for: name, in: known)
             throw node.error("no plan named '\(name)'\(hint) (plans: \(known.joined(separator: ", ")))")
         }
         return name

@@ -49,7 +49,7 @@ struct PlanNode {
             let key = keyNode.scalar?.string ?? ""
             let keyPath = childPath(key)
             guard allowed.contains(key) else {
-                let hint = Suggestion.hint(for: key, in: allowed)
+                let hint = Spelling.hint(for: key, in: allowed)
                 throw PlanError(
                     file: file, line: keyNode.mark?.line, keyPath: keyPath,
                     message: "unknown key '\(key)' in \(what)\(hint) (expected one of: \(allowed.joined(separator: ", ")))")

@@ -25,7 +25,7 @@ extension PlanParser {
         let metricName = try metricNode.text()
         guard let metric = Metric(rawValue: metricName) else {
             let names = Metric.allCases.map(\.rawValue)
-            let hint = Suggestion.hint(for: metricName, in: names)
+            let hint = Spelling.hint(for: metricName, in: names)
             throw metricNode.error(
                 "unknown metric '\(metricName)' (expected one of: \(names.joined(separator: ", "))\(hint))")
         }
@@ -33,7 +33,7 @@ extension PlanParser {
         let modelName = try modelNode.text()
         guard ChargeModel.names.contains(modelName) else {
             let hint = Self.modelAliases[modelName.lowercased()].map { "; did you mean \($0)?" }
-                ?? Suggestion.hint(for: modelName, in: ChargeModel.names)
+                ?? Spelling.hint(for: modelName, in: ChargeModel.names)
             throw modelNode.error(
                 "unknown model '\(modelName)' (expected one of: \(ChargeModel.names.joined(separator: ", "))\(hint))")
         }

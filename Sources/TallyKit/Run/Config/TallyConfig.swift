@@ -60,6 +60,6 @@ public struct TallyConfig: Sendable, Equatable {
         let normalized = key.lowercased().replacingOccurrences(of: "-", with: "_")
         if let alias = aliases[normalized] { return alias }
         if keys.contains(normalized) { return normalized }
-        return Suggestion.nearest(to: normalized, in: keys)
+        return Spelling.nearest(to: normalized, in: keys)
     }
 }

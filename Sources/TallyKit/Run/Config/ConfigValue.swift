@@ -113,7 +113,7 @@ struct ConfigValue {
     private func choice(_ choices: [String]) throws(ConfigError) -> String {
         let value = try text("one of \(choices.joined(separator: ", "))")
         guard choices.contains(value) else {
-            let nearest = choices.first { $0.hasPrefix(value.lowercased()) } ?? Suggestion.nearest(to: value, in: choices)
+            let nearest = choices.first { $0.hasPrefix(value.lowercased()) } ?? Spelling.nearest(to: value, in: choices)
             let hint = nearest.map { "; did you mean '\($0)'?" } ?? ""
             throw error("unknown value '\(value)'\(hint) (use \(choices.joined(separator: ", ")))")
         }
