@@ -3,7 +3,7 @@
 /// The scan feeds each shard of the input into its own accumulator and merges
 /// them in shard order at the end; merging must give exactly what a single
 /// pass over all records in that order would have given.
-public protocol Accumulator: Sendable {
+package protocol Accumulator: Sendable {
     /// Takes one job.
     mutating func add(_ job: JobRecord)
     /// Takes one document.
@@ -17,8 +17,8 @@ public protocol Accumulator: Sendable {
 
 extension Accumulator {
     /// Documents are ignored unless the accumulator cares.
-    public mutating func add(_ document: DocumentRecord) {}
+    package mutating func add(_ document: DocumentRecord) {}
 
     /// Nothing to undo unless the accumulator writes files.
-    public func discard() {}
+    package func discard() {}
 }

@@ -1,5 +1,5 @@
 /// The newest `limit` items seen, by `RecencyKey`, in bounded memory.
-public typealias NewestHeap<Element: Sendable> = BoundedTop<RecencyKey, Element>
+package typealias NewestHeap<Element: Sendable> = BoundedTop<RecencyKey, Element>
 
 /// The `limit` items with the greatest keys seen, in bounded memory.
 ///
@@ -7,18 +7,18 @@ public typealias NewestHeap<Element: Sendable> = BoundedTop<RecencyKey, Element>
 /// item is evicted first. Merging two heaps keeps the greatest `limit` of both,
 /// so the result never depends on the order items arrived in (keys must be unique
 /// for that; `RecencyKey` ends with the id).
-public struct BoundedTop<Key: Comparable & Sendable, Element: Sendable>: Sendable {
+package struct BoundedTop<Key: Comparable & Sendable, Element: Sendable>: Sendable {
     /// How many items are kept at most.
-    public let limit: Int
+    package let limit: Int
     private var heap: [(key: Key, element: Element)] = []
 
     /// An empty heap keeping at most `limit` items.
-    public init(limit: Int) {
+    package init(limit: Int) {
         self.limit = limit
     }
 
     /// Offers an item; it is kept if it is among the newest `limit`.
-    public mutating func add(_ element: Element, key: Key) {
+    package mutating func add(_ element: Element, key: Key) {
         guard limit > 0 else { return }
         if heap.count < limit {
             heap.append((key, element))
@@ -32,28 +32,28 @@ public struct BoundedTop<Key: Comparable & Sendable, Element: Sendable>: Sendabl
     /// Whether an item would be kept: there is room, or `beatsOldest` holds for the
     /// smallest kept key. Lets a caller skip building an element that would be dropped.
     @inline(__always)
-    public func admits(_ beatsOldest: (Key) -> Bool) -> Bool {
+    package func admits(_ beatsOldest: (Key) -> Bool) -> Bool {
         guard limit > 0 else { return false }
         return heap.count < limit || beatsOldest(heap[0].key)
     }
 
     /// Whether an item with `key` would be kept, so callers build it only then.
-    public func accepts(_ key: Key) -> Bool {
+    package func accepts(_ key: Key) -> Bool {
         limit > 0 && (heap.count < limit || heap[0].key < key)
     }
 
     /// Adds every item of another heap.
-    public mutating func merge(_ other: BoundedTop<Key, Element>) {
+    package mutating func merge(_ other: BoundedTop<Key, Element>) {
         for item in other.heap { add(item.element, key: item.key) }
     }
 
     /// The kept items, greatest key (newest) first.
-    public var newestFirst: [(key: Key, element: Element)] {
+    package var newestFirst: [(key: Key, element: Element)] {
         heap.sorted { $1.key < $0.key }
     }
 
     /// Number of items kept.
-    public var count: Int { heap.count }
+    package var count: Int { heap.count }
 
     private mutating func siftUp(_ index: Int) {
         var child = index

@@ -3,14 +3,14 @@
 /// URLs become `<url>`, UUIDs and long hex strings `<id>`, other digit runs `<n>`;
 /// whitespace is collapsed and the result cut to 300 characters, which also bounds
 /// the memory one cluster key can take.
-public enum ErrorNormalizer {
+package enum ErrorNormalizer {
     /// The cluster key of a raw error message.
     ///
     /// Runs once per failed row whose message the caller has not seen: URL prefixes
     /// are matched scalar by scalar, ASCII whitespace, digits and letters without
     /// Unicode property look-ups, the key is built as UTF-8 bytes (appending to a
     /// `String` scalar by scalar was most of the cost) and its length is counted.
-    public static func normalize(_ message: String) -> String {
+    package static func normalize(_ message: String) -> String {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(min(message.utf8.count, 4000))
         for c in message.unicodeScalars.prefix(4000) { scalars.append(isWhitespace(c) ? " " : c) }

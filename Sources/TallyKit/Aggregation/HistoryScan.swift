@@ -7,11 +7,11 @@
 /// shards are read again holding back the rows whose fingerprint repeats, and
 /// only the winner of each id (the latest `updated_at`, else the last one read)
 /// is added, the rest counted.
-public enum HistoryScan {
+package enum HistoryScan {
     /// Scans `sources` into accumulators made by `makeAccumulator`.
     ///
     /// - Throws: the sources' errors; `TallyError.badData` for a skipped row under `--strict`.
-    public static func run<A: Accumulator>(
+    package static func run<A: Accumulator>(
         _ sources: [any HistorySource], options: ScanOptions, makeAccumulator: @Sendable () -> A
     ) throws -> ScanResult<A> {
         var shards: [any HistorySource] = []

@@ -6,9 +6,9 @@ import Foundation
 /// γ = 1.01/0.99; any quantile is reported within 1% of a value of that rank.
 /// Memory is a fixed array of buckets, independent of the number of values;
 /// merging adds bucket counts, so shards merge exactly. Count, sum and max are exact.
-public struct QuantileSketch: Sendable, Equatable {
+package struct QuantileSketch: Sendable, Equatable {
     /// The method line reports print.
-    public static let method = "DDSketch, relative error ≤ 1% (count and max exact)"
+    package static let method = "DDSketch, relative error ≤ 1% (count and max exact)"
     static let gamma = 1.01 / 0.99
     static let logGamma = log(gamma)
     static let bucketCount = 1700  // γ^1700 ≈ 6e14 µs ≈ 19 years
@@ -16,14 +16,14 @@ public struct QuantileSketch: Sendable, Equatable {
     private var buckets: [Int64] = []
     /// Values that were zero (or negative, which callers count as data errors first).
     private var zeros: Int64 = 0
-    public private(set) var count: Int64 = 0
-    public private(set) var max: Int64 = 0
+    package private(set) var count: Int64 = 0
+    package private(set) var max: Int64 = 0
 
     /// An empty sketch.
-    public init() {}
+    package init() {}
 
     /// Adds one value in microseconds.
-    public mutating func add(_ value: Int64) {
+    package mutating func add(_ value: Int64) {
         count += 1
         if value > max || count == 1 { max = value }
         guard value > 0 else {
@@ -36,7 +36,7 @@ public struct QuantileSketch: Sendable, Equatable {
     }
 
     /// Adds every value of another sketch.
-    public mutating func merge(_ other: QuantileSketch) {
+    package mutating func merge(_ other: QuantileSketch) {
         guard other.count > 0 else { return }
         if count == 0 || other.max > max { max = other.max }
         count += other.count
@@ -49,7 +49,7 @@ public struct QuantileSketch: Sendable, Equatable {
     }
 
     /// The value at quantile `q` (0...1) by nearest rank, `nil` when empty; never above `max`.
-    public func quantile(_ q: Double) -> Int64? {
+    package func quantile(_ q: Double) -> Int64? {
         guard count > 0 else { return nil }
         let rank = Swift.max(1, Int64((q * Double(count)).rounded(.up)))
         if rank <= zeros { return 0 }
@@ -65,7 +65,7 @@ public struct QuantileSketch: Sendable, Equatable {
     }
 
     /// p50, p90, p99 and max as the report model wants them.
-    public var stats: DurationStats {
+    package var stats: DurationStats {
         DurationStats(count: count, p50: quantile(0.5), p90: quantile(0.9), p99: quantile(0.99), max: count > 0 ? max : nil)
     }
 }

@@ -2,30 +2,30 @@
 ///
 /// Bounded: every skip is counted, but only the first `exampleLimit` per source
 /// are kept as examples.
-public struct ScanDiagnostics: Sendable, Equatable {
+package struct ScanDiagnostics: Sendable, Equatable {
     /// Rows read per source and kind (including rows later skipped or merged).
-    public var rowsRead: [String: [RecordKind: Int64]] = [:]
+    package var rowsRead: [String: [RecordKind: Int64]] = [:]
     /// Skipped rows per source and reason.
-    public var skipped: [String: [SkipReason: Int64]] = [:]
+    package var skipped: [String: [SkipReason: Int64]] = [:]
     /// The first skipped rows of each source, in reading order.
-    public var examples: [SkippedRecord] = []
+    package var examples: [SkippedRecord] = []
     /// Duplicate rows merged away (the same id read more than once), per kind.
-    public var duplicatesMerged: [RecordKind: Int64] = [:]
+    package var duplicatesMerged: [RecordKind: Int64] = [:]
     /// How many examples to keep per source.
-    public var exampleLimit = 20
+    package var exampleLimit = 20
     /// The order in which sources were named, for stable reports.
-    public var sourceOrder: [String] = []
+    package var sourceOrder: [String] = []
 
     /// Empty diagnostics.
-    public init() {}
+    package init() {}
 
     /// Counts one row read.
-    public mutating func countRead(_ kind: RecordKind, source: String) {
+    package mutating func countRead(_ kind: RecordKind, source: String) {
         rowsRead[source, default: [:]][kind, default: 0] += 1
     }
 
     /// Counts one skipped row and keeps it as an example while there is room.
-    public mutating func countSkip(_ note: SkippedRecord) {
+    package mutating func countSkip(_ note: SkippedRecord) {
         let source = note.location.source
         skipped[source, default: [:]][note.reason, default: 0] += 1
         rowsRead[source, default: [:]][note.kind, default: 0] += 1
@@ -35,10 +35,10 @@ public struct ScanDiagnostics: Sendable, Equatable {
     }
 
     /// Total skipped rows.
-    public var totalSkipped: Int64 { skipped.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
+    package var totalSkipped: Int64 { skipped.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
 
     /// Folds in the diagnostics of a later shard.
-    public mutating func merge(_ later: ScanDiagnostics) {
+    package mutating func merge(_ later: ScanDiagnostics) {
         for (source, kinds) in later.rowsRead {
             for (kind, n) in kinds { rowsRead[source, default: [:]][kind, default: 0] += n }
         }
@@ -53,7 +53,7 @@ public struct ScanDiagnostics: Sendable, Equatable {
     }
 
     /// One line per skipped-row example plus a count of the rest, for stderr.
-    public var warningLines: [String] {
+    package var warningLines: [String] {
         var lines = examples.map { "warning: \($0)" }
         for source in sourceOrder {
             let total = skipped[source]?.values.reduce(0, +) ?? 0

@@ -1,20 +1,20 @@
 /// One customer's billable usage in a period, as the aggregation stage counts it.
-public struct BillingUsage: Sendable, Equatable {
+package struct BillingUsage: Sendable, Equatable {
     /// Processed documents of jobs that reached completed, failed or cancelled.
-    public var documents: Int64
+    package var documents: Int64
     /// Failed documents of those jobs.
-    public var failedDocuments: Int64
+    package var failedDocuments: Int64
     /// Jobs (one API call each).
-    public var jobs: Int64
+    package var jobs: Int64
     /// Tokens used by the documents.
-    public var tokens: Int64
+    package var tokens: Int64
     /// Summed job wall time (completed_at - started_at) in microseconds.
-    public var processingMicroseconds: Int64
+    package var processingMicroseconds: Int64
     /// Summed document file sizes in bytes.
-    public var bytes: Int64
+    package var bytes: Int64
 
     /// Makes usage; every counter defaults to zero.
-    public init(
+    package init(
         documents: Int64 = 0, failedDocuments: Int64 = 0, jobs: Int64 = 0, tokens: Int64 = 0,
         processingMicroseconds: Int64 = 0, bytes: Int64 = 0
     ) {
@@ -27,7 +27,7 @@ public struct BillingUsage: Sendable, Equatable {
     }
 
     /// The exact quantity a metric prices: seconds = micros / 1e6, megabytes = bytes / 1e6.
-    public func quantity(of metric: Metric) -> ExactDecimal {
+    package func quantity(of metric: Metric) -> ExactDecimal {
         switch metric {
         case .documents: return ExactDecimal(documents)
         case .failedDocuments: return ExactDecimal(failedDocuments)
@@ -47,7 +47,7 @@ public struct BillingUsage: Sendable, Equatable {
     }
 
     /// Both usages added counter by counter.
-    public static func + (lhs: BillingUsage, rhs: BillingUsage) -> BillingUsage {
+    package static func + (lhs: BillingUsage, rhs: BillingUsage) -> BillingUsage {
         BillingUsage(
             documents: lhs.documents + rhs.documents, failedDocuments: lhs.failedDocuments + rhs.failedDocuments,
             jobs: lhs.jobs + rhs.jobs, tokens: lhs.tokens + rhs.tokens,
@@ -57,16 +57,16 @@ public struct BillingUsage: Sendable, Equatable {
 }
 
 /// Who is billed: a user's id, and email and name when known.
-public struct BillingCustomer: Sendable, Hashable {
+package struct BillingCustomer: Sendable, Hashable {
     /// The user id (never empty: anonymous usage is not billed).
-    public var id: String
+    package var id: String
     /// The user's email.
-    public var email: String?
+    package var email: String?
     /// The user's display name.
-    public var name: String?
+    package var name: String?
 
     /// Makes a customer identity.
-    public init(id: String, email: String? = nil, name: String? = nil) {
+    package init(id: String, email: String? = nil, name: String? = nil) {
         self.id = id
         self.email = email
         self.name = name
@@ -74,30 +74,30 @@ public struct BillingCustomer: Sendable, Hashable {
 }
 
 /// A customer's usage for the period.
-public struct CustomerUsage: Sendable, Equatable {
+package struct CustomerUsage: Sendable, Equatable {
     /// The customer.
-    public var customer: BillingCustomer
+    package var customer: BillingCustomer
     /// What they used.
-    public var usage: BillingUsage
+    package var usage: BillingUsage
 
     /// Pairs a customer with usage.
-    public init(customer: BillingCustomer, usage: BillingUsage) {
+    package init(customer: BillingCustomer, usage: BillingUsage) {
         self.customer = customer
         self.usage = usage
     }
 }
 
 /// The billing period: `[start, end)` and its label (`2026-11`), which starts invoice numbers.
-public struct BillingPeriod: Sendable, Equatable {
+package struct BillingPeriod: Sendable, Equatable {
     /// First instant of the period.
-    public var start: Instant
+    package var start: Instant
     /// First instant after the period.
-    public var end: Instant
+    package var end: Instant
     /// Label such as `2026-11`.
-    public var label: String
+    package var label: String
 
     /// Makes a period.
-    public init(start: Instant, end: Instant, label: String) {
+    package init(start: Instant, end: Instant, label: String) {
         self.start = start
         self.end = end
         self.label = label
@@ -105,18 +105,18 @@ public struct BillingPeriod: Sendable, Equatable {
 }
 
 /// A job whose documents were processed in the period but are not on any invoice.
-public struct UnbilledJob: Sendable, Equatable {
+package struct UnbilledJob: Sendable, Equatable {
     /// The job's id.
-    public var jobID: String
+    package var jobID: String
     /// Its owner, if any.
-    public var userID: String?
+    package var userID: String?
     /// Its status (`processing`, `completed` without completed_at, ...).
-    public var status: String
+    package var status: String
     /// Its processed documents counted in the period's processed total.
-    public var documents: Int64
+    package var documents: Int64
 
     /// Makes an unbilled job entry.
-    public init(jobID: String, userID: String?, status: String, documents: Int64) {
+    package init(jobID: String, userID: String?, status: String, documents: Int64) {
         self.jobID = jobID
         self.userID = userID
         self.status = status
@@ -125,28 +125,28 @@ public struct UnbilledJob: Sendable, Equatable {
 }
 
 /// Usage the pipeline saw but does not bill, and the processed total to reconcile against.
-public struct UnbilledUsage: Sendable, Equatable {
+package struct UnbilledUsage: Sendable, Equatable {
     /// Documents of jobs without an owner.
-    public var anonymousDocuments: Int64
+    package var anonymousDocuments: Int64
     /// Anonymous jobs (for the report).
-    public var anonymousJobs: Int64
+    package var anonymousJobs: Int64
     /// Jobs still pending or processing at the period's end (billed when they finish).
-    public var inFlight: [UnbilledJob]
+    package var inFlight: [UnbilledJob]
     /// Terminal jobs with no completed_at.
-    public var unbillable: [UnbilledJob]
+    package var unbillable: [UnbilledJob]
 
     /// Jobs in flight in all (the list may be capped), and their processed documents.
-    public var inFlightCount: Int64
-    public var inFlightDocuments: Int64
+    package var inFlightCount: Int64
+    package var inFlightDocuments: Int64
     /// Unbillable jobs in all (the list may be capped), and their processed documents.
-    public var unbillableCount: Int64
-    public var unbillableDocuments: Int64
+    package var unbillableCount: Int64
+    package var unbillableDocuments: Int64
 
     /// Makes the unbilled breakdown; everything defaults to none.
     ///
     /// The lists may be capped for display; the totals default to the lists' own
     /// counts and sums when not given.
-    public init(
+    package init(
         anonymousDocuments: Int64 = 0, anonymousJobs: Int64 = 0, inFlight: [UnbilledJob] = [],
         unbillable: [UnbilledJob] = [], inFlightTotals: (count: Int64, documents: Int64)? = nil,
         unbillableTotals: (count: Int64, documents: Int64)? = nil

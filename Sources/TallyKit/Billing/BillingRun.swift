@@ -1,22 +1,22 @@
 /// Every invoice of a period, the per-customer summary and the reconciliation.
-public struct BillingRun: Sendable, Equatable {
+package struct BillingRun: Sendable, Equatable {
     /// The plan file's source name.
-    public var planSource: String
+    package var planSource: String
     /// The currency of every amount.
-    public var currency: Currency
+    package var currency: Currency
     /// The period billed.
-    public var period: BillingPeriod
+    package var period: BillingPeriod
     /// Invoices sorted by number.
-    public var invoices: [Invoice]
+    package var invoices: [Invoice]
     /// Usage that is not on any invoice (job lists sorted by job id).
-    public var unbilled: UnbilledUsage
+    package var unbilled: UnbilledUsage
     /// Plan `customers` keys that matched no known user (listed for the operator).
-    public var unmatchedPlanCustomers: [String]
+    package var unmatchedPlanCustomers: [String]
     /// The two checks that must hold for the outputs to be trusted.
-    public var reconciliation: BillingReconciliation
+    package var reconciliation: BillingReconciliation
 
     /// One summary row per invoice, in invoice order.
-    public var summary: [BillingSummaryRow] {
+    package var summary: [BillingSummaryRow] {
         invoices.map {
             BillingSummaryRow(
                 customer: $0.customer, plan: $0.plan, invoiceNumber: $0.number, subtotal: $0.subtotal,
@@ -26,38 +26,38 @@ public struct BillingRun: Sendable, Equatable {
 }
 
 /// One customer's totals.
-public struct BillingSummaryRow: Sendable, Equatable {
-    public var customer: BillingCustomer
-    public var plan: String
-    public var invoiceNumber: String
-    public var subtotal: ExactDecimal
-    public var discount: ExactDecimal
-    public var tax: ExactDecimal
-    public var total: ExactDecimal
+package struct BillingSummaryRow: Sendable, Equatable {
+    package var customer: BillingCustomer
+    package var plan: String
+    package var invoiceNumber: String
+    package var subtotal: ExactDecimal
+    package var discount: ExactDecimal
+    package var tax: ExactDecimal
+    package var total: ExactDecimal
 }
 
 /// Sum of invoices = sum of lines; billed + unbilled documents = processed documents.
-public struct BillingReconciliation: Sendable, Equatable {
+package struct BillingReconciliation: Sendable, Equatable {
     /// Sum of every invoice's total.
-    public var invoicesTotal: ExactDecimal
+    package var invoicesTotal: ExactDecimal
     /// Sum of every line of every invoice.
-    public var linesTotal: ExactDecimal
+    package var linesTotal: ExactDecimal
     /// Documents on invoices.
-    public var billedDocuments: Int64
+    package var billedDocuments: Int64
     /// Documents of anonymous jobs.
-    public var anonymousDocuments: Int64
+    package var anonymousDocuments: Int64
     /// Documents of jobs in flight at the period's end.
-    public var inFlightDocuments: Int64
+    package var inFlightDocuments: Int64
     /// Documents of terminal jobs without completed_at.
-    public var unbillableDocuments: Int64
+    package var unbillableDocuments: Int64
     /// Processed documents in the period, as the pipeline counted them.
-    public var processedDocuments: Int64
+    package var processedDocuments: Int64
 
     /// Anonymous + in flight + unbillable.
-    public var unbilledDocuments: Int64 { anonymousDocuments + inFlightDocuments + unbillableDocuments }
+    package var unbilledDocuments: Int64 { anonymousDocuments + inFlightDocuments + unbillableDocuments }
 
     /// True when both equations hold; the pipeline exits non-zero otherwise.
-    public var isConsistent: Bool {
+    package var isConsistent: Bool {
         invoicesTotal == linesTotal && billedDocuments + unbilledDocuments == processedDocuments
     }
 }
@@ -71,7 +71,7 @@ extension BillingRun {
     ///   - knownCustomers: every user the sources know, to invoice listed customers without usage.
     ///   - processedDocuments: the period's processed documents, for the reconciliation.
     /// - Throws: `TallyError.badData` when a usage counter is negative or a customer id is empty.
-    public static func make(
+    package static func make(
         plan: Plan, period: BillingPeriod, usage: [CustomerUsage], knownCustomers: [BillingCustomer],
         unbilled: UnbilledUsage, processedDocuments: Int64
     ) throws -> BillingRun {

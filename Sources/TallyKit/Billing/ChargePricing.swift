@@ -1,38 +1,38 @@
 /// A charge priced for one quantity: the exact (unrounded) amount and its breakdown.
-public struct PricedCharge: Sendable, Equatable {
+package struct PricedCharge: Sendable, Equatable {
     /// The metric priced.
-    public var metric: Metric
+    package var metric: Metric
     /// The model's name (`per_unit`, `graduated`, `volume`, `package`).
-    public var model: String
+    package var model: String
     /// The quantity priced.
-    public var quantity: ExactDecimal
+    package var quantity: ExactDecimal
     /// The single unit price when the model has one (per_unit; volume's applied tier).
-    public var unitPrice: ExactDecimal?
+    package var unitPrice: ExactDecimal?
     /// The exact amount before rounding.
-    public var amount: ExactDecimal
+    package var amount: ExactDecimal
     /// Per-tier (graduated, volume) or per-package (package) sub-lines; their amounts add up to `amount`.
-    public var breakdown: [PricedTier]
+    package var breakdown: [PricedTier]
 }
 
 /// One sub-line of a priced charge.
-public struct PricedTier: Sendable, Equatable {
+package struct PricedTier: Sendable, Equatable {
     /// `1`, `2`, ... for tiers (1-based); `packages` for a package charge.
-    public var tier: String
+    package var tier: String
     /// The units the tier covers, e.g. `1-5`, `11+` (whole units) or `0-5`, `5+` (decimal units).
-    public var range: String
+    package var range: String
     /// Units priced by this tier, or the package count.
-    public var quantity: ExactDecimal
+    package var quantity: ExactDecimal
     /// Price per unit (or per package).
-    public var unitPrice: ExactDecimal
+    package var unitPrice: ExactDecimal
     /// The tier's flat fee, charged because at least one unit fell in it.
-    public var flatFee: ExactDecimal
+    package var flatFee: ExactDecimal
     /// quantity x unitPrice + flatFee, exact.
-    public var amount: ExactDecimal
+    package var amount: ExactDecimal
 }
 
 extension Charge {
     /// Prices `quantity` with this charge's model (a pure function; never negative).
-    public func price(_ quantity: ExactDecimal) -> PricedCharge {
+    package func price(_ quantity: ExactDecimal) -> PricedCharge {
         var result = PricedCharge(
             metric: metric, model: model.name, quantity: quantity, unitPrice: nil, amount: .zero, breakdown: [])
         switch model {

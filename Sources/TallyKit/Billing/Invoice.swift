@@ -1,5 +1,5 @@
 /// What an invoice line is for.
-public enum InvoiceLineKind: String, Sendable, CaseIterable {
+package enum InvoiceLineKind: String, Sendable, CaseIterable {
     /// The plan's base fee.
     case baseFee = "base_fee"
     /// A usage charge.
@@ -13,50 +13,50 @@ public enum InvoiceLineKind: String, Sendable, CaseIterable {
 }
 
 /// One invoice line: rounded once to minor units; usage lines keep their breakdown.
-public struct InvoiceLine: Sendable, Equatable {
+package struct InvoiceLine: Sendable, Equatable {
     /// What the line is for.
-    public var kind: InvoiceLineKind
+    package var kind: InvoiceLineKind
     /// The metric of a usage line.
-    public var metric: Metric?
+    package var metric: Metric?
     /// The model of a usage line.
-    public var model: String?
+    package var model: String?
     /// Units for usage; 1 for fees; the base amount for discount and tax.
-    public var quantity: ExactDecimal
+    package var quantity: ExactDecimal
     /// Unit price; the rate (-0.1, 0.19) for discount and tax; `nil` when the model has none.
-    public var unitPrice: ExactDecimal?
+    package var unitPrice: ExactDecimal?
     /// The exact amount before rounding.
-    public var exactAmount: ExactDecimal
+    package var exactAmount: ExactDecimal
     /// The amount rounded to minor units: what is summed.
-    public var amount: ExactDecimal
+    package var amount: ExactDecimal
     /// Tier or package sub-lines (exact amounts; they add up to `exactAmount`).
-    public var breakdown: [PricedTier]
+    package var breakdown: [PricedTier]
 }
 
 /// A priced invoice for one customer and period.
-public struct Invoice: Sendable, Equatable {
+package struct Invoice: Sendable, Equatable {
     /// `<period label>-<short customer id>`, unique in the run.
-    public var number: String
+    package var number: String
     /// Who is billed.
-    public var customer: BillingCustomer
+    package var customer: BillingCustomer
     /// The price plan's name.
-    public var plan: String
+    package var plan: String
     /// The period billed.
-    public var period: BillingPeriod
+    package var period: BillingPeriod
     /// The currency of every amount.
-    public var currency: Currency
+    package var currency: Currency
     /// The usage priced.
-    public var usage: BillingUsage
+    package var usage: BillingUsage
     /// Lines in order: base fee, charges, minimum, discount, tax.
-    public var lines: [InvoiceLine]
+    package var lines: [InvoiceLine]
 
     /// Base fee + charges + minimum top-up.
-    public var subtotal: ExactDecimal { sum(of: [.baseFee, .usage, .minimum]) }
+    package var subtotal: ExactDecimal { sum(of: [.baseFee, .usage, .minimum]) }
     /// The discount line's amount (zero or negative).
-    public var discount: ExactDecimal { sum(of: [.discount]) }
+    package var discount: ExactDecimal { sum(of: [.discount]) }
     /// The tax line's amount.
-    public var tax: ExactDecimal { sum(of: [.tax]) }
+    package var tax: ExactDecimal { sum(of: [.tax]) }
     /// The sum of all rounded lines.
-    public var total: ExactDecimal { lines.reduce(.zero) { $0 + $1.amount } }
+    package var total: ExactDecimal { lines.reduce(.zero) { $0 + $1.amount } }
 
     private func sum(of kinds: Set<InvoiceLineKind>) -> ExactDecimal {
         lines.filter { kinds.contains($0.kind) }.reduce(.zero) { $0 + $1.amount }

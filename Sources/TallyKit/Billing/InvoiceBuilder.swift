@@ -1,22 +1,22 @@
 /// Prices one customer's usage under a plan file: terms lookup and invoice lines.
-public struct InvoiceBuilder: Sendable {
+package struct InvoiceBuilder: Sendable {
     /// The validated plan file.
-    public let plan: Plan
+    package let plan: Plan
 
     /// Makes a builder for a plan file.
-    public init(plan: Plan) {
+    package init(plan: Plan) {
         self.plan = plan
     }
 
     /// The customer's entry in `customers`: by id first, then by email (case-insensitive).
-    public func terms(for customer: BillingCustomer) -> CustomerTerms? {
+    package func terms(for customer: BillingCustomer) -> CustomerTerms? {
         if let byID = plan.customers.first(where: { $0.key == customer.id }) { return byID }
         guard let email = customer.email?.lowercased(), !email.isEmpty else { return nil }
         return plan.customers.first { $0.key.lowercased() == email }
     }
 
     /// The customer's price plan: their entry's, else `default_plan`.
-    public func pricePlan(for customer: BillingCustomer) -> PricePlan {
+    package func pricePlan(for customer: BillingCustomer) -> PricePlan {
         let name = terms(for: customer)?.plan ?? plan.defaultPlan
         guard let pricePlan = plan.pricePlan(named: name) else {
             preconditionFailure("plan '\(name)' was validated to exist")
@@ -25,7 +25,7 @@ public struct InvoiceBuilder: Sendable {
     }
 
     /// The invoice for one customer's usage, numbered `number`.
-    public func invoice(
+    package func invoice(
         number: String, customer: BillingCustomer, usage: BillingUsage, period: BillingPeriod
     ) -> Invoice {
         let terms = terms(for: customer)

@@ -1,11 +1,11 @@
 /// Deterministic invoice numbers: `<period label>-<short customer id>`, never colliding.
-public enum InvoiceNumbering {
+package enum InvoiceNumbering {
     /// The shortest prefix of each id, at least `minimumLength` long, that no other id shares.
     ///
     /// Ids made of letters, digits, `-` and `_` are used as they are; any other id
     /// (it could hold `/` or spaces and invoice numbers name files) is replaced by a
     /// 16-hex-digit FNV-1a hash of it first.
-    public static func shortIDs(for ids: [String], minimumLength: Int = 8) -> [String: String] {
+    package static func shortIDs(for ids: [String], minimumLength: Int = 8) -> [String: String] {
         let pairs = Set(ids).map { (id: $0, key: safeKey($0)) }.sorted { ($0.key, $0.id) < ($1.key, $1.id) }
         var result: [String: String] = [:]
         var used: Set<String> = []
@@ -27,7 +27,7 @@ public enum InvoiceNumbering {
     }
 
     /// `<label>-<short id>` for each customer id.
-    public static func numbers(label: String, ids: [String]) -> [String: String] {
+    package static func numbers(label: String, ids: [String]) -> [String: String] {
         shortIDs(for: ids).mapValues { "\(label)-\($0)" }
     }
 

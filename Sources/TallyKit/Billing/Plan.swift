@@ -1,24 +1,24 @@
 /// A validated plan file: currency, zone, rounding, the price plans and the customers' terms.
-public struct Plan: Sendable, Equatable {
+package struct Plan: Sendable, Equatable {
     /// The file the plan was read from, as given (used in messages).
-    public var source: String
+    package var source: String
     /// The currency every amount is in.
-    public var currency: Currency
+    package var currency: Currency
     /// The IANA zone of period boundaries, when the file names one (`--tz` overrides).
-    public var timeZone: String?
+    package var timeZone: String?
     /// How each invoice line is rounded to minor units.
-    public var rounding: RoundingMode
+    package var rounding: RoundingMode
     /// The price plan of customers with usage and no entry in `customers`.
-    public var defaultPlan: String
+    package var defaultPlan: String
     /// The price plans, in file order.
-    public var plans: [PricePlan]
+    package var plans: [PricePlan]
     /// The customers' terms, in file order.
-    public var customers: [CustomerTerms]
+    package var customers: [CustomerTerms]
     /// Tax percent for customers without their own.
-    public var taxPercent: ExactDecimal
+    package var taxPercent: ExactDecimal
 
     /// Makes a plan (the loader validates; tests may build one directly).
-    public init(
+    package init(
         source: String, currency: Currency, timeZone: String?, rounding: RoundingMode, defaultPlan: String,
         plans: [PricePlan], customers: [CustomerTerms], taxPercent: ExactDecimal
     ) {
@@ -33,24 +33,24 @@ public struct Plan: Sendable, Equatable {
     }
 
     /// The price plan with this name.
-    public func pricePlan(named name: String) -> PricePlan? {
+    package func pricePlan(named name: String) -> PricePlan? {
         plans.first { $0.name == name }
     }
 }
 
 /// One named price plan: a base fee, a minimum and the usage charges.
-public struct PricePlan: Sendable, Equatable {
+package struct PricePlan: Sendable, Equatable {
     /// The plan's name (its key under `plans`).
-    public var name: String
+    package var name: String
     /// Charged every period, also with zero usage.
-    public var baseFee: ExactDecimal?
+    package var baseFee: ExactDecimal?
     /// When the subtotal is below it, a top-up line brings it up.
-    public var minimum: ExactDecimal?
+    package var minimum: ExactDecimal?
     /// The usage charges, in file order.
-    public var charges: [Charge]
+    package var charges: [Charge]
 
     /// Makes a price plan.
-    public init(name: String, baseFee: ExactDecimal? = nil, minimum: ExactDecimal? = nil, charges: [Charge]) {
+    package init(name: String, baseFee: ExactDecimal? = nil, minimum: ExactDecimal? = nil, charges: [Charge]) {
         self.name = name
         self.baseFee = baseFee
         self.minimum = minimum
@@ -59,18 +59,18 @@ public struct PricePlan: Sendable, Equatable {
 }
 
 /// A customer's entry under `customers`: matched by user id or email.
-public struct CustomerTerms: Sendable, Equatable {
+package struct CustomerTerms: Sendable, Equatable {
     /// The user id or email the entry is keyed by.
-    public var key: String
+    package var key: String
     /// The price plan's name.
-    public var plan: String
+    package var plan: String
     /// Percent of the subtotal taken off.
-    public var discountPercent: ExactDecimal
+    package var discountPercent: ExactDecimal
     /// Tax percent overriding the plan file's, when given.
-    public var taxPercent: ExactDecimal?
+    package var taxPercent: ExactDecimal?
 
     /// Makes customer terms.
-    public init(key: String, plan: String, discountPercent: ExactDecimal = .zero, taxPercent: ExactDecimal? = nil) {
+    package init(key: String, plan: String, discountPercent: ExactDecimal = .zero, taxPercent: ExactDecimal? = nil) {
         self.key = key
         self.plan = plan
         self.discountPercent = discountPercent
@@ -79,7 +79,7 @@ public struct CustomerTerms: Sendable, Equatable {
 }
 
 /// A usage metric a charge prices.
-public enum Metric: String, Sendable, CaseIterable {
+package enum Metric: String, Sendable, CaseIterable {
     /// Processed documents of jobs that reached a terminal status.
     case documents
     /// Failed documents of those jobs.
@@ -94,7 +94,7 @@ public enum Metric: String, Sendable, CaseIterable {
     case megabytes
 
     /// True for metrics counted in whole units.
-    public var isWholeUnits: Bool {
+    package var isWholeUnits: Bool {
         switch self {
         case .documents, .failedDocuments, .jobs, .tokens: return true
         case .processingSeconds, .megabytes: return false
@@ -103,21 +103,21 @@ public enum Metric: String, Sendable, CaseIterable {
 }
 
 /// One usage charge: a metric priced by a model.
-public struct Charge: Sendable, Equatable {
+package struct Charge: Sendable, Equatable {
     /// What is counted.
-    public var metric: Metric
+    package var metric: Metric
     /// How the count is priced.
-    public var model: ChargeModel
+    package var model: ChargeModel
 
     /// Makes a charge.
-    public init(metric: Metric, model: ChargeModel) {
+    package init(metric: Metric, model: ChargeModel) {
         self.metric = metric
         self.model = model
     }
 }
 
 /// A pricing model, with Stripe and Lago semantics.
-public enum ChargeModel: Sendable, Equatable {
+package enum ChargeModel: Sendable, Equatable {
     /// quantity x unit price.
     case perUnit(unitPrice: ExactDecimal)
     /// Each tier prices only the units that fall in it, plus its flat fee when any do.
@@ -128,7 +128,7 @@ public enum ChargeModel: Sendable, Equatable {
     case package(size: ExactDecimal, price: ExactDecimal, freeUnits: ExactDecimal)
 
     /// The name used in plan files and outputs.
-    public var name: String {
+    package var name: String {
         switch self {
         case .perUnit: return "per_unit"
         case .graduated: return "graduated"
@@ -138,20 +138,20 @@ public enum ChargeModel: Sendable, Equatable {
     }
 
     /// The model names a plan file may use.
-    public static let names = ["per_unit", "graduated", "volume", "package"]
+    package static let names = ["per_unit", "graduated", "volume", "package"]
 }
 
 /// One tier of a graduated or volume charge; `upTo` is inclusive, `nil` on the last tier.
-public struct Tier: Sendable, Equatable {
+package struct Tier: Sendable, Equatable {
     /// The tier's last unit, inclusive; `nil` for the open last tier.
-    public var upTo: ExactDecimal?
+    package var upTo: ExactDecimal?
     /// The price of each unit the tier prices.
-    public var unitPrice: ExactDecimal
+    package var unitPrice: ExactDecimal
     /// Added once when the tier prices at least one unit.
-    public var flatFee: ExactDecimal
+    package var flatFee: ExactDecimal
 
     /// Makes a tier.
-    public init(upTo: ExactDecimal?, unitPrice: ExactDecimal, flatFee: ExactDecimal = .zero) {
+    package init(upTo: ExactDecimal?, unitPrice: ExactDecimal, flatFee: ExactDecimal = .zero) {
         self.upTo = upTo
         self.unitPrice = unitPrice
         self.flatFee = flatFee

@@ -1,16 +1,16 @@
 /// A bad plan file: one message naming the file, the line and the key path (exit 65).
-public struct PlanError: ExitStatusProviding, Equatable {
+package struct PlanError: ExitStatusProviding, Equatable {
     /// The plan file as given.
-    public var file: String
+    package var file: String
     /// The 1-based line of the offending key or value, when known.
-    public var line: Int?
+    package var line: Int?
     /// Where in the document, e.g. `plans.starter.charges[1].model`; `nil` for the whole file.
-    public var keyPath: String?
+    package var keyPath: String?
     /// What is wrong and what was expected.
-    public var message: String
+    package var message: String
 
     /// Makes a plan error.
-    public init(file: String, line: Int?, keyPath: String?, message: String) {
+    package init(file: String, line: Int?, keyPath: String?, message: String) {
         self.file = file
         self.line = line
         self.keyPath = keyPath
@@ -18,10 +18,10 @@ public struct PlanError: ExitStatusProviding, Equatable {
     }
 
     /// Always `dataError` (65).
-    public var exitStatus: ExitStatus { .dataError }
+    package var exitStatus: ExitStatus { .dataError }
 
     /// `plan.yaml:14: plans.starter.charges[1].model: unknown model 'tierd' (...)`.
-    public var description: String {
+    package var description: String {
         var text = file
         if let line { text += ":\(line)" }
         if let keyPath, !keyPath.isEmpty { text += ": \(keyPath)" }

@@ -2,12 +2,12 @@ import Foundation
 import Yams
 
 /// Reads and validates a plan file (YAML, or JSON since YAML is a superset of it).
-public enum PlanLoader {
+package enum PlanLoader {
     /// Loads and validates the plan at `path`.
     ///
     /// - Throws: `PlanError` (exit 65) naming the file, line and key of the first problem,
     ///   or `TallyError.cannotOpen` (exit 66) when the file cannot be read.
-    public static func load(path: String) throws -> Plan {
+    package static func load(path: String) throws -> Plan {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -22,7 +22,7 @@ public enum PlanLoader {
     }
 
     /// Parses and validates plan text; `file` names it in errors.
-    public static func parse(_ text: String, file: String) throws(PlanError) -> Plan {
+    package static func parse(_ text: String, file: String) throws(PlanError) -> Plan {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -167,7 +167,7 @@ struct PlanParser {
 
 extension PlanLoader {
     /// `plan.yaml: ok (3 plans, 2 customers, USD)`.
-    public static func summaryLine(_ plan: Plan) -> String {
+    package static func summaryLine(_ plan: Plan) -> String {
         let plans = plan.plans.count == 1 ? "1 plan" : "\(plan.plans.count) plans"
         let customers = plan.customers.count == 1 ? "1 customer" : "\(plan.customers.count) customers"
         return "\(plan.source): ok (\(plans), \(customers), \(plan.currency.code))"

@@ -3,7 +3,7 @@ import Foundation
 /// Recognises what a path holds by its first bytes, never by its name.
 public enum SourceOpener {
     /// The formats a source can be in.
-    public enum Format: String, Sendable {
+    package enum Format: String, Sendable {
         case sqlite, json, gzip
     }
 
@@ -27,7 +27,7 @@ public enum SourceOpener {
     }
 
     /// The format named by a file's first bytes, if any.
-    public static func sniff(_ head: [UInt8]) -> Format? {
+    package static func sniff(_ head: [UInt8]) -> Format? {
         let sqliteMagic = Array("SQLite format 3\0".utf8)
         if head.count >= 16, Array(head[0..<16]) == sqliteMagic { return .sqlite }
         if head.count >= 2, head[0] == 0x1F, head[1] == 0x8B { return .gzip }

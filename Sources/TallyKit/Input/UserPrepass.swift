@@ -1,7 +1,7 @@
 /// Reads only the users of some sources, to resolve an email before the main scan.
-public enum UserPrepass {
+package enum UserPrepass {
     /// Every user in `sources` (last one read wins).
-    public static func users(in sources: [any HistorySource]) throws -> UserDirectory {
+    package static func users(in sources: [any HistorySource]) throws -> UserDirectory {
         var collector = UserCollector()
         for source in sources {
             try source.read(ReadOptions(kinds: [.user]), into: &collector)

@@ -2,25 +2,25 @@
 ///
 /// The arithmetic is Howard Hinnant's `days_from_civil` / `civil_from_days`:
 /// exact for every year, no allocation, no `Calendar`.
-public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package var year: Int
+    package var month: Int
+    package var day: Int
 
     /// Makes a date from its parts; does not validate them (see `isValid`).
-    public init(year: Int, month: Int, day: Int) {
+    package init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// Whether month and day name a real day of that year.
-    public var isValid: Bool {
+    package var isValid: Bool {
         month >= 1 && month <= 12 && day >= 1 && day <= CivilDate.daysInMonth(year: year, month: month)
     }
 
     /// Days since 1970-01-01 (negative before it).
-    public var daysSinceEpoch: Int64 {
+    package var daysSinceEpoch: Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -31,7 +31,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// The date `days` days after 1970-01-01.
-    public init(daysSinceEpoch days: Int64) {
+    package init(daysSinceEpoch days: Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -44,31 +44,31 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// ISO weekday: 1 is Monday, 7 is Sunday.
-    public var isoWeekday: Int {
+    package var isoWeekday: Int {
         let d = daysSinceEpoch
         let r = Int(((d + 3) % 7 + 7) % 7)  // 1970-01-01 was a Thursday
         return r + 1
     }
 
     /// The date `n` days later.
-    public func adding(days n: Int) -> CivilDate {
+    package func adding(days n: Int) -> CivilDate {
         CivilDate(daysSinceEpoch: daysSinceEpoch + Int64(n))
     }
 
     /// The first day of the month `n` months later.
-    public func firstOfMonth(addingMonths n: Int) -> CivilDate {
+    package func firstOfMonth(addingMonths n: Int) -> CivilDate {
         let index = year * 12 + (month - 1) + n
         let y = index >= 0 ? index / 12 : (index - 11) / 12
         return CivilDate(year: y, month: index - y * 12 + 1, day: 1)
     }
 
     /// Whether `year` is a Gregorian leap year.
-    public static func isLeap(_ year: Int) -> Bool {
+    package static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
     /// Number of days in a month of a year.
-    public static func daysInMonth(year: Int, month: Int) -> Int {
+    package static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -76,12 +76,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 
-    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+    package static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String {
+    package var description: String {
         "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
     }
 

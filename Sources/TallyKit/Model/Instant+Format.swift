@@ -18,7 +18,7 @@ extension Instant {
     ///
     /// Runs for every timestamp of `jobs.csv`: years 0...9999 are written into a
     /// fixed 32-byte scratch and appended at once; other years take the general path.
-    public func appendAPIBytes(to out: inout [UInt8]) {
+    package func appendAPIBytes(to out: inout [UInt8]) {
         let micros = ((microseconds % 1_000_000) + 1_000_000) % 1_000_000
         let secs = (microseconds - micros) / 1_000_000
         let days = secs >= 0 ? secs / 86_400 : (secs - 86_399) / 86_400
@@ -97,7 +97,7 @@ extension Instant {
     }
 
     /// The UTC calendar date of this instant.
-    public var utcDate: CivilDate {
+    package var utcDate: CivilDate {
         let secs = seconds
         let days = secs >= 0 ? secs / 86_400 : (secs - 86_399) / 86_400
         return CivilDate(daysSinceEpoch: days)

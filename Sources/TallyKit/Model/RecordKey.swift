@@ -3,11 +3,11 @@
 ///
 /// Collisions are harmless: rows whose fingerprints collide are only held back
 /// and then compared by their full ids.
-public struct RecordFingerprint: Hashable, Comparable, Sendable {
-    public var value: UInt64
+package struct RecordFingerprint: Hashable, Comparable, Sendable {
+    package var value: UInt64
 
     /// The fingerprint of `id` for records of `kind` (FNV-1a then a 64-bit finaliser).
-    public init(kind: RecordKind, id: String) {
+    package init(kind: RecordKind, id: String) {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         h = (h ^ UInt64(kind == .job ? 1 : 2)) &* 0x0000_0100_0000_01B3
         for byte in id.utf8 {
@@ -19,32 +19,32 @@ public struct RecordFingerprint: Hashable, Comparable, Sendable {
         value = h
     }
 
-    public static func < (lhs: RecordFingerprint, rhs: RecordFingerprint) -> Bool { lhs.value < rhs.value }
+    package static func < (lhs: RecordFingerprint, rhs: RecordFingerprint) -> Bool { lhs.value < rhs.value }
 }
 
 /// Newest-first order of jobs: later `created_at` first, equal instants by id descending.
 ///
 /// `upstream.md`: equal created_at instants have no defined order upstream; tally
 /// breaks ties by id, descending, so its output is deterministic.
-public struct RecencyKey: Comparable, Hashable, Sendable {
-    public var createdAt: Instant
-    public var id: String
+package struct RecencyKey: Comparable, Hashable, Sendable {
+    package var createdAt: Instant
+    package var id: String
 
     /// The key of a job.
-    public init(createdAt: Instant, id: String) {
+    package init(createdAt: Instant, id: String) {
         self.createdAt = createdAt
         self.id = id
     }
 
     /// `a < b` means `a` is older than `b` (comes after it newest first).
-    public static func < (lhs: RecencyKey, rhs: RecencyKey) -> Bool {
+    package static func < (lhs: RecencyKey, rhs: RecencyKey) -> Bool {
         if lhs.createdAt != rhs.createdAt { return lhs.createdAt < rhs.createdAt }
         return lhs.id.utf8.lexicographicallyPrecedes(rhs.id.utf8)
     }
 
     /// `self < RecencyKey(createdAt: createdAt, id: id)`, without making the key.
     @inline(__always)
-    public func isOlder(than createdAt: Instant, _ id: String) -> Bool {
+    package func isOlder(than createdAt: Instant, _ id: String) -> Bool {
         if self.createdAt != createdAt { return self.createdAt < createdAt }
         return self.id.utf8.lexicographicallyPrecedes(id.utf8)
     }

@@ -1,28 +1,28 @@
 /// Every user the sources know, by id and by email.
 ///
 /// Grows with the number of users, never with the number of jobs.
-public struct UserDirectory: Sendable, Equatable {
+package struct UserDirectory: Sendable, Equatable {
     /// Users by id.
-    public private(set) var byID: [String: UserRecord] = [:]
+    package private(set) var byID: [String: UserRecord] = [:]
     private var idByEmail: [String: String] = [:]
 
     /// An empty directory.
-    public init() {}
+    package init() {}
 
     /// Adds or replaces a user (the last one read wins).
-    public mutating func add(_ user: UserRecord) {
+    package mutating func add(_ user: UserRecord) {
         if let old = byID[user.id], let email = old.email { idByEmail[email.lowercased()] = nil }
         byID[user.id] = user
         if let email = user.email { idByEmail[email.lowercased()] = user.id }
     }
 
     /// Folds in users read later.
-    public mutating func merge(_ later: UserDirectory) {
+    package mutating func merge(_ later: UserDirectory) {
         for id in later.byID.keys.sorted() { add(later.byID[id]!) }
     }
 
     /// The user with this id or email (ids and emails compared case-insensitively).
-    public func user(matching idOrEmail: String) -> UserRecord? {
+    package func user(matching idOrEmail: String) -> UserRecord? {
         if let user = byID[idOrEmail] { return user }
         let folded = idOrEmail.lowercased()
         if let user = byID[folded] { return user }
@@ -31,8 +31,8 @@ public struct UserDirectory: Sendable, Equatable {
     }
 
     /// The user with this id, if known.
-    public subscript(id: String) -> UserRecord? { byID[id] }
+    package subscript(id: String) -> UserRecord? { byID[id] }
 
     /// Number of users.
-    public var count: Int { byID.count }
+    package var count: Int { byID.count }
 }

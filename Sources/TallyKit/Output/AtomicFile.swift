@@ -5,11 +5,11 @@ import Foundation
 /// The bytes go to a temporary file beside the target (created exclusively,
 /// never through a symlink), are flushed to disk, and the file is renamed over
 /// the target. A failure removes the temporary file and leaves the target as it was.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes `bytes` to `path` with permission `mode` (default 0644).
     ///
     /// - Throws: `TallyError.cannotWrite` naming the path and the system's reason.
-    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
+    package static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -25,7 +25,7 @@ public enum AtomicFile {
     /// unless `durable` is false (the caller then flushes a batch with `DiskFlush`).
     ///
     /// - Throws: `TallyError.cannotWrite`; on failure nothing is left at `path`.
-    public static func writeNew(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, durable: Bool = true) throws {
+    package static func writeNew(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, durable: Bool = true) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else {
             throw TallyError.cannotWrite(path: path, message: String(cString: strerror(errno)))

@@ -4,26 +4,26 @@ import Foundation
 ///
 /// The signal handlers (`InterruptHandling`) and the normal error paths both use
 /// it, so a killed run leaves nothing half-written behind.
-public final class CleanupRegistry: @unchecked Sendable {
+package final class CleanupRegistry: @unchecked Sendable {
     /// The process-wide registry.
-    public static let shared = CleanupRegistry()
+    package static let shared = CleanupRegistry()
     private let lock = NSLock()
     private var paths: [String] = []
 
     /// Registers a path to remove on interruption.
-    public func register(_ path: String) {
+    package func register(_ path: String) {
         lock.lock(); defer { lock.unlock() }
         paths.append(path)
     }
 
     /// Forgets a path (it was moved into place or removed already).
-    public func unregister(_ path: String) {
+    package func unregister(_ path: String) {
         lock.lock(); defer { lock.unlock() }
         paths.removeAll { $0 == path }
     }
 
     /// Removes every registered path and spooled input.
-    public func removeAll() {
+    package func removeAll() {
         lock.lock()
         let all = paths
         paths.removeAll()
@@ -34,11 +34,11 @@ public final class CleanupRegistry: @unchecked Sendable {
 }
 
 /// Turns SIGINT and SIGTERM into a clean exit: temporary files removed, exit 130 or 143.
-public enum InterruptHandling {
+package enum InterruptHandling {
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
     /// Installs the handlers (once, at the start of a command).
-    public static func install() {
+    package static func install() {
         for (signo, status) in [(SIGINT, ExitStatus.interrupted), (SIGTERM, ExitStatus.terminated)] {
             signal(signo, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signo, queue: .global())

@@ -7,24 +7,24 @@ import Foundation
 /// of waiting for 0.7 s of work). Files written with `AtomicFile.writeNew(durable: false)`
 /// are flushed here together before they are renamed into place, so a crash still
 /// never leaves a renamed file with missing bytes.
-public enum DiskFlush {
+package enum DiskFlush {
     /// Whether one call flushes a whole batch (Linux `syncfs`); elsewhere files stay flushed one by one.
     #if os(Linux)
-    public static let batches = true
+    package static let batches = true
     #else
-    public static let batches = false
+    package static let batches = false
     #endif
 
     /// Batches smaller than this are flushed file by file: `syncfs` also waits for
     /// other programs' dirty data, which under a heavy writer cost 0.75 s for 13 files.
-    public static let batchThreshold = 64
+    package static let batchThreshold = 64
 
     /// Flushes every file in `paths` (all on one file system) to disk.
     ///
     /// Linux, `batchThreshold` files or more: one `syncfs` on their file system.
     /// Otherwise `fsync` per file.
     /// - Throws: `TallyError.cannotWrite` naming the first path that could not be flushed.
-    public static func files(_ paths: [String]) throws {
+    package static func files(_ paths: [String]) throws {
         guard let first = paths.first else { return }
         if batches, paths.count >= batchThreshold {
             try fileSystem(of: first)
@@ -36,7 +36,7 @@ public enum DiskFlush {
     /// Flushes the whole file system holding `path` (`syncfs`; `sync` off Linux).
     ///
     /// - Throws: `TallyError.cannotWrite` naming `path`.
-    public static func fileSystem(of path: String) throws {
+    package static func fileSystem(of path: String) throws {
         #if os(Linux)
         try flush(path) { linuxSyncfs($0) }
         #else
@@ -54,7 +54,7 @@ public enum DiskFlush {
 
     /// Flushes a directory's entries (the renames made in it) to disk; failures are ignored
     /// where a file system cannot sync directories.
-    public static func directory(_ path: String) {
+    package static func directory(_ path: String) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
         _ = fsync(fd)

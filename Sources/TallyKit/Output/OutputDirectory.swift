@@ -1,11 +1,11 @@
 import Foundation
 
 /// Checks and creates output directories.
-public enum OutputDirectory {
+package enum OutputDirectory {
     /// Makes sure `path` is a writable directory, creating it (and its parents) when missing.
     ///
     /// - Throws: `TallyError.cannotWrite` when it is a file or cannot be created or written.
-    public static func prepare(_ path: String) throws {
+    package static func prepare(_ path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {

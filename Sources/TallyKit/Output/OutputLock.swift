@@ -6,15 +6,15 @@ import Foundation
 /// replaced by each run), holding the owner's pid for the message the second run
 /// prints. The kernel releases it when the process dies, so a killed run never
 /// leaves a stale lock behind.
-public struct OutputLock: ~Copyable {
+package struct OutputLock: ~Copyable {
     private let fd: Int32
     /// The lock file's path.
-    public let path: String
+    package let path: String
 
     /// Takes the lock for `directory`, failing at once when another run holds it.
     ///
     /// - Throws: `TallyError.cannotWrite` naming the other run's pid.
-    public init(directory: String) throws {
+    package init(directory: String) throws {
         let path = directory.hasSuffix("/") ? String(directory.dropLast()) + ".lock" : directory + ".lock"
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty { try OutputDirectory.prepare(parent) }

@@ -8,21 +8,21 @@ import Foundation
 /// either the whole previous report or the whole new one. A directory that exists,
 /// is not empty, and was not written by tally (no `.tally-report` marker) is never
 /// replaced: tally refuses with exit 73 rather than delete someone's files.
-public struct ReportDirectory: Sendable {
+package struct ReportDirectory: Sendable {
     /// The marker file that says a directory holds a tally report.
-    public static let marker = ".tally-report"
+    package static let marker = ".tally-report"
 
     /// Where the report will end up.
-    public let target: String
+    package let target: String
     /// Where this run writes.
-    public let staging: String
+    package let staging: String
     private let mode: mode_t
 
     /// Creates the staging directory beside `target`.
     ///
     /// - Throws: `TallyError.cannotWrite` when `target` is a file, a foreign
     ///   directory, or its parent is not writable.
-    public init(target: String, fileMode: mode_t = 0o644) throws {
+    package init(target: String, fileMode: mode_t = 0o644) throws {
         let trimmed = target.count > 1 && target.hasSuffix("/") ? String(target.dropLast()) : target
         self.target = trimmed
         self.mode = fileMode
@@ -51,7 +51,7 @@ public struct ReportDirectory: Sendable {
     ///
     /// Where `DiskFlush.batches`, not flushed file by file: `commit` flushes them all at once.
     /// `parentExists`: `makeDirectories` made its folder already.
-    public func write(_ bytes: [UInt8], to relativePath: String, parentExists: Bool = false) throws {
+    package func write(_ bytes: [UInt8], to relativePath: String, parentExists: Bool = false) throws {
         let path = staging + "/" + relativePath
         let directory = (path as NSString).deletingLastPathComponent
         if directory != staging, !parentExists { try OutputDirectory.prepare(directory) }
@@ -61,18 +61,18 @@ public struct ReportDirectory: Sendable {
     /// Creates the folders that the relative paths `names` need inside the staging directory, each once.
     ///
     /// - Throws: `TallyError.cannotWrite` naming the folder.
-    public func makeDirectories(for names: [String]) throws {
+    package func makeDirectories(for names: [String]) throws {
         let folders = Set(names.map { (staging + "/" + $0 as NSString).deletingLastPathComponent }).subtracting([staging])
         for folder in folders.sorted() { try OutputDirectory.prepare(folder) }
     }
 
     /// The absolute path of a relative name inside the staging directory.
-    public func stagingPath(_ relativePath: String) -> String { staging + "/" + relativePath }
+    package func stagingPath(_ relativePath: String) -> String { staging + "/" + relativePath }
 
     /// Moves the finished report into place and removes the previous one.
     ///
     /// - Throws: `TallyError.cannotWrite`; the previous report is then untouched.
-    public func commit() throws {
+    package func commit() throws {
         if DiskFlush.batches { try DiskFlush.fileSystem(of: stagingPath(Self.marker)) }
         if FileManager.default.fileExists(atPath: target) {
             guard Self.exchange(staging, target) else {
@@ -87,7 +87,7 @@ public struct ReportDirectory: Sendable {
     }
 
     /// Removes the staging directory (the run failed).
-    public func discard() {
+    package func discard() {
         try? FileManager.default.removeItem(atPath: staging)
         CleanupRegistry.shared.unregister(staging)
     }

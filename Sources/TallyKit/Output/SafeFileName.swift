@@ -1,8 +1,8 @@
 /// File names made from ids in the data, which must never become paths.
-public enum SafeFileName {
+package enum SafeFileName {
     /// `id` itself when it is a lowercase hyphenated UUID; otherwise `user-` and a
     /// 16-hex-digit hash of it, so `../../etc/passwd` or `a/b` can never name a path.
-    public static func forID(_ id: String) -> String {
+    package static func forID(_ id: String) -> String {
         if isUUID(id) { return id }
         let fingerprint = RecordFingerprint(kind: .user, id: id).value
         let hex = String(fingerprint, radix: 16)
@@ -10,7 +10,7 @@ public enum SafeFileName {
     }
 
     /// Whether `text` is a UUID in canonical form (8-4-4-4-12 lowercase hex digits).
-    public static func isUUID(_ text: String) -> Bool {
+    package static func isUUID(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 36 else { return false }
         for (i, b) in bytes.enumerated() {

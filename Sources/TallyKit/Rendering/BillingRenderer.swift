@@ -4,9 +4,9 @@ import Foundation
 /// invoice, and `billing.md`: deterministic (same run, same bytes) and zone-aware.
 ///
 /// The CSV and JSON billing files are written by `BillingCSVWriter` and `BillingJSONWriter`.
-public struct BillingRenderer: Sendable {
+package struct BillingRenderer: Sendable {
     /// In-flight and unbillable jobs listed in `billing.html` (their totals are always shown).
-    public static let htmlJobCap = 100
+    package static let htmlJobCap = 100
 
     let templates: TemplateSet
     let format: DisplayFormat
@@ -15,7 +15,7 @@ public struct BillingRenderer: Sendable {
     /// Makes a renderer for a template set and report zone.
     ///
     /// - Parameter zoneName: the zone as the user named it; `zone.identifier` by default.
-    public init(templates: TemplateSet, zone: TimeZone, zoneName: String? = nil) {
+    package init(templates: TemplateSet, zone: TimeZone, zoneName: String? = nil) {
         self.templates = templates
         self.format = DisplayFormat(zone: zone)
         self.zoneName = zoneName ?? zone.identifier
@@ -30,7 +30,7 @@ public struct BillingRenderer: Sendable {
     /// The pages are rendered on `width` threads (the templates are only read), in runs of
     /// `pagesPerPiece`; the result does not depend on `width`.
     /// - Throws: `TallyError.internalInconsistency` when two invoices would share a page name.
-    public func render(_ run: BillingRun, formats: Set<ReportFormat> = [.html, .md], width: Int = 1) throws -> [RenderedFile] {
+    package func render(_ run: BillingRun, formats: Set<ReportFormat> = [.html, .md], width: Int = 1) throws -> [RenderedFile] {
         try render(run, formats: formats, width: width, pagesPerPiece: Self.pagesPerPiece)
     }
 

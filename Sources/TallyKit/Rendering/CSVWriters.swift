@@ -62,19 +62,19 @@ struct ReportCSV {
 }
 
 /// `jobs.csv`, streamed by the caller during the scan: a header, then one row per job.
-public struct JobsCSVWriter: Sendable {
+package struct JobsCSVWriter: Sendable {
     /// The file name.
-    public static let fileName = "jobs.csv"
+    package static let fileName = "jobs.csv"
     /// Whether the header is preceded by a UTF-8 BOM.
-    public let bom: Bool
+    package let bom: Bool
 
     /// Makes a writer; `bom` is `--csv-bom`.
-    public init(bom: Bool = false) {
+    package init(bom: Bool = false) {
         self.bom = bom
     }
 
     /// The first bytes of the file: optional BOM and the header row (CRLF-terminated).
-    public var header: String {
+    package var header: String {
         (bom ? "\u{FEFF}" : "") + CSVField.row([
             "id", "user_id", "job_type", "status", "total_documents", "processed_count", "failed_count",
             "model_name", "error_message", "created_at", "started_at", "completed_at", "updated_at",
@@ -82,14 +82,14 @@ public struct JobsCSVWriter: Sendable {
     }
 
     /// One job as a CSV record (CRLF-terminated); timestamps ISO 8601 UTC, text defused.
-    public func row(_ job: JobRecord) -> String {
+    package func row(_ job: JobRecord) -> String {
         var bytes: [UInt8] = []
         append(job, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `row(job)`'s bytes without building strings (the report writes one per job).
-    public func append(_ job: JobRecord, to out: inout [UInt8]) {
+    package func append(_ job: JobRecord, to out: inout [UInt8]) {
         // Field by field, no array literals: this runs once per job of the report.
         CSVField.appendText(job.id, to: &out)
         out.append(0x2C)

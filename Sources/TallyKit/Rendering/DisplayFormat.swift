@@ -7,17 +7,17 @@ import Foundation
 /// No `DateFormatter`: the zone offset comes from `TimeZone` and the civil
 /// arithmetic from `CivilDate`, so the output is the same on every machine
 /// with the same tz database.
-public struct DisplayFormat: Sendable {
+package struct DisplayFormat: Sendable {
     /// The report zone.
-    public let zone: TimeZone
+    package let zone: TimeZone
 
     /// Makes a formatter for a report zone.
-    public init(zone: TimeZone) {
+    package init(zone: TimeZone) {
         self.zone = zone
     }
 
     /// `1,234,567` (minus sign for negatives).
-    public func count(_ value: Int64) -> String {
+    package func count(_ value: Int64) -> String {
         let digits = String(value.magnitude)
         var out = value < 0 ? "-" : ""
         for (i, c) in digits.enumerated() {
@@ -28,13 +28,13 @@ public struct DisplayFormat: Sendable {
     }
 
     /// `95.3%` with one decimal, rounded half up from the integers; `n/a` for 0/0.
-    public func percent(_ ratio: Ratio) -> String {
+    package func percent(_ ratio: Ratio) -> String {
         guard ratio.denominator != 0 else { return "n/a" }
         return Self.decimal(numerator: ratio.numerator * 1000, denominator: ratio.denominator, places: 1) + "%"
     }
 
     /// Change from `previous` to `current` as `+12.5%`, `-3.0%`, `0.0%`, or `new` when previous is zero.
-    public func change(_ current: Int64, from previous: Int64) -> String {
+    package func change(_ current: Int64, from previous: Int64) -> String {
         if previous == current { return "0.0%" }
         if previous == 0 { return "new" }
         let text = Self.decimal(numerator: (current - previous) * 1000, denominator: previous, places: 1)
@@ -42,14 +42,14 @@ public struct DisplayFormat: Sendable {
     }
 
     /// Change between two rates in percentage points: `+1.2 pp`, `-0.4 pp`; `n/a` when either is 0/0.
-    public func pointChange(_ current: Ratio, from previous: Ratio) -> String {
+    package func pointChange(_ current: Ratio, from previous: Ratio) -> String {
         guard let a = current.fraction, let b = previous.fraction else { return "n/a" }
         let tenths = Int64(((a - b) * 1000).rounded())
         return (tenths >= 0 ? "+" : "") + Self.decimal(numerator: tenths, denominator: 1, places: 1) + " pp"
     }
 
     /// Humanised duration: `0 ms`, `350 ms`, `12.5 s`, `4 min 05 s`, `2 h 05 min`, `3 d 04 h`.
-    public func duration(micros: Int64) -> String {
+    package func duration(micros: Int64) -> String {
         if micros < 0 { return "-" + duration(micros: micros == .min ? .max : -micros) }
         let ms = micros / 1000
         if ms < 1000 { return micros > 0 && ms == 0 ? "< 1 ms" : "\(ms) ms" }
@@ -61,12 +61,12 @@ public struct DisplayFormat: Sendable {
     }
 
     /// An optional duration; `–` when absent.
-    public func duration(_ micros: Int64?) -> String {
+    package func duration(_ micros: Int64?) -> String {
         micros.map { duration(micros: $0) } ?? "–"
     }
 
     /// Bytes in decimal units with one decimal: `950 B`, `1.5 kB`, `12.0 MB`, `3.2 GB`.
-    public func bytes(_ value: Int64) -> String {
+    package func bytes(_ value: Int64) -> String {
         let units: [(Int64, String)] = [(1_000_000_000_000, "TB"), (1_000_000_000, "GB"), (1_000_000, "MB"), (1000, "kB")]
         for (size, unit) in units where value.magnitude >= size.magnitude {
             return Self.decimal(numerator: value * 10, denominator: size, places: 1) + " " + unit
@@ -75,23 +75,23 @@ public struct DisplayFormat: Sendable {
     }
 
     /// `2026-03-01 14:05` in the report zone.
-    public func minute(_ instant: Instant) -> String {
+    package func minute(_ instant: Instant) -> String {
         let (date, secOfDay) = local(instant)
         return "\(date) \(Self.pad2(Int64(secOfDay / 3600))):\(Self.pad2(Int64(secOfDay / 60 % 60)))"
     }
 
     /// `2026-03-01 14:05`, or `–` when absent.
-    public func minute(_ instant: Instant?) -> String {
+    package func minute(_ instant: Instant?) -> String {
         instant.map { minute($0) } ?? "–"
     }
 
     /// The calendar date of an instant in the report zone.
-    public func date(_ instant: Instant) -> CivilDate {
+    package func date(_ instant: Instant) -> CivilDate {
         local(instant).date
     }
 
     /// The zone's offset at an instant: `+01:00`, `-05:30`, `+00:00`.
-    public func offset(at instant: Instant) -> String {
+    package func offset(at instant: Instant) -> String {
         let seconds = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant.seconds)))
         let sign = seconds < 0 ? "-" : "+"
         let m = abs(seconds) / 60

@@ -1,9 +1,9 @@
 import Mustache
 
 /// Escapers for the human formats.
-public enum Escape {
+package enum Escape {
     /// HTML text and attribute escaping: `& < > " '`.
-    public static func html(_ text: String) -> String {
+    package static func html(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars {
@@ -25,7 +25,7 @@ public enum Escape {
     /// Markdown punctuation that could start emphasis, code, links, images, math,
     /// tables or headings is backslash-escaped, so the text renders literally.
     /// (`+` and `-` start a list only at the start of a line, where no value is put.)
-    public static func markdown(_ text: String) -> String {
+    package static func markdown(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars {

@@ -1,26 +1,26 @@
 import Foundation
 
 /// The output formats of `tally report`.
-public enum ReportFormat: String, Sendable, CaseIterable {
+package enum ReportFormat: String, Sendable, CaseIterable {
     case html, csv, md, json
 }
 
 /// Turns a `UsageReport` into the bytes of `usage.html`, `usage.md`, the CSVs and
 /// `usage.json`: deterministic (same report, same bytes) and zone-aware.
-public struct ReportRenderer: Sendable {
+package struct ReportRenderer: Sendable {
     /// Customer rows shown in the HTML (all of them are in `usage_by_customer.csv`).
-    public static let htmlCustomerCap = 500
+    package static let htmlCustomerCap = 500
     /// Customer rows shown in the Markdown summary.
-    public static let markdownCustomerCap = 20
+    package static let markdownCustomerCap = 20
     /// Error clusters shown in the Markdown summary.
-    public static let markdownErrorCap = 10
+    package static let markdownErrorCap = 10
 
     let templates: TemplateSet
     let format: DisplayFormat
     let csvBOM: Bool
 
     /// Makes a renderer for a template set and report zone; `csvBOM` is `--csv-bom`.
-    public init(templates: TemplateSet, zone: TimeZone, csvBOM: Bool) {
+    package init(templates: TemplateSet, zone: TimeZone, csvBOM: Bool) {
         self.templates = templates
         self.format = DisplayFormat(zone: zone)
         self.csvBOM = csvBOM
@@ -29,7 +29,7 @@ public struct ReportRenderer: Sendable {
     /// Renders the requested formats (all by default), in a fixed file order.
     ///
     /// `jobs.csv` is not among them: the caller streams it with `JobsCSVWriter`.
-    public func render(_ report: UsageReport, formats: Set<ReportFormat> = Set(ReportFormat.allCases)) throws -> [RenderedFile] {
+    package func render(_ report: UsageReport, formats: Set<ReportFormat> = Set(ReportFormat.allCases)) throws -> [RenderedFile] {
         var files: [RenderedFile] = []
         if formats.contains(.html) { files.append(RenderedFile(name: "usage.html", bytes: Array(html(report).utf8))) }
         if formats.contains(.md) { files.append(RenderedFile(name: "usage.md", bytes: Array(markdown(report).utf8))) }

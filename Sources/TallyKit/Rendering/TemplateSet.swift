@@ -7,9 +7,9 @@ import Mustache
 /// Files: `usage.html.mustache`, `usage.md.mustache`, `usage.css` and `usage.js`
 /// (the HTML page's inline style and script; their SHA-256 go into its CSP), and the
 /// billing files of `BillingTemplates.fileNames`.
-public struct TemplateSet: Sendable {
+package struct TemplateSet: Sendable {
     /// The file names a template directory may hold, in a fixed order.
-    public static let fileNames = ["usage.html.mustache", "usage.md.mustache", "usage.css", "usage.js"]
+    package static let fileNames = ["usage.html.mustache", "usage.md.mustache", "usage.css", "usage.js"]
         + BillingTemplates.fileNames
 
     let html: MustacheTemplate
@@ -19,7 +19,7 @@ public struct TemplateSet: Sendable {
     let billing: BillingTemplates
 
     /// The built-in templates compiled into the binary.
-    public static func builtIn() throws -> TemplateSet {
+    package static func builtIn() throws -> TemplateSet {
         try load(overrides: nil).0
     }
 
@@ -29,7 +29,7 @@ public struct TemplateSet: Sendable {
     /// - Throws: `TallyError.cannotOpen` for an unreadable directory or file,
     ///   `TallyError.badData(file:location:message:)` naming file and line for a
     ///   template that does not parse or an asset that would break out of its tag.
-    public static func load(overrides directory: String?) throws -> (TemplateSet, warnings: [String]) {
+    package static func load(overrides directory: String?) throws -> (TemplateSet, warnings: [String]) {
         _ = MarkdownContentType.registered
         var texts: [String: (text: String, path: String)] = [:]
         var warnings: [String] = []

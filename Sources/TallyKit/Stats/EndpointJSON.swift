@@ -3,9 +3,9 @@
 /// Compact form: no spaces, no trailing newline, keys in the endpoint's order,
 /// timestamps as `Instant.apiString`, missing values `null` (`upstream.md`, "How the
 /// response body is written"). Pretty form: the same values, two-space indents.
-public enum EndpointJSON {
+package enum EndpointJSON {
     /// The body bytes for `stats`.
-    public static func encode(_ stats: EndpointStats, pretty: Bool) -> [UInt8] {
+    package static func encode(_ stats: EndpointStats, pretty: Bool) -> [UInt8] {
         var w = IndentingWriter(pretty: pretty)
         w.open("{")
         w.key("total_jobs"); w.raw(String(stats.totalJobs))

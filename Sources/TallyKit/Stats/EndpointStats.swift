@@ -1,21 +1,21 @@
 /// The object `GET /api/history/stats` returns, as values.
 ///
 /// Keys and their order are the endpoint's (`upstream.md`, "What the endpoint computes").
-public struct EndpointStats: Sendable, Equatable {
-    public var totalJobs: Int64 = 0
-    public var totalDocuments: Int64 = 0
-    public var documentsProcessed: Int64 = 0
-    public var documentsFailed: Int64 = 0
+package struct EndpointStats: Sendable, Equatable {
+    package var totalJobs: Int64 = 0
+    package var totalDocuments: Int64 = 0
+    package var documentsProcessed: Int64 = 0
+    package var documentsFailed: Int64 = 0
     /// Status counts in the order each status is first met walking the jobs newest first.
-    public var jobsByStatus: [(status: String, count: Int64)] = []
+    package var jobsByStatus: [(status: String, count: Int64)] = []
     /// The five newest jobs, newest first.
-    public var recentActivity: [JobSummary] = []
+    package var recentActivity: [JobSummary] = []
 
     /// The zero object: no jobs.
-    public init() {}
+    package init() {}
 
     /// Stats over an explicit list of jobs given newest first (the capped endpoint form).
-    public init(newestFirst jobs: [JobSummary]) {
+    package init(newestFirst jobs: [JobSummary]) {
         var order: [String] = []
         var counts: [String: Int64] = [:]
         for job in jobs {
@@ -30,7 +30,7 @@ public struct EndpointStats: Sendable, Equatable {
         recentActivity = Array(jobs.prefix(5))
     }
 
-    public static func == (lhs: EndpointStats, rhs: EndpointStats) -> Bool {
+    package static func == (lhs: EndpointStats, rhs: EndpointStats) -> Bool {
         lhs.totalJobs == rhs.totalJobs && lhs.totalDocuments == rhs.totalDocuments
             && lhs.documentsProcessed == rhs.documentsProcessed && lhs.documentsFailed == rhs.documentsFailed
             && lhs.jobsByStatus.elementsEqual(rhs.jobsByStatus, by: { $0 == $1 })

@@ -6,27 +6,27 @@
 ///   jobs together with every anonymous job: the newest 1000 summaries per user and
 ///   of the anonymous jobs are kept, and merged per user at the end. Memory grows
 ///   with users x 1000 in this mode only.
-public struct EndpointStatsAccumulator: Accumulator {
+package struct EndpointStatsAccumulator: Accumulator {
     /// The endpoint's cap on selected jobs.
-    public static let endpointLimit = 1000
+    package static let endpointLimit = 1000
 
     /// Whether to reproduce the endpoint's 1000-job cap and anonymous jobs.
-    public let capped: Bool
+    package let capped: Bool
     /// Only these user ids are tallied when set (anonymous jobs always are in capped mode).
-    public let onlyUsers: Set<String>?
+    package let onlyUsers: Set<String>?
     private(set) var tallies = RecentKeyDictionary<String, UserJobTally>()
     private(set) var newest: [String: NewestHeap<JobSummary>] = [:]
     private(set) var anonymous = NewestHeap<JobSummary>(limit: 0)
 
     /// An empty accumulator.
-    public init(capped: Bool, onlyUsers: Set<String>? = nil) {
+    package init(capped: Bool, onlyUsers: Set<String>? = nil) {
         self.capped = capped
         self.onlyUsers = onlyUsers
         if capped { anonymous = NewestHeap(limit: Self.endpointLimit) }
     }
 
     /// Counts a job for its owner (anonymous jobs only in capped mode).
-    public mutating func add(_ job: JobRecord) {
+    package mutating func add(_ job: JobRecord) {
         guard let user = job.userID else {
             if capped { anonymous.offer(job) }
             return
@@ -40,14 +40,14 @@ public struct EndpointStatsAccumulator: Accumulator {
     }
 
     /// Folds in a later shard.
-    public mutating func merge(_ later: EndpointStatsAccumulator) {
+    package mutating func merge(_ later: EndpointStatsAccumulator) {
         for (user, tally) in later.tallies.storage { tallies.update(user, default: UserJobTally()) { $0.merge(tally) } }
         for (user, heap) in later.newest { newest[user, default: NewestHeap(limit: Self.endpointLimit)].merge(heap) }
         anonymous.merge(later.anonymous)
     }
 
     /// The endpoint object for a user id (the zero object, or anonymous jobs only, when they have none).
-    public func stats(for user: String) -> EndpointStats {
+    package func stats(for user: String) -> EndpointStats {
         if capped {
             var selection = anonymous
             selection.merge(newest[user] ?? NewestHeap(limit: 0))
@@ -57,7 +57,7 @@ public struct EndpointStatsAccumulator: Accumulator {
     }
 
     /// Every user id that owns at least one job.
-    public var userIDsWithJobs: Set<String> {
+    package var userIDsWithJobs: Set<String> {
         Set(tallies.storage.keys).union(newest.keys)
     }
 }

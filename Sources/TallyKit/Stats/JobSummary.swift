@@ -1,17 +1,17 @@
 /// A job as the endpoint's `recent_activity` shows it, plus what its stats need.
-public struct JobSummary: Sendable, Equatable {
-    public var id: String
-    public var jobType: String
-    public var status: String
-    public var totalDocuments: Int64
-    public var processedCount: Int64
-    public var failedCount: Int64
-    public var startedAt: Instant?
-    public var completedAt: Instant?
-    public var createdAt: Instant
+package struct JobSummary: Sendable, Equatable {
+    package var id: String
+    package var jobType: String
+    package var status: String
+    package var totalDocuments: Int64
+    package var processedCount: Int64
+    package var failedCount: Int64
+    package var startedAt: Instant?
+    package var completedAt: Instant?
+    package var createdAt: Instant
 
     /// The summary of a job record.
-    public init(_ job: JobRecord) {
+    package init(_ job: JobRecord) {
         id = job.id
         jobType = job.jobType
         status = job.status
@@ -24,7 +24,7 @@ public struct JobSummary: Sendable, Equatable {
     }
 
     /// Its place in newest-first order.
-    public var recencyKey: RecencyKey { RecencyKey(createdAt: createdAt, id: id) }
+    package var recencyKey: RecencyKey { RecencyKey(createdAt: createdAt, id: id) }
 }
 
 /// Adds without trapping: counters from bad rows can be huge, sums saturate at the Int64 limits.

@@ -1,9 +1,9 @@
 /// The per-user stats files: `<user_id>.json` for each user and `index.json`.
-public enum StatsFiles {
+package enum StatsFiles {
     /// One file per user known to the sources or owning a job (only `only` when set), plus the index.
     ///
     /// File names are the user ids when they are UUIDs, else a hash (`SafeFileName`).
-    public static func render(
+    package static func render(
         _ stats: EndpointStatsAccumulator, users: UserDirectory, only: Set<String>? = nil, pretty: Bool = false
     ) -> [RenderedFile] {
         var ids = Set(users.byID.keys).union(stats.userIDsWithJobs)

@@ -6,7 +6,7 @@
 /// The per-job path allocates nothing: statuses are a short array matched by
 /// `==` (interned strings compare by identity first), and a `JobSummary` is only
 /// built for a job that enters the five newest.
-public struct UserJobTally: Sendable {
+package struct UserJobTally: Sendable {
     /// One status: how many jobs have it and the newest of them.
     struct StatusCount: Sendable {
         var status: String
@@ -22,10 +22,10 @@ public struct UserJobTally: Sendable {
     var recent = NewestHeap<JobSummary>(limit: 5)
 
     /// An empty tally.
-    public init() {}
+    package init() {}
 
     /// Counts one job.
-    public mutating func add(_ job: JobRecord) {
+    package mutating func add(_ job: JobRecord) {
         totalJobs += 1
         totalDocuments = saturatingAdd(totalDocuments, job.totalDocuments)
         processed = saturatingAdd(processed, job.processedCount)
@@ -46,7 +46,7 @@ public struct UserJobTally: Sendable {
     }
 
     /// Folds in another tally of the same user.
-    public mutating func merge(_ other: UserJobTally) {
+    package mutating func merge(_ other: UserJobTally) {
         totalJobs += other.totalJobs
         totalDocuments = saturatingAdd(totalDocuments, other.totalDocuments)
         processed = saturatingAdd(processed, other.processed)
@@ -63,7 +63,7 @@ public struct UserJobTally: Sendable {
     }
 
     /// The endpoint object for these jobs (uncapped).
-    public var stats: EndpointStats {
+    package var stats: EndpointStats {
         var result = EndpointStats()
         result.totalJobs = totalJobs
         result.totalDocuments = totalDocuments

@@ -3,9 +3,9 @@
 /// Python's `json.dumps(..., ensure_ascii=False)`: `"` and `\` escaped, the
 /// control characters as `\n`, `\r`, `\t`, `\b`, `\f` or `\u00XX`, everything
 /// else (non-ASCII included) as UTF-8.
-public enum JSONText {
+package enum JSONText {
     /// Appends `value` as a quoted JSON string.
-    public static func appendString(_ value: String, to out: inout [UInt8]) {
+    package static func appendString(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {
@@ -28,7 +28,7 @@ public enum JSONText {
     /// Appends `value` as a quoted JSON string that is also safe inside HTML and
     /// JavaScript: besides the escapes above, `<`, `>`, `&`, U+2028 and U+2029
     /// are written as `\u` escapes. Used by the report and invoice JSON files.
-    public static func appendHTMLSafeString(_ value: String, to out: inout String) {
+    package static func appendHTMLSafeString(_ value: String, to out: inout String) {
         out += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -54,7 +54,7 @@ public enum JSONText {
     }
 
     /// `value` as a quoted JSON string.
-    public static func quoted(_ value: String) -> String {
+    package static func quoted(_ value: String) -> String {
         var out: [UInt8] = []
         appendString(value, to: &out)
         return String(decoding: out, as: UTF8.self)

@@ -6,31 +6,31 @@ import Logging
 /// `text`: `tally: warning: message key=value…`; `json`: one JSON object a line
 /// (`{"level":"warning","message":"…","key":"value"}`) for log shippers. No
 /// timestamps: cron and journald add their own, and output stays reproducible.
-public struct LineLogHandler: LogHandler {
+package struct LineLogHandler: LogHandler {
     /// Output formats.
-    public enum Format: String, Sendable, CaseIterable {
+    package enum Format: String, Sendable, CaseIterable {
         case text, json
     }
 
-    public var logLevel: Logger.Level
-    public var metadata: Logger.Metadata = [:]
+    package var logLevel: Logger.Level
+    package var metadata: Logger.Metadata = [:]
     private let format: Format
     private let write: @Sendable (String) -> Void
 
     /// A handler at `level` in `format`, writing lines with `write` (stderr by default).
-    public init(level: Logger.Level, format: Format, write: @escaping @Sendable (String) -> Void = LineLogHandler.standardError) {
+    package init(level: Logger.Level, format: Format, write: @escaping @Sendable (String) -> Void = LineLogHandler.standardError) {
         self.logLevel = level
         self.format = format
         self.write = write
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
     /// Writes one line for the event, metadata keys sorted.
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var all = metadata
         if let extra = event.metadata { all.merge(extra) { $1 } }
         let keys = all.keys.sorted()
@@ -46,7 +46,7 @@ public struct LineLogHandler: LogHandler {
     }
 
     /// Writes a string to standard error, unbuffered.
-    public static let standardError: @Sendable (String) -> Void = { text in
+    package static let standardError: @Sendable (String) -> Void = { text in
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

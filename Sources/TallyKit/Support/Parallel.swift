@@ -2,11 +2,11 @@ import Dispatch
 import Foundation
 
 /// Runs independent pieces of work on several threads and returns their results in order.
-public enum Parallel {
+package enum Parallel {
     /// Calls `body` for each index in `0..<count`, at most `width` at a time, and
     /// returns the results in index order. The first error (by index) is rethrown
     /// after every piece has finished, so the outcome never depends on timing.
-    public static func map<T: Sendable>(
+    package static func map<T: Sendable>(
         _ count: Int, width: Int, _ body: @Sendable (Int) throws -> T
     ) throws -> [T] {
         let box = ResultBox<T>(count: count)

@@ -5,7 +5,7 @@ import Foundation
 /// Shards add in batches (every 64k rows), so the shared counter costs nothing
 /// measurable; the display redraws a single stderr line four times a second and
 /// is only started when stderr is a terminal (the command line decides).
-public final class ScanProgress: @unchecked Sendable {
+package final class ScanProgress: @unchecked Sendable {
     private let lock = NSLock()
     private var rows: Int64 = 0
     private var timer: DispatchSourceTimer?
@@ -13,25 +13,25 @@ public final class ScanProgress: @unchecked Sendable {
     private let label: String
 
     /// A progress counter drawing with `write` (standard error by default).
-    public init(label: String = "reading", write: @escaping @Sendable (String) -> Void = LineLogHandler.standardError) {
+    package init(label: String = "reading", write: @escaping @Sendable (String) -> Void = LineLogHandler.standardError) {
         self.label = label
         self.write = write
     }
 
     /// Adds rows read by one shard.
-    public func add(_ n: Int64) {
+    package func add(_ n: Int64) {
         lock.lock(); defer { lock.unlock() }
         rows += n
     }
 
     /// Rows counted so far.
-    public var count: Int64 {
+    package var count: Int64 {
         lock.lock(); defer { lock.unlock() }
         return rows
     }
 
     /// Starts redrawing the line.
-    public func start() {
+    package func start() {
         let timer = DispatchSource.makeTimerSource(queue: .global())
         timer.schedule(deadline: .now() + .milliseconds(250), repeating: .milliseconds(250))
         timer.setEventHandler { [weak self] in
@@ -45,7 +45,7 @@ public final class ScanProgress: @unchecked Sendable {
     }
 
     /// Stops and erases the line.
-    public func stop() {
+    package func stop() {
         lock.lock()
         let timer = self.timer
         self.timer = nil

@@ -1,7 +1,7 @@
 /// Suggestions for misspelt names (subcommands, keys, values), by edit distance.
-public enum Spelling {
+package enum Spelling {
     /// The candidate `word` most plausibly misspells, if any.
-    public static func nearest(to word: String, in candidates: [String]) -> String? {
+    package static func nearest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
         if let exact = candidates.first(where: { $0.lowercased() == lowered }) { return exact }
         // Nearest by edit distance; ties go to the longer shared prefix (USX: USD before UGX).

@@ -2,17 +2,17 @@ import Foundation
 import CSQLite3
 
 /// Defaults that depend on the machine, read once, in one place.
-public enum TallyDefaults {
+package enum TallyDefaults {
     /// Threads to read with: the number of active cores.
-    public static var parallelism: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    package static var parallelism: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
 
 /// The version `tally --version` prints.
-public enum TallyVersion {
+package enum TallyVersion {
     /// tally's own version.
-    public static let tally = "0.1.0"
+    package static let tally = "0.1.0"
     /// `tally 0.1.0 (SQLite 3.40.1)`.
-    public static var description: String {
+    package static var description: String {
         "tally \(tally) (SQLite \(String(cString: sqlite3_libversion())))"
     }
 }

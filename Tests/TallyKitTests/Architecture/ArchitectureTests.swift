@@ -76,3 +76,23 @@ import Testing
         #expect(documented == LayerCheck.ranks)
     }
 }
+
+/// TallyKit's `public` surface is what docs/library.md lists, nothing more.
+@Suite struct PublicSurfaceTests {
+    static let documented: Set<String> = [
+        "Input/HistorySource.swift", "Input/SourceOpener.swift", "Model/Records.swift", "Model/RecordLocation.swift",
+        "Model/Instant.swift", "Model/Instant+Format.swift", "Model/TimestampParser.swift", "Support/TallyError.swift",
+    ]
+
+    @Test func publicSurfaceIsOnlyTheDocumentedFiles() throws {
+        let files = try LayerCheck.sources(under: ArchitectureTests.kitRoot)
+        let withPublic = files.filter { _, text in
+            CodeText.strippingCommentsAndLiterals(text).split(separator: "\n").contains {
+                $0.split(separator: " ").contains("public")
+            }
+        }
+        #expect(Set(withPublic.keys).subtracting(Self.documented).isEmpty, "undocumented public API in \(Set(withPublic.keys).subtracting(Self.documented).sorted())")
+        let doc = try String(contentsOf: ArchitectureTests.packageRoot.appendingPathComponent("docs/library.md"), encoding: .utf8)
+        for file in Self.documented { #expect(doc.contains("`\(file)`"), "docs/library.md does not list \(file)") }
+    }
+}

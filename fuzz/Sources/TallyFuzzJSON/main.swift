@@ -1,5 +1,5 @@
 import Foundation
-import TallyKit
+@testable import TallyKit
 
 /// Counts what a read delivers; never stops it.
 struct CountingVisitor: RecordVisitor {

@@ -1,4 +1,4 @@
-import TallyKit
+@testable import TallyKit
 
 /// Parses one input as a timestamp; a parsed value must format and re-parse to itself.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -5,15 +5,15 @@
 /// Anonymous usage, jobs still in flight at the period's end (pending, processing,
 /// or an unknown status without completed_at), and jobs in a terminal status
 /// (completed, failed, cancelled) without completed_at are kept apart as unbilled.
-public struct BillingUsageTally: Sendable {
+package struct BillingUsageTally: Sendable {
     /// One customer's (or the anonymous customer's) metered usage.
-    public struct Usage: Sendable, Equatable {
-        public var documents: Int64 = 0
-        public var failedDocuments: Int64 = 0
-        public var jobs: Int64 = 0
-        public var tokens: Int64 = 0
-        public var processingMicros: Int64 = 0
-        public var bytes: Int64 = 0
+    package struct Usage: Sendable, Equatable {
+        package var documents: Int64 = 0
+        package var failedDocuments: Int64 = 0
+        package var jobs: Int64 = 0
+        package var tokens: Int64 = 0
+        package var processingMicros: Int64 = 0
+        package var bytes: Int64 = 0
 
         mutating func merge(_ o: Usage) {
             documents = saturatingAdd(documents, o.documents)
@@ -26,32 +26,32 @@ public struct BillingUsageTally: Sendable {
     }
 
     /// A job left out of the bill, with why.
-    public struct UnbilledJob: Sendable, Equatable {
-        public var id: String
-        public var userID: String?
-        public var status: String
-        public var processed: Int64
-        public var createdAt: Instant
+    package struct UnbilledJob: Sendable, Equatable {
+        package var id: String
+        package var userID: String?
+        package var status: String
+        package var processed: Int64
+        package var createdAt: Instant
     }
 
     /// Metered usage per user id.
-    public var byUser: [String: Usage] { users.storage }
+    package var byUser: [String: Usage] { users.storage }
     private var users = RecentKeyDictionary<String, Usage>()
-    public internal(set) var anonymous = Usage()
-    public internal(set) var inFlightCount: Int64 = 0
-    public internal(set) var inFlightDocuments: Int64 = 0
-    public internal(set) var unbillableCount: Int64 = 0
-    public internal(set) var unbillableDocuments: Int64 = 0
+    package internal(set) var anonymous = Usage()
+    package internal(set) var inFlightCount: Int64 = 0
+    package internal(set) var inFlightDocuments: Int64 = 0
+    package internal(set) var unbillableCount: Int64 = 0
+    package internal(set) var unbillableDocuments: Int64 = 0
     var inFlight = BoundedTop<Reversed<RecencyKey>, UnbilledJob>(limit: 200)
     var unbillable = BoundedTop<Reversed<RecencyKey>, UnbilledJob>(limit: 200)
 
     /// The oldest jobs in flight at the period's end (at most 200).
-    public var inFlightJobs: [UnbilledJob] { inFlight.newestFirst.map(\.element) }
+    package var inFlightJobs: [UnbilledJob] { inFlight.newestFirst.map(\.element) }
     /// The oldest terminal jobs without completed_at created in the period (at most 200).
-    public var unbillableJobs: [UnbilledJob] { unbillable.newestFirst.map(\.element) }
+    package var unbillableJobs: [UnbilledJob] { unbillable.newestFirst.map(\.element) }
 
     /// Processed documents the period accounts for: billed, anonymous, in flight and unbillable.
-    public var processedDocumentsInPeriod: Int64 {
+    package var processedDocumentsInPeriod: Int64 {
         byUser.values.reduce(anonymous.documents) { saturatingAdd($0, $1.documents) }
             + inFlightDocuments + unbillableDocuments
     }

@@ -8,11 +8,11 @@ import Foundation
 /// becomes `jobs.csv` by a rename and only the later ones are copied onto it.
 /// The one reference type in the aggregates: it owns a file descriptor, used by
 /// one shard's thread at a time.
-public final class JobsSpool: @unchecked Sendable {
+package final class JobsSpool: @unchecked Sendable {
     /// Where the rows go.
-    public let path: String
+    package let path: String
     /// The length of the header every spool starts with.
-    public let headerCount: Int
+    package let headerCount: Int
     let fd: Int32
     private var buffer: [UInt8]
     private var removed = false
@@ -20,12 +20,12 @@ public final class JobsSpool: @unchecked Sendable {
     private var flushed = 0
     private let format: @Sendable (JobRecord, inout [UInt8]) -> Void
     /// The first write error (a full disk), reported when the spools are joined.
-    public private(set) var failure: String?
+    package private(set) var failure: String?
 
     /// A new spool file at `path` (which must not exist) starting with `header`, formatting each job with `format`.
     ///
     /// - Throws: `TallyError.cannotWrite` when the file cannot be created.
-    public init(path: String, header: [UInt8], format: @escaping @Sendable (JobRecord, inout [UInt8]) -> Void) throws {
+    package init(path: String, header: [UInt8], format: @escaping @Sendable (JobRecord, inout [UInt8]) -> Void) throws {
         let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw TallyError.cannotWrite(path: path, message: "cannot create a temporary file: \(String(cString: strerror(errno)))")
@@ -38,20 +38,20 @@ public final class JobsSpool: @unchecked Sendable {
     }
 
     /// Appends one job's row.
-    public func add(_ job: JobRecord) {
+    package func add(_ job: JobRecord) {
         guard !removed else { return }
         format(job, &buffer)
         if buffer.count >= 1 << 20 { flush() }
     }
 
     /// The file's length once flushed, header included.
-    public var size: Int { flushed + buffer.count }
+    package var size: Int { flushed + buffer.count }
 
     /// Whether any job's row was added.
-    public var hasRows: Bool { size > headerCount }
+    package var hasRows: Bool { size > headerCount }
 
     /// Writes buffered rows to the file; a write error is kept in `failure` (never a trap).
-    public func flush() {
+    package func flush() {
         guard !buffer.isEmpty, failure == nil else { return }
         if let failure = FileAppend.writeAll(fd, buffer, count: buffer.count) {
             self.failure = failure
@@ -62,7 +62,7 @@ public final class JobsSpool: @unchecked Sendable {
     }
 
     /// Deletes the spool file (its pass was thrown away, or it was joined); later rows are dropped.
-    public func remove() {
+    package func remove() {
         buffer.removeAll()
         removed = true
         unlink(path)

@@ -1,21 +1,21 @@
 /// What the usage aggregates need to know about the report while they count.
-public struct ReportScope: Sendable {
+package struct ReportScope: Sendable {
     /// The period, its previous period, the zone and "now".
-    public var period: ReportPeriod
+    package var period: ReportPeriod
     /// Local time of instants in the report zone.
-    public var clock: ZoneClock
+    package var clock: ZoneClock
     /// Starts of the time-series buckets (days, or hours for periods of 3 days or less).
-    public var bucketStarts: [Instant]
-    public var granularity: TimeSeries.Granularity
+    package var bucketStarts: [Instant]
+    package var granularity: TimeSeries.Granularity
     /// Starts of the local days of the period.
-    public var dayStarts: [Instant]
+    package var dayStarts: [Instant]
     /// Only these user ids are counted when set.
-    public var users: Set<String>?
+    package var users: Set<String>?
     /// How many items the capped lists keep.
-    public var listLimit = 50
+    package var listLimit = 50
 
     /// A scope for `period`, bucketing in `calendar`'s zone.
-    public init(period: ReportPeriod, calendar: ZonedCalendar, users: Set<String>?) {
+    package init(period: ReportPeriod, calendar: ZonedCalendar, users: Set<String>?) {
         self.period = period
         self.users = users
         clock = ZoneClock(zone: calendar.zone, from: Instant(microseconds: min(period.previousFrom.microseconds, period.asOf.microseconds)), to: Instant(microseconds: max(period.to.microseconds, period.asOf.microseconds)))
@@ -44,17 +44,17 @@ public struct ReportScope: Sendable {
     }
 
     /// Whether the scope counts this owner (anonymous jobs count unless users are chosen).
-    public func includes(_ user: String?) -> Bool {
+    package func includes(_ user: String?) -> Bool {
         guard let users else { return true }
         guard let user else { return false }
         return users.contains(user)
     }
 
     /// Whether `instant` falls in the period.
-    public func inPeriod(_ instant: Instant) -> Bool { instant >= period.from && instant < period.to }
+    package func inPeriod(_ instant: Instant) -> Bool { instant >= period.from && instant < period.to }
 
     /// Whether `instant` falls in the previous period.
-    public func inPreviousPeriod(_ instant: Instant) -> Bool { instant >= period.previousFrom && instant < period.previousTo }
+    package func inPreviousPeriod(_ instant: Instant) -> Bool { instant >= period.previousFrom && instant < period.previousTo }
 
     /// The time-series bucket holding `instant` (which must be in the period).
     func bucketIndex(_ instant: Instant) -> Int {

@@ -3,7 +3,7 @@ extension UsageAccumulator {
     ///
     /// Customers are sorted by documents processed (descending), then jobs, then id;
     /// the anonymous customer comes last.
-    public func report(users: UserDirectory, diagnostics: ScanDiagnostics, sources: [SourceRead], userFilter: [String]) -> UsageReport {
+    package func report(users: UserDirectory, diagnostics: ScanDiagnostics, sources: [SourceRead], userFilter: [String]) -> UsageReport {
         let email: (String?) -> String? = { id in id.flatMap { users[$0]?.email } }
         return UsageReport(
             period: scope.period, totals: current.totals, previousTotals: previous.totals,

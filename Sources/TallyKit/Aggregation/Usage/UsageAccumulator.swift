@@ -4,8 +4,8 @@
 /// containing their processed_at (else their job's created_at); billing usage to
 /// the period containing the job's completed_at. Memory grows with users, job
 /// types, models and distinct error clusters (capped), never with jobs.
-public struct UsageAccumulator: Accumulator {
-    public let scope: ReportScope
+package struct UsageAccumulator: Accumulator {
+    package let scope: ReportScope
     var current = PeriodTally()
     var previous = PeriodTally()
     var time: TimeTally
@@ -18,14 +18,14 @@ public struct UsageAccumulator: Accumulator {
     var customers = RecentKeyDictionary<String?, CustomerTally>()
     var quality = QualityTally()
     /// Usage for invoices.
-    public internal(set) var billing = BillingUsageTally()
+    package internal(set) var billing = BillingUsageTally()
     /// Every user id seen in a job or document, so the report knows who exists.
     var usersSeen: Dictionary<String?, CustomerTally>.Keys { customers.storage.keys }
     /// Spools of `jobs.csv` rows, in shard order.
-    public internal(set) var spools: [JobsSpool] = []
+    package internal(set) var spools: [JobsSpool] = []
 
     /// An empty accumulator for `scope`, writing job rows to `spool` when given.
-    public init(scope: ReportScope, spool: JobsSpool? = nil) {
+    package init(scope: ReportScope, spool: JobsSpool? = nil) {
         self.scope = scope
         time = TimeTally(buckets: scope.bucketStarts.count, days: scope.dayStarts.count)
         activity = ActivityTally(limit: scope.listLimit)
@@ -33,7 +33,7 @@ public struct UsageAccumulator: Accumulator {
     }
 
     /// Counts a job: quality always; billing and activity by their own instants; the rest when created in the period.
-    public mutating func add(_ job: JobRecord) {
+    package mutating func add(_ job: JobRecord) {
         quality.add(job)
         customers.touch(job.userID, default: CustomerTally())
         guard scope.includes(job.userID) else { return }
@@ -52,7 +52,7 @@ public struct UsageAccumulator: Accumulator {
     }
 
     /// Counts a document in the period of its processed_at (else its job's created_at).
-    public mutating func add(_ document: DocumentRecord) {
+    package mutating func add(_ document: DocumentRecord) {
         let owner = DocumentMetrics.owner(document)
         customers.touch(owner, default: CustomerTally())
         guard scope.includes(owner) else { return }
@@ -65,12 +65,12 @@ public struct UsageAccumulator: Accumulator {
     }
 
     /// Removes the `jobs.csv` spools of a pass the scan threw away.
-    public func discard() {
+    package func discard() {
         for spool in spools { spool.remove() }
     }
 
     /// Folds in a later shard's counts.
-    public mutating func merge(_ later: UsageAccumulator) {
+    package mutating func merge(_ later: UsageAccumulator) {
         current.merge(later.current)
         previous.merge(later.previous)
         time.merge(later.time)

@@ -10,7 +10,7 @@ extension JSONSource {
     /// Shards report each record's location as `.byteOffset` of its line (absolute
     /// in the file): absolute line numbers would need a pass over the bytes before
     /// each shard. Gzip files, arrays and objects are not split.
-    public func shards(_ count: Int) throws -> [any HistorySource] {
+    package func shards(_ count: Int) throws -> [any HistorySource] {
         try shards(count, minimumBytes: 1 << 20)
     }
 

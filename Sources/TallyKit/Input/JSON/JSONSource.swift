@@ -9,18 +9,18 @@
 /// Invalid UTF-8 inside a string is invalid JSON: fatal (`badData` with its byte)
 /// in an array or object, a skipped `.malformedLine` in NDJSON. So are NaN and
 /// Infinity. A key that repeats in one object keeps its last value.
-public struct JSONSource: HistorySource {
+package struct JSONSource: HistorySource {
     /// The name the user gave the source, used in messages.
-    public let name: String
+    package let name: String
     /// The file read (a spooled copy for standard input).
-    public let path: String
+    package let path: String
     /// The byte range of an uncompressed NDJSON file this shard reads; nil for the whole file.
     let segment: Range<Int>?
     /// The largest record (array element or NDJSON line) accepted.
     let recordLimit: Int
 
     /// A source reading the file at `path`, called `name` in messages; `read` streams it.
-    public init(path: String, name: String) {
+    package init(path: String, name: String) {
         self.init(path: path, name: name, segment: nil)
     }
 
@@ -32,7 +32,7 @@ public struct JSONSource: HistorySource {
     }
 
     /// Streams the records of the file (or shard) into `visitor`.
-    public func read(_ options: ReadOptions, into visitor: inout some RecordVisitor) throws {
+    package func read(_ options: ReadOptions, into visitor: inout some RecordVisitor) throws {
         let decoder = JSONRecordDecoder(options: options)
         if let segment {
             let reader = try FileByteReader(path: path, name: name, offset: segment.lowerBound, length: segment.count)

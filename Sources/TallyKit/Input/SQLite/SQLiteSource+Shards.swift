@@ -18,7 +18,7 @@ extension SQLiteSource {
     /// shards read exactly what one pass reads.
     ///
     /// - Throws: what `read` throws when the file cannot be opened or is not a history.
-    public func shards(_ count: Int) throws -> [any HistorySource] {
+    package func shards(_ count: Int) throws -> [any HistorySource] {
         guard count > 1 else { return [self] }
         let connection = try SQLiteConnection(path: path, name: name, busyTimeout: busyTimeout)
         let (jobs, documents) = try connection.inReadTransaction {

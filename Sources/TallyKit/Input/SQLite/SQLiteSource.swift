@@ -5,13 +5,13 @@ import CSQLite3
 /// Each read opens its own read-only connection and reads users, jobs and
 /// documents inside one read transaction, so a service writing in WAL mode never
 /// gives a torn view. Only `jobs` (with `id` and `created_at`) is required.
-public struct SQLiteSource: HistorySource {
+package struct SQLiteSource: HistorySource {
     /// The name the user gave the file (a path, or `-`), used in every message.
-    public let name: String
+    package let name: String
     /// The file to open (for `-`, the spooled copy of standard input).
-    public let path: String
+    package let path: String
     /// How long a read waits for a writer's lock (rollback-journal mode) before failing.
-    public var busyTimeout: Duration
+    package var busyTimeout: Duration
     /// The rowids of `jobs` this value reads (all of them unless it is a shard; `nil`: none).
     var jobRows: ClosedRange<Int64>? = Int64.min...Int64.max
     /// The rowids of `documents` this value reads (`nil`: none).
@@ -22,7 +22,7 @@ public struct SQLiteSource: HistorySource {
     var jobCacheCapacity = 4096
 
     /// Makes a source; nothing is opened until `read`.
-    public init(path: String, name: String, busyTimeout: Duration = .seconds(5)) {
+    package init(path: String, name: String, busyTimeout: Duration = .seconds(5)) {
         self.path = path
         self.name = name
         self.busyTimeout = busyTimeout
@@ -32,7 +32,7 @@ public struct SQLiteSource: HistorySource {
     ///
     /// - Throws: `TallyError.cannotOpen` when the file is not a SQLite history or
     ///   stays locked past `busyTimeout`; `TallyError.badData` when a table breaks mid-scan.
-    public func read(_ options: ReadOptions, into visitor: inout some RecordVisitor) throws {
+    package func read(_ options: ReadOptions, into visitor: inout some RecordVisitor) throws {
         let connection = try SQLiteConnection(path: path, name: name, busyTimeout: busyTimeout)
         try connection.inReadTransaction {
             let schema = try SQLiteSchema(connection)

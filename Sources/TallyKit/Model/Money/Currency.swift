@@ -1,27 +1,27 @@
 /// An ISO 4217 currency and the number of decimals ("minor units") its amounts carry.
-public struct Currency: Sendable, Hashable {
+package struct Currency: Sendable, Hashable {
     /// The three-letter code, e.g. `USD`.
-    public let code: String
+    package let code: String
     /// Decimals of the minor unit: 2 for USD, 0 for JPY, 3 for BHD.
-    public let minorUnits: Int
+    package let minorUnits: Int
 
     /// The currency with this ISO 4217 code, or `nil` when the table does not know it.
-    public init?(code: String) {
+    package init?(code: String) {
         guard let minor = Self.minorUnitsByCode[code] else { return nil }
         self.code = code
         self.minorUnits = minor
     }
 
     /// Every code the table knows, sorted.
-    public static var knownCodes: [String] { minorUnitsByCode.keys.sorted() }
+    package static var knownCodes: [String] { minorUnitsByCode.keys.sorted() }
 
     /// An amount rounded to this currency's minor units.
-    public func round(_ amount: ExactDecimal, _ mode: RoundingMode) -> ExactDecimal {
+    package func round(_ amount: ExactDecimal, _ mode: RoundingMode) -> ExactDecimal {
         amount.rounded(toPlaces: minorUnits, mode: mode)
     }
 
     /// A rounded amount written with exactly the minor digits: `41.50`, `1000` (JPY), `1.235` (BHD).
-    public func format(_ amount: ExactDecimal) -> String {
+    package func format(_ amount: ExactDecimal) -> String {
         amount.formatted(places: minorUnits)
     }
 

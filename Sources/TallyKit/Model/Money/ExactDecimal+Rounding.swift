@@ -1,5 +1,5 @@
 /// How an exact amount is rounded to the currency's minor units.
-public enum RoundingMode: String, Sendable, CaseIterable {
+package enum RoundingMode: String, Sendable, CaseIterable {
     /// Ties go away from zero: 0.125 -> 0.13, -0.125 -> -0.13.
     case halfUp = "half-up"
     /// Ties go to the even neighbour (banker's rounding): 0.125 -> 0.12, 0.135 -> 0.14.
@@ -8,7 +8,7 @@ public enum RoundingMode: String, Sendable, CaseIterable {
 
 extension ExactDecimal {
     /// This value rounded to `places` decimals with `mode`; exact values are returned at that scale unchanged.
-    public func rounded(toPlaces places: Int, mode: RoundingMode) -> ExactDecimal {
+    package func rounded(toPlaces places: Int, mode: RoundingMode) -> ExactDecimal {
         if scale <= places {
             return ExactDecimal(mantissa: mantissa(atScale: places), scale: places)
         }
@@ -33,7 +33,7 @@ extension ExactDecimal {
     }
 
     /// `ceil(self / divisor)` for positive operands, as a whole number (package counts).
-    public func ceilingQuotient(dividingBy divisor: ExactDecimal) -> ExactDecimal {
+    package func ceilingQuotient(dividingBy divisor: ExactDecimal) -> ExactDecimal {
         precondition(divisor.mantissa > 0, "divisor must be positive")
         guard mantissa > 0 else { return .zero }
         let s = max(scale, divisor.scale)
@@ -43,7 +43,7 @@ extension ExactDecimal {
     }
 
     /// The value written with exactly `places` decimals; it must already have at most that many.
-    public func formatted(places: Int) -> String {
+    package func formatted(places: Int) -> String {
         precondition(normalized.scale <= places, "\(self) has more than \(places) decimals; round it first")
         return ExactDecimal(mantissa: normalized.mantissa(atScale: places), scale: places).description
     }

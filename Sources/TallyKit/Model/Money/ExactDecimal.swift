@@ -4,39 +4,39 @@
 /// price: `0.0004` is stored as mantissa 4, scale 4. Values are parsed from
 /// strings only. Equality is numeric (`1.50 == 1.5`); the scale is kept so
 /// prices print as the plan wrote them.
-public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The digits as an integer: the value is `mantissa / 10^scale`.
-    public let mantissa: Int128
+    package let mantissa: Int128
     /// The number of decimal places, 0 or more.
-    public let scale: Int
+    package let scale: Int
 
     /// The largest scale any value may have; products of two values stay below it.
-    public static let maximumScale = 36
+    package static let maximumScale = 36
 
     /// Makes `mantissa / 10^scale`.
-    public init(mantissa: Int128, scale: Int) {
+    package init(mantissa: Int128, scale: Int) {
         precondition(scale >= 0 && scale <= Self.maximumScale, "ExactDecimal scale \(scale) out of range")
         self.mantissa = mantissa
         self.scale = scale
     }
 
     /// Makes a whole number.
-    public init(_ integer: Int64) {
+    package init(_ integer: Int64) {
         self.init(mantissa: Int128(integer), scale: 0)
     }
 
     /// Zero.
-    public static let zero = ExactDecimal(0)
+    package static let zero = ExactDecimal(0)
 
     /// `numerator / 10^places`, exactly (bytes to megabytes, microseconds to seconds).
-    public static func fraction(_ numerator: Int64, tenToThe places: Int) -> ExactDecimal {
+    package static func fraction(_ numerator: Int64, tenToThe places: Int) -> ExactDecimal {
         ExactDecimal(mantissa: Int128(numerator), scale: places).normalized
     }
 
     /// Parses `[-]digits[.digits]` (no exponent, sign `+`, spaces or separators).
     ///
     /// - Returns: `nil` when the text is not such a decimal or has more than `maxScale` places.
-    public init?(parsing text: String, maxScale: Int = 18) {
+    package init?(parsing text: String, maxScale: Int = 18) {
         var utf8 = Substring(text).utf8[...]
         let negative = utf8.first == UInt8(ascii: "-")
         if negative { utf8 = utf8.dropFirst() }
@@ -74,7 +74,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The same value with trailing fractional zeros removed.
-    public var normalized: ExactDecimal {
+    package var normalized: ExactDecimal {
         var m = mantissa
         var s = scale
         while s > 0, m % 10 == 0 {
@@ -85,63 +85,63 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// True when the value is below zero.
-    public var isNegative: Bool { mantissa < 0 }
+    package var isNegative: Bool { mantissa < 0 }
 
     /// True when the value is zero.
-    public var isZero: Bool { mantissa == 0 }
+    package var isZero: Bool { mantissa == 0 }
 
     /// True when the value has no fractional part.
-    public var isInteger: Bool { normalized.scale == 0 }
+    package var isInteger: Bool { normalized.scale == 0 }
 
     /// The exact sum.
-    public static func + (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
+    package static func + (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
         let s = max(lhs.scale, rhs.scale)
         return ExactDecimal(mantissa: lhs.mantissa(atScale: s) + rhs.mantissa(atScale: s), scale: s)
     }
 
     /// The exact difference.
-    public static func - (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
+    package static func - (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
         lhs + (-rhs)
     }
 
     /// The negated value.
-    public static prefix func - (value: ExactDecimal) -> ExactDecimal {
+    package static prefix func - (value: ExactDecimal) -> ExactDecimal {
         ExactDecimal(mantissa: -value.mantissa, scale: value.scale)
     }
 
     /// The exact product; trailing zeros are dropped so scales stay small.
-    public static func * (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
+    package static func * (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
         let a = lhs.normalized
         let b = rhs.normalized
         return ExactDecimal(mantissa: a.mantissa * b.mantissa, scale: a.scale + b.scale).normalized
     }
 
     /// The value divided by 100, exactly (a percentage as a rate).
-    public var percentAsRate: ExactDecimal {
+    package var percentAsRate: ExactDecimal {
         ExactDecimal(mantissa: mantissa, scale: scale + 2).normalized
     }
 
     /// Numeric order, whatever the scales.
-    public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
+    package static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
         let s = max(lhs.scale, rhs.scale)
         return lhs.mantissa(atScale: s) < rhs.mantissa(atScale: s)
     }
 
     /// Numeric equality: `1.50 == 1.5`.
-    public static func == (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
+    package static func == (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
         let s = max(lhs.scale, rhs.scale)
         return lhs.mantissa(atScale: s) == rhs.mantissa(atScale: s)
     }
 
     /// Hashes the normalized value, consistent with `==`.
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         let n = normalized
         hasher.combine(n.mantissa)
         hasher.combine(n.scale)
     }
 
     /// All digits at this value's own scale, e.g. `0.0004`, `19.00`, `-3`.
-    public var description: String {
+    package var description: String {
         let magnitude = mantissa.magnitude
         var digits = String(magnitude)
         if scale > 0 {
@@ -154,7 +154,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// A plain string with at least `minimumFractionDigits` places and no trailing zeros beyond them.
-    public func string(minimumFractionDigits: Int) -> String {
+    package func string(minimumFractionDigits: Int) -> String {
         let n = normalized
         if n.scale >= minimumFractionDigits { return n.description }
         return ExactDecimal(mantissa: n.mantissa(atScale: minimumFractionDigits), scale: minimumFractionDigits)

@@ -1,5 +1,5 @@
 /// Turns a `PeriodSpec` into instants in a zone, relative to a fixed "now".
-public enum PeriodResolver {
+package enum PeriodResolver {
     /// The local dates `[first, end)` of the period and its previous period, and a label.
     struct LocalRange {
         var first: CivilDate
@@ -15,7 +15,7 @@ public enum PeriodResolver {
     /// for those units, else the same number of days just before.
     ///
     /// - Throws: `TallyError.usage` when `--from` is not before `--to`.
-    public static func resolve(
+    package static func resolve(
         _ spec: PeriodSpec, calendar: ZonedCalendar, asOf: Instant, stuckAfterMicros: Int64, zoneName: String? = nil
     ) throws -> ReportPeriod {
         let today = calendar.date(of: asOf)

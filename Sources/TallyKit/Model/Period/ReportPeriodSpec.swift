@@ -1,5 +1,5 @@
 /// How the user named a report period: `--period P`, or `--from`/`--to` dates.
-public enum PeriodSpec: Sendable, Equatable {
+package enum PeriodSpec: Sendable, Equatable {
     /// `YYYY-MM`.
     case month(year: Int, month: Int)
     /// `YYYY-MM-DD`.
@@ -11,12 +11,12 @@ public enum PeriodSpec: Sendable, Equatable {
     case range(from: CivilDate, to: CivilDate)
 
     /// The spellings `--period` accepts, for help and completion.
-    public static let keywords = ["yesterday", "last-month", "this-month", "last-7-days"]
+    package static let keywords = ["yesterday", "last-month", "this-month", "last-7-days"]
 
     /// Parses a `--period` value.
     ///
     /// - Throws: `TallyError.usage` naming the value and the accepted forms.
-    public static func parse(_ text: String) throws -> PeriodSpec {
+    package static func parse(_ text: String) throws -> PeriodSpec {
         switch text {
         case "yesterday": return .yesterday
         case "last-month": return .lastMonth
@@ -38,7 +38,7 @@ public enum PeriodSpec: Sendable, Equatable {
     }
 
     /// Parses a `YYYY-MM-DD` date; `nil` when it is not a real date.
-    public static func parseDate(_ text: String) -> CivilDate? {
+    package static func parseDate(_ text: String) -> CivilDate? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])

@@ -6,15 +6,15 @@ import Foundation
 /// (sampling hourly, then narrowing each change to the second); afterwards each
 /// lookup is a binary search over those few segments. Instants outside the range
 /// use the nearest segment's offset (still a real offset of the zone).
-public struct ZoneClock: Sendable {
+package struct ZoneClock: Sendable {
     /// The zone.
-    public let zone: TimeZone
+    package let zone: TimeZone
     /// Segment starts (seconds since epoch) and their offsets from UTC (seconds).
     private var starts: [Int64] = []
     private var offsets: [Int64] = []
 
     /// A clock for `zone`, exact in `[from, to)` (padded by a day each side).
-    public init(zone: TimeZone, from: Instant, to: Instant) {
+    package init(zone: TimeZone, from: Instant, to: Instant) {
         self.zone = zone
         let first = from.seconds - 86_400
         let last = max(to.seconds, from.seconds) + 86_400
@@ -38,7 +38,7 @@ public struct ZoneClock: Sendable {
     }
 
     /// The zone's offset from UTC at `instant`, seconds.
-    public func offsetSeconds(at instant: Instant) -> Int64 {
+    package func offsetSeconds(at instant: Instant) -> Int64 {
         let s = instant.seconds
         var lo = 0, hi = starts.count - 1
         while lo < hi {
@@ -49,18 +49,18 @@ public struct ZoneClock: Sendable {
     }
 
     /// Seconds since the epoch of the local wall-clock time at `instant`.
-    public func localSeconds(_ instant: Instant) -> Int64 {
+    package func localSeconds(_ instant: Instant) -> Int64 {
         instant.seconds + offsetSeconds(at: instant)
     }
 
     /// The local calendar date of `instant`.
-    public func localDate(_ instant: Instant) -> CivilDate {
+    package func localDate(_ instant: Instant) -> CivilDate {
         let local = localSeconds(instant)
         return CivilDate(daysSinceEpoch: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
     }
 
     /// The local hour of day (0...23) of `instant`.
-    public func localHour(_ instant: Instant) -> Int {
+    package func localHour(_ instant: Instant) -> Int {
         let local = localSeconds(instant)
         return Int(((local % 86_400) + 86_400) % 86_400 / 3600)
     }

@@ -1,13 +1,13 @@
 import Foundation
 
 /// Midnights and hour starts in a time zone, where DST days have 23 or 25 hours.
-public struct ZonedCalendar: Sendable {
+package struct ZonedCalendar: Sendable {
     /// The zone.
-    public let zone: TimeZone
+    package let zone: TimeZone
     private let calendar: Calendar
 
     /// A Gregorian calendar in `zone`.
-    public init(zone: TimeZone) {
+    package init(zone: TimeZone) {
         self.zone = zone
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
@@ -18,7 +18,7 @@ public struct ZonedCalendar: Sendable {
     /// A zone from its IANA id.
     ///
     /// - Throws: `TallyError.usage` for an unknown zone.
-    public static func zone(named id: String) throws -> TimeZone {
+    package static func zone(named id: String) throws -> TimeZone {
         guard let zone = TimeZone(identifier: id), TimeZone.knownTimeZoneIdentifiers.contains(id) || id == "UTC" || id == "GMT" else {
             throw TallyError.usage("unknown time zone '\(id)': use an IANA name such as UTC, Europe/Berlin or America/New_York")
         }
@@ -26,7 +26,7 @@ public struct ZonedCalendar: Sendable {
     }
 
     /// The first instant of a local date (midnight, or the first instant after a DST gap).
-    public func startOfDay(_ date: CivilDate) -> Instant {
+    package func startOfDay(_ date: CivilDate) -> Instant {
         let components = DateComponents(year: date.year, month: date.month, day: date.day)
         let day = calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
         let start = calendar.startOfDay(for: day)
@@ -34,7 +34,7 @@ public struct ZonedCalendar: Sendable {
     }
 
     /// The local date of an instant.
-    public func date(of instant: Instant) -> CivilDate {
+    package func date(of instant: Instant) -> CivilDate {
         let parts = calendar.dateComponents(
             [.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(instant.seconds)))
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)

@@ -1,17 +1,17 @@
 /// A job that is pending or processing at `asOf`.
-public struct ActiveJob: Sendable, Equatable {
-    public var id: String
-    public var userID: String?
-    public var email: String?
-    public var jobType: String
-    public var status: String
-    public var createdAt: Instant
-    public var startedAt: Instant?
+package struct ActiveJob: Sendable, Equatable {
+    package var id: String
+    package var userID: String?
+    package var email: String?
+    package var jobType: String
+    package var status: String
+    package var createdAt: Instant
+    package var startedAt: Instant?
     /// asOf - (startedAt ?? createdAt), microseconds.
-    public var ageMicros: Int64
+    package var ageMicros: Int64
 
     /// Makes an active-job entry.
-    public init(
+    package init(
         id: String, userID: String?, email: String? = nil, jobType: String, status: String,
         createdAt: Instant, startedAt: Instant? = nil, ageMicros: Int64
     ) {
@@ -27,21 +27,21 @@ public struct ActiveJob: Sendable, Equatable {
 }
 
 /// A job that reached a terminal status, for the "newest completions" list.
-public struct CompletedJob: Sendable, Equatable {
-    public var id: String
-    public var userID: String?
-    public var email: String?
-    public var jobType: String
-    public var status: String
-    public var completedAt: Instant
+package struct CompletedJob: Sendable, Equatable {
+    package var id: String
+    package var userID: String?
+    package var email: String?
+    package var jobType: String
+    package var status: String
+    package var completedAt: Instant
     /// completed - started, microseconds, when both are known.
-    public var runTimeMicros: Int64?
-    public var totalDocuments: Int64
-    public var processed: Int64
-    public var failed: Int64
+    package var runTimeMicros: Int64?
+    package var totalDocuments: Int64
+    package var processed: Int64
+    package var failed: Int64
 
     /// Makes a completed-job entry.
-    public init(
+    package init(
         id: String, userID: String?, email: String? = nil, jobType: String, status: String,
         completedAt: Instant, runTimeMicros: Int64?, totalDocuments: Int64, processed: Int64, failed: Int64
     ) {
@@ -59,19 +59,19 @@ public struct CompletedJob: Sendable, Equatable {
 }
 
 /// Jobs active, stuck and recently completed at `asOf`; lists are capped, counts are not.
-public struct Activity: Sendable, Equatable {
-    public var pending: [ActiveJob]
-    public var pendingCount: Int64
-    public var processing: [ActiveJob]
-    public var processingCount: Int64
+package struct Activity: Sendable, Equatable {
+    package var pending: [ActiveJob]
+    package var pendingCount: Int64
+    package var processing: [ActiveJob]
+    package var processingCount: Int64
     /// Active for longer than `stuckAfterMicros`, oldest first.
-    public var stuck: [ActiveJob]
-    public var stuckCount: Int64
+    package var stuck: [ActiveJob]
+    package var stuckCount: Int64
     /// Newest first (about 10).
-    public var newestCompletions: [CompletedJob]
+    package var newestCompletions: [CompletedJob]
 
     /// Makes an activity section.
-    public init(
+    package init(
         pending: [ActiveJob] = [], pendingCount: Int64 = 0, processing: [ActiveJob] = [], processingCount: Int64 = 0,
         stuck: [ActiveJob] = [], stuckCount: Int64 = 0, newestCompletions: [CompletedJob] = []
     ) {
@@ -86,22 +86,22 @@ public struct Activity: Sendable, Equatable {
 }
 
 /// One customer's usage in the period; `userID == nil` is the anonymous customer.
-public struct CustomerRow: Sendable, Equatable {
-    public var userID: String?
-    public var email: String?
-    public var name: String?
-    public var jobs: Int64
-    public var documents: Int64
-    public var processed: Int64
-    public var failed: Int64
+package struct CustomerRow: Sendable, Equatable {
+    package var userID: String?
+    package var email: String?
+    package var name: String?
+    package var jobs: Int64
+    package var documents: Int64
+    package var processed: Int64
+    package var failed: Int64
     /// Sum of document processing_time, microseconds.
-    public var processingMicros: Int64
-    public var tokens: Int64
-    public var firstActivity: Instant?
-    public var lastActivity: Instant?
+    package var processingMicros: Int64
+    package var tokens: Int64
+    package var firstActivity: Instant?
+    package var lastActivity: Instant?
 
     /// Makes a customer row.
-    public init(
+    package init(
         userID: String?, email: String?, name: String?, jobs: Int64, documents: Int64, processed: Int64,
         failed: Int64, processingMicros: Int64, tokens: Int64, firstActivity: Instant?, lastActivity: Instant?
     ) {
@@ -119,20 +119,20 @@ public struct CustomerRow: Sendable, Equatable {
     }
 
     /// processed / (processed + failed).
-    public var successRate: Ratio { Ratio(processed, of: processed + failed) }
+    package var successRate: Ratio { Ratio(processed, of: processed + failed) }
 }
 
 /// One bucket of the time series.
-public struct TimeBucket: Sendable, Equatable {
-    public var start: Instant
+package struct TimeBucket: Sendable, Equatable {
+    package var start: Instant
     /// Label in the report zone, e.g. `2026-03-01` or `2026-03-01 14:00`.
-    public var label: String
-    public var jobsCreated: Int64
-    public var documentsProcessed: Int64
-    public var documentsFailed: Int64
+    package var label: String
+    package var jobsCreated: Int64
+    package var documentsProcessed: Int64
+    package var documentsFailed: Int64
 
     /// Makes a bucket.
-    public init(start: Instant, label: String, jobsCreated: Int64, documentsProcessed: Int64, documentsFailed: Int64) {
+    package init(start: Instant, label: String, jobsCreated: Int64, documentsProcessed: Int64, documentsFailed: Int64) {
         self.start = start
         self.label = label
         self.jobsCreated = jobsCreated
@@ -142,18 +142,18 @@ public struct TimeBucket: Sendable, Equatable {
 }
 
 /// Jobs and documents per day, or per hour for periods of 3 days or less.
-public struct TimeSeries: Sendable, Equatable {
+package struct TimeSeries: Sendable, Equatable {
     /// Bucket size.
-    public enum Granularity: String, Sendable, Equatable {
+    package enum Granularity: String, Sendable, Equatable {
         case day, hour
     }
 
-    public var granularity: Granularity
+    package var granularity: Granularity
     /// Every bucket of the period, in order, empty ones included.
-    public var buckets: [TimeBucket]
+    package var buckets: [TimeBucket]
 
     /// Makes a time series.
-    public init(granularity: Granularity = .day, buckets: [TimeBucket] = []) {
+    package init(granularity: Granularity = .day, buckets: [TimeBucket] = []) {
         self.granularity = granularity
         self.buckets = buckets
     }

@@ -1,15 +1,15 @@
 /// Rows of one source skipped for one reason.
-public struct SkipGroup: Sendable, Equatable {
+package struct SkipGroup: Sendable, Equatable {
     /// Source file name as given.
-    public var source: String
+    package var source: String
     /// `SkipReason.rawValue` or another short reason.
-    public var reason: String
-    public var count: Int64
+    package var reason: String
+    package var count: Int64
     /// A few `SkippedRecord.description`s.
-    public var examples: [String]
+    package var examples: [String]
 
     /// Makes a skip group.
-    public init(source: String, reason: String, count: Int64, examples: [String] = []) {
+    package init(source: String, reason: String, count: Int64, examples: [String] = []) {
         self.source = source
         self.reason = reason
         self.count = count
@@ -18,39 +18,39 @@ public struct SkipGroup: Sendable, Equatable {
 }
 
 /// One consistency check: how many jobs failed it and a few of their ids.
-public struct QualityCheck: Sendable, Equatable {
-    public var count: Int64
-    public var exampleJobIDs: [String]
+package struct QualityCheck: Sendable, Equatable {
+    package var count: Int64
+    package var exampleJobIDs: [String]
 
     /// Makes a check result.
-    public init(count: Int64 = 0, exampleJobIDs: [String] = []) {
+    package init(count: Int64 = 0, exampleJobIDs: [String] = []) {
         self.count = count
         self.exampleJobIDs = exampleJobIDs
     }
 }
 
 /// What was wrong or odd in the data read.
-public struct DataQuality: Sendable, Equatable {
+package struct DataQuality: Sendable, Equatable {
     /// Skipped rows grouped by source and reason.
-    public var skipped: [SkipGroup]
+    package var skipped: [SkipGroup]
     /// Records seen more than once (same id) and merged.
-    public var duplicatesMerged: Int64
+    package var duplicatesMerged: Int64
     /// processed_count + failed_count > total_documents.
-    public var countersExceedTotal: QualityCheck
+    package var countersExceedTotal: QualityCheck
     /// A job's counters disagree with its documents' statuses; `nil` when not checked
     /// (it needs every document of a job at once, which a streaming scan does not have).
-    public var countersDisagreeWithDocuments: QualityCheck?
+    package var countersDisagreeWithDocuments: QualityCheck?
     /// completed_at before started_at.
-    public var completedBeforeStarted: QualityCheck
+    package var completedBeforeStarted: QualityCheck
     /// Terminal status (completed, failed, cancelled) without completed_at.
-    public var terminalWithoutCompletedAt: QualityCheck
+    package var terminalWithoutCompletedAt: QualityCheck
     /// A negative total_documents, processed_count or failed_count.
-    public var negativeCounters: QualityCheck
+    package var negativeCounters: QualityCheck
     /// A job id or user id that is not a canonical UUID.
-    public var idsNotUUID: QualityCheck
+    package var idsNotUUID: QualityCheck
 
     /// Makes a data-quality section.
-    public init(
+    package init(
         skipped: [SkipGroup] = [], duplicatesMerged: Int64 = 0,
         countersExceedTotal: QualityCheck = QualityCheck(), countersDisagreeWithDocuments: QualityCheck? = nil,
         completedBeforeStarted: QualityCheck = QualityCheck(), terminalWithoutCompletedAt: QualityCheck = QualityCheck(),
@@ -68,7 +68,7 @@ public struct DataQuality: Sendable, Equatable {
 
     /// The six checks with a stable key and an English description, in display order;
     /// a `nil` check was not made.
-    public var checks: [(key: String, label: String, check: QualityCheck?)] {
+    package var checks: [(key: String, label: String, check: QualityCheck?)] {
         [
             ("counters_exceed_total", "processed + failed > total", countersExceedTotal),
             ("counters_disagree_with_documents", "job counters disagree with its documents", countersDisagreeWithDocuments),
@@ -81,16 +81,16 @@ public struct DataQuality: Sendable, Equatable {
 }
 
 /// One source read by the run.
-public struct SourceRead: Sendable, Equatable {
+package struct SourceRead: Sendable, Equatable {
     /// File name as given (`-` for stdin).
-    public var name: String
+    package var name: String
     /// `sqlite`, `json`, `ndjson`, `ndjson.gz`...
-    public var format: String
+    package var format: String
     /// Rows read (all kinds).
-    public var rows: Int64
+    package var rows: Int64
 
     /// Makes a source entry.
-    public init(name: String, format: String, rows: Int64) {
+    package init(name: String, format: String, rows: Int64) {
         self.name = name
         self.format = format
         self.rows = rows
@@ -98,26 +98,26 @@ public struct SourceRead: Sendable, Equatable {
 }
 
 /// A placeholder summary of the invoices of the period; billing fills it.
-public struct BillingSummaryView: Sendable, Equatable {
+package struct BillingSummaryView: Sendable, Equatable {
     /// An amount in one currency, already an exact decimal string (e.g. `1234.50`).
-    public struct CurrencyTotal: Sendable, Equatable {
-        public var currency: String
-        public var amount: String
+    package struct CurrencyTotal: Sendable, Equatable {
+        package var currency: String
+        package var amount: String
 
         /// Makes a currency total.
-        public init(currency: String, amount: String) {
+        package init(currency: String, amount: String) {
             self.currency = currency
             self.amount = amount
         }
     }
 
-    public var invoices: Int64
-    public var totals: [CurrencyTotal]
+    package var invoices: Int64
+    package var totals: [CurrencyTotal]
     /// Relative link to the billing report.
-    public var link: String
+    package var link: String
 
     /// Makes a billing summary.
-    public init(invoices: Int64, totals: [CurrencyTotal], link: String = "billing.html") {
+    package init(invoices: Int64, totals: [CurrencyTotal], link: String = "billing.html") {
         self.invoices = invoices
         self.totals = totals
         self.link = link

@@ -7,39 +7,39 @@
 /// - lists arrive already sorted as they should be shown (the aggregation decides
 ///   the order; renderers never re-sort, so output is deterministic);
 /// - a `nil` user id is the anonymous (legacy) customer, shown as its own row.
-public struct UsageReport: Sendable, Equatable {
+package struct UsageReport: Sendable, Equatable {
     /// The period, its zone and "now".
-    public var period: ReportPeriod
+    package var period: ReportPeriod
     /// Totals for the period.
-    public var totals: PeriodTotals
+    package var totals: PeriodTotals
     /// Totals for the previous period of the same length, for comparison.
-    public var previousTotals: PeriodTotals?
+    package var previousTotals: PeriodTotals?
     /// Documents over time and resources consumed.
-    public var throughput: Throughput
+    package var throughput: Throughput
     /// Queue wait and run time percentiles.
-    public var durations: DurationSection
+    package var durations: DurationSection
     /// Error clusters and failure rates.
-    public var errors: ErrorSection
+    package var errors: ErrorSection
     /// Jobs active, stuck and recently completed at `period.asOf`.
-    public var activity: Activity
+    package var activity: Activity
     /// One row per customer (anonymous included), in display order.
-    public var customers: [CustomerRow]
+    package var customers: [CustomerRow]
     /// Jobs and documents per day (per hour for short periods).
-    public var timeSeries: TimeSeries
+    package var timeSeries: TimeSeries
     /// Rows skipped, duplicates and inconsistencies found.
-    public var dataQuality: DataQuality
+    package var dataQuality: DataQuality
     /// The sources read, in command-line order.
-    public var sources: [SourceRead]
+    package var sources: [SourceRead]
     /// `--user` filters as given (empty: all customers).
-    public var userFilter: [String]
+    package var userFilter: [String]
     /// A summary of invoices when billing ran; `nil` otherwise.
-    public var billing: BillingSummaryView?
+    package var billing: BillingSummaryView?
 
     /// The generated-at instant: always `period.asOf`, so reruns are byte-identical.
-    public var generatedAt: Instant { period.asOf }
+    package var generatedAt: Instant { period.asOf }
 
     /// Makes a report; sections not given are empty.
-    public init(
+    package init(
         period: ReportPeriod, totals: PeriodTotals = PeriodTotals(), previousTotals: PeriodTotals? = nil,
         throughput: Throughput = Throughput(), durations: DurationSection = DurationSection(),
         errors: ErrorSection = ErrorSection(), activity: Activity = Activity(),
@@ -64,42 +64,42 @@ public struct UsageReport: Sendable, Equatable {
 }
 
 /// A rate as two integer counts; `fraction` is `nil` when the denominator is zero.
-public struct Ratio: Sendable, Equatable {
-    public var numerator: Int64
-    public var denominator: Int64
+package struct Ratio: Sendable, Equatable {
+    package var numerator: Int64
+    package var denominator: Int64
 
     /// Makes a ratio `numerator / denominator`.
-    public init(_ numerator: Int64, of denominator: Int64) {
+    package init(_ numerator: Int64, of denominator: Int64) {
         self.numerator = numerator
         self.denominator = denominator
     }
 
     /// The value as a fraction in 0...1 (or more), `nil` for 0/0.
-    public var fraction: Double? {
+    package var fraction: Double? {
         denominator == 0 ? nil : Double(numerator) / Double(denominator)
     }
 }
 
 /// The report's period `[from, to)`, its zone and the fixed "now".
-public struct ReportPeriod: Sendable, Equatable {
+package struct ReportPeriod: Sendable, Equatable {
     /// First instant of the period (midnight in `zoneID`).
-    public var from: Instant
+    package var from: Instant
     /// First instant after the period.
-    public var to: Instant
+    package var to: Instant
     /// Human label, e.g. `2026-03`, `2026-W09`, `2026-03-01 – 2026-03-07`.
-    public var label: String
+    package var label: String
     /// IANA zone id of the report, e.g. `Europe/Berlin`.
-    public var zoneID: String
+    package var zoneID: String
     /// `--as-of` (or the run's start): "now" for activity and the generated-at line.
-    public var asOf: Instant
+    package var asOf: Instant
     /// The previous period of the same length: `[previousFrom, previousTo)`.
-    public var previousFrom: Instant
-    public var previousTo: Instant
+    package var previousFrom: Instant
+    package var previousTo: Instant
     /// `--stuck-after`, microseconds.
-    public var stuckAfterMicros: Int64
+    package var stuckAfterMicros: Int64
 
     /// Makes a period.
-    public init(
+    package init(
         from: Instant, to: Instant, label: String, zoneID: String, asOf: Instant,
         previousFrom: Instant, previousTo: Instant, stuckAfterMicros: Int64 = 6 * 3_600_000_000
     ) {
@@ -115,38 +115,38 @@ public struct ReportPeriod: Sendable, Equatable {
 }
 
 /// A name (status, job type, model...) with a count.
-public struct NamedCount: Sendable, Equatable {
-    public var name: String
-    public var count: Int64
+package struct NamedCount: Sendable, Equatable {
+    package var name: String
+    package var count: Int64
 
     /// Makes a named count.
-    public init(_ name: String, _ count: Int64) {
+    package init(_ name: String, _ count: Int64) {
         self.name = name
         self.count = count
     }
 }
 
 /// Headline totals of one period.
-public struct PeriodTotals: Sendable, Equatable {
+package struct PeriodTotals: Sendable, Equatable {
     /// Jobs created in the period.
-    public var jobs: Int64 = 0
+    package var jobs: Int64 = 0
     /// Documents in the period (by processed_at, else their job's created_at).
-    public var documents: Int64 = 0
+    package var documents: Int64 = 0
     /// Documents processed successfully.
-    public var processed: Int64 = 0
+    package var processed: Int64 = 0
     /// Documents that failed.
-    public var failed: Int64 = 0
+    package var failed: Int64 = 0
     /// processed / (processed + failed).
-    public var successRate: Ratio = Ratio(0, of: 0)
+    package var successRate: Ratio = Ratio(0, of: 0)
     /// Jobs `completed` / jobs.
-    public var jobCompletionRate: Ratio = Ratio(0, of: 0)
+    package var jobCompletionRate: Ratio = Ratio(0, of: 0)
     /// Jobs by status, in display order.
-    public var jobsByStatus: [NamedCount] = []
+    package var jobsByStatus: [NamedCount] = []
     /// Jobs by job type, in display order.
-    public var jobsByType: [NamedCount] = []
+    package var jobsByType: [NamedCount] = []
 
     /// Makes totals; everything defaults to zero.
-    public init(
+    package init(
         jobs: Int64 = 0, documents: Int64 = 0, processed: Int64 = 0, failed: Int64 = 0,
         successRate: Ratio = Ratio(0, of: 0), jobCompletionRate: Ratio = Ratio(0, of: 0),
         jobsByStatus: [NamedCount] = [], jobsByType: [NamedCount] = []
@@ -163,34 +163,34 @@ public struct PeriodTotals: Sendable, Equatable {
 }
 
 /// A calendar day (in the report zone) with a count.
-public struct DayCount: Sendable, Equatable {
-    public var date: CivilDate
-    public var count: Int64
+package struct DayCount: Sendable, Equatable {
+    package var date: CivilDate
+    package var count: Int64
 
     /// Makes a day count.
-    public init(_ date: CivilDate, _ count: Int64) {
+    package init(_ date: CivilDate, _ count: Int64) {
         self.date = date
         self.count = count
     }
 }
 
 /// Documents over time and resources consumed in the period.
-public struct Throughput: Sendable, Equatable {
+package struct Throughput: Sendable, Equatable {
     /// Documents per day of the period (report zone), every day present, in order.
-    public var documentsPerDay: [DayCount]
+    package var documentsPerDay: [DayCount]
     /// Documents per hour of day 0...23 in the report zone; always 24 entries.
-    public var documentsByHourOfDay: [Int64]
+    package var documentsByHourOfDay: [Int64]
     /// Sum of job wall time (completed_at - started_at), microseconds.
-    public var jobWallTimeMicros: Int64
+    package var jobWallTimeMicros: Int64
     /// Sum of the documents' `processing_time`, microseconds.
-    public var documentProcessingMicros: Int64
+    package var documentProcessingMicros: Int64
     /// Sum of `tokens_used`.
-    public var tokens: Int64
+    package var tokens: Int64
     /// Sum of `file_size`, bytes.
-    public var bytes: Int64
+    package var bytes: Int64
 
     /// Makes a throughput section.
-    public init(
+    package init(
         documentsPerDay: [DayCount] = [], documentsByHourOfDay: [Int64] = Array(repeating: 0, count: 24),
         jobWallTimeMicros: Int64 = 0, documentProcessingMicros: Int64 = 0, tokens: Int64 = 0, bytes: Int64 = 0
     ) {

@@ -1,13 +1,13 @@
 /// Writes `invoices.csv` and `billing_summary.csv` (RFC 4180, CRLF, text cells defused).
-public enum BillingCSVWriter {
+package enum BillingCSVWriter {
     /// The header of `invoices.csv`.
-    public static let invoiceColumns = [
+    package static let invoiceColumns = [
         "invoice_number", "customer_id", "email", "period_start", "period_end", "line_kind", "metric", "tier",
         "quantity", "unit_price", "amount", "currency",
     ]
 
     /// The header of `billing_summary.csv`.
-    public static let summaryColumns = [
+    package static let summaryColumns = [
         "customer_id", "email", "name", "plan", "invoice_number", "subtotal", "discount", "tax", "total", "currency",
     ]
 
@@ -15,7 +15,7 @@ public enum BillingCSVWriter {
     ///
     /// Line amounts have exactly the currency's minor digits and add up to the invoice
     /// total; sub-line rows (`tier`, `package`) show exact amounts and are not summed.
-    public static func writeInvoices<Out: TextOutputStream>(_ run: BillingRun, to out: inout Out) {
+    package static func writeInvoices<Out: TextOutputStream>(_ run: BillingRun, to out: inout Out) {
         out.write(CSVField.row(invoiceColumns))
         let currency = run.currency
         for invoice in run.invoices {
@@ -50,7 +50,7 @@ public enum BillingCSVWriter {
     }
 
     /// Streams `billing_summary.csv`: one row per customer, in invoice order.
-    public static func writeSummary<Out: TextOutputStream>(_ run: BillingRun, to out: inout Out) {
+    package static func writeSummary<Out: TextOutputStream>(_ run: BillingRun, to out: inout Out) {
         out.write(CSVField.row(summaryColumns))
         let currency = run.currency
         for row in run.summary {
@@ -66,14 +66,14 @@ public enum BillingCSVWriter {
     }
 
     /// `invoices.csv` as one string.
-    public static func invoicesCSV(_ run: BillingRun) -> String {
+    package static func invoicesCSV(_ run: BillingRun) -> String {
         var text = ""
         writeInvoices(run, to: &text)
         return text
     }
 
     /// `billing_summary.csv` as one string.
-    public static func summaryCSV(_ run: BillingRun) -> String {
+    package static func summaryCSV(_ run: BillingRun) -> String {
         var text = ""
         writeSummary(run, to: &text)
         return text

@@ -1,10 +1,10 @@
 /// Writes `invoices.json`: fixed key order, money as strings, `schema_version` first.
-public enum BillingJSONWriter {
+package enum BillingJSONWriter {
     /// The version of the `invoices.json` layout.
-    public static let schemaVersion: Int64 = 1
+    package static let schemaVersion: Int64 = 1
 
     /// The whole document as text.
-    public static func invoicesJSON(_ run: BillingRun) -> String {
+    package static func invoicesJSON(_ run: BillingRun) -> String {
         let c = run.currency
         let r = run.reconciliation
         let document = OrderedJSON.object([

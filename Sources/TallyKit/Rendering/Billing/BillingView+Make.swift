@@ -1,6 +1,6 @@
 extension BillingView {
     /// The view of a billing run; numbers are plain decimals (no thousands separators).
-    public init(_ run: BillingRun) {
+    package init(_ run: BillingRun) {
         let c = run.currency
         let r = run.reconciliation
         currency = c.code
@@ -35,7 +35,7 @@ extension BillingView {
 
 extension BillingView.InvoiceView {
     /// The view of one invoice.
-    public init(_ invoice: Invoice) {
+    package init(_ invoice: Invoice) {
         let c = invoice.currency
         number = invoice.number
         customerID = invoice.customer.id

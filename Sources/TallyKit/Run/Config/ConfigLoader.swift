@@ -2,12 +2,12 @@ import Foundation
 import Yams
 
 /// Reads and validates a config file (YAML; JSON is YAML too).
-public enum ConfigLoader {
+package enum ConfigLoader {
     /// The environment variable naming a config file when `--config` is not given.
-    public static let environmentVariable = "TALLY_CONFIG"
+    package static let environmentVariable = "TALLY_CONFIG"
 
     /// The config file to use: `flag`, else a non-empty `TALLY_CONFIG`, else none.
-    public static func path(flag: String?, environment: [String: String]) -> String? {
+    package static func path(flag: String?, environment: [String: String]) -> String? {
         if let flag { return flag }
         guard let value = environment[environmentVariable], !value.isEmpty else { return nil }
         return value
@@ -18,7 +18,7 @@ public enum ConfigLoader {
     ///
     /// - Throws: `ConfigError` (exit 65) naming the file, line and key of the first
     ///   problem, or `TallyError.cannotOpen` (exit 66) when the file cannot be read.
-    public static func load(path: String) throws -> TallyConfig {
+    package static func load(path: String) throws -> TallyConfig {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -34,7 +34,7 @@ public enum ConfigLoader {
     }
 
     /// Parses and validates config text; `file` names it in errors, `directory` anchors relative paths.
-    public static func parse(_ text: String, file: String, directory: String) throws(ConfigError) -> TallyConfig {
+    package static func parse(_ text: String, file: String, directory: String) throws(ConfigError) -> TallyConfig {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

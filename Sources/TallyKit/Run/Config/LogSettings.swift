@@ -2,33 +2,33 @@ import Foundation
 import Logging
 
 /// Log level and format for a run: command-line flags over the config file over the defaults.
-public struct LogSettings: Sendable, Equatable {
+package struct LogSettings: Sendable, Equatable {
     /// `--log-level` / `log_level`; `nil`: info on a terminal, warning otherwise.
-    public var level: Logger.Level?
+    package var level: Logger.Level?
     /// `--log-format` / `log_format`; `nil`: text.
-    public var format: LineLogHandler.Format?
+    package var format: LineLogHandler.Format?
     /// `--quiet`: errors only, whatever the level says.
-    public var quiet: Bool
+    package var quiet: Bool
 
     /// Makes settings; every value optional.
-    public init(level: Logger.Level? = nil, format: LineLogHandler.Format? = nil, quiet: Bool = false) {
+    package init(level: Logger.Level? = nil, format: LineLogHandler.Format? = nil, quiet: Bool = false) {
         self.level = level
         self.format = format
         self.quiet = quiet
     }
 
     /// These settings with unset values taken from `config`.
-    public func over(_ config: TallyConfig?) -> LogSettings {
+    package func over(_ config: TallyConfig?) -> LogSettings {
         LogSettings(level: level ?? config?.logLevel, format: format ?? config?.logFormat, quiet: quiet)
     }
 
     /// The level in force: `--quiet` wins, then the set level, then the terminal-dependent default.
-    public func effectiveLevel(isTerminal: Bool) -> Logger.Level {
+    package func effectiveLevel(isTerminal: Bool) -> Logger.Level {
         quiet ? .error : (level ?? (isTerminal ? .info : .warning))
     }
 
     /// A logger writing lines with `write` (standard error by default).
-    public func makeLogger(
+    package func makeLogger(
         isTerminal: Bool = isatty(2) != 0, write: @escaping @Sendable (String) -> Void = LineLogHandler.standardError
     ) -> Logger {
         let level = effectiveLevel(isTerminal: isTerminal)

@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Messages leave out the option's name: `named` puts a flag's in front, and
 /// config errors put the file, line and key there.
-public enum OptionValues {
+package enum OptionValues {
     /// `html,csv,md,json` (any order, any subset) as a set of formats.
-    public static func formats(_ names: [String]) throws -> Set<ReportFormat> {
+    package static func formats(_ names: [String]) throws -> Set<ReportFormat> {
         var formats: Set<ReportFormat> = []
         for part in names.flatMap({ $0.split(separator: ",") }) {
             let name = part.trimmingCharacters(in: .whitespaces).lowercased()
@@ -20,7 +20,7 @@ public enum OptionValues {
     }
 
     /// `90m`, `6h`, `2d`, `45s` as microseconds.
-    public static func duration(_ text: String) throws -> Int64 {
+    package static func duration(_ text: String) throws -> Int64 {
         let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
         guard let unit = text.last, let seconds = units[unit], let n = Int64(text.dropLast()), n >= 0,
             n <= Int64.max / 1_000_000 / seconds
@@ -31,13 +31,13 @@ public enum OptionValues {
     }
 
     /// A thread count: at least 1.
-    public static func jobs(_ value: Int) throws -> Int {
+    package static func jobs(_ value: Int) throws -> Int {
         guard value >= 1 else { throw TallyError.usage("must be at least 1, not \(value)") }
         return value
     }
 
     /// Runs a parser for the value of `option`, naming it in a usage error (`--jobs: must be…`).
-    public static func named<T>(_ option: String, _ body: () throws -> T) throws -> T {
+    package static func named<T>(_ option: String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch TallyError.usage(let message) { throw TallyError.usage("\(option): \(message)") }
     }
 }

@@ -2,31 +2,31 @@
 ///
 /// Kept apart from the defaults so that a config file can fill in what the
 /// command line left out (`ReportOptions.resolve`).
-public struct ReportFlags: Sendable, Equatable {
+package struct ReportFlags: Sendable, Equatable {
     /// `--config FILE`.
-    public var config: String?
+    package var config: String?
     /// Positional sources; non-empty replaces the config's `sources`.
-    public var sources: [String] = []
-    public var out: String?
-    public var period: String?
-    public var from: String?
-    public var to: String?
-    public var tz: String?
-    public var asOf: String?
+    package var sources: [String] = []
+    package var out: String?
+    package var period: String?
+    package var from: String?
+    package var to: String?
+    package var tz: String?
+    package var asOf: String?
     /// `--user`, repeatable; non-empty replaces the config's `users`.
-    public var users: [String] = []
-    public var templates: String?
+    package var users: [String] = []
+    package var templates: String?
     /// `--format html,csv`.
-    public var formats: String?
-    public var csvBOM: Bool?
-    public var stuckAfter: String?
-    public var plan: String?
-    public var `private`: Bool?
-    public var strict: Bool?
-    public var jobs: Int?
+    package var formats: String?
+    package var csvBOM: Bool?
+    package var stuckAfter: String?
+    package var plan: String?
+    package var `private`: Bool?
+    package var strict: Bool?
+    package var jobs: Int?
     /// `--log-level`, `--log-format`, `--quiet`.
-    public var logging = LogSettings()
+    package var logging = LogSettings()
 
     /// Flags with nothing given.
-    public init() {}
+    package init() {}
 }

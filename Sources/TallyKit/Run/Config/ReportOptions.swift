@@ -1,25 +1,25 @@
 import Foundation
 
 /// A report request with its log settings and the config it came from.
-public struct ResolvedReport: Sendable {
+package struct ResolvedReport: Sendable {
     /// What `ReportRun.run` is asked to do.
-    public var request: ReportRequest
+    package var request: ReportRequest
     /// How to log.
-    public var logging: LogSettings
+    package var logging: LogSettings
     /// The config file that filled in unset options, if any.
-    public var config: TallyConfig?
+    package var config: TallyConfig?
 }
 
 /// `tally report`'s option precedence: command-line flag, then config file, then default.
-public enum ReportOptions {
+package enum ReportOptions {
     /// `--stuck-after` when neither flag nor config sets it.
-    public static let defaultStuckAfter = "6h"
+    package static let defaultStuckAfter = "6h"
 
     /// Parses every flag value that does not depend on a config file's content (for `validate()`).
     ///
     /// - Throws: `TallyError.usage` naming the flag.
     /// Sources and `--out` are required here only when no config file can give them.
-    public static func check(_ flags: ReportFlags, environment: [String: String]) throws {
+    package static func check(_ flags: ReportFlags, environment: [String: String]) throws {
         let configGiven = ConfigLoader.path(flag: flags.config, environment: environment) != nil
         _ = try resolve(flags, config: nil, now: Instant(seconds: 0), requireInputs: !configGiven)
     }
@@ -27,7 +27,7 @@ public enum ReportOptions {
     /// Loads the config (`--config`, else `TALLY_CONFIG`) and resolves the flags over it.
     ///
     /// - Throws: `ConfigError` (65), `TallyError.cannotOpen` (66), `TallyError.usage` (64).
-    public static func resolve(_ flags: ReportFlags, environment: [String: String], now: Instant) throws -> ResolvedReport {
+    package static func resolve(_ flags: ReportFlags, environment: [String: String], now: Instant) throws -> ResolvedReport {
         let config = try ConfigLoader.path(flag: flags.config, environment: environment).map(ConfigLoader.load)
         return try resolve(flags, config: config, now: now)
     }
@@ -35,7 +35,7 @@ public enum ReportOptions {
     /// Resolves the flags over `config` and the defaults into a request.
     ///
     /// - Throws: `TallyError.usage` for a bad value, or for no sources or no `--out` in either place.
-    public static func resolve(
+    package static func resolve(
         _ flags: ReportFlags, config: TallyConfig?, now: Instant, requireInputs: Bool = true
     ) throws -> ResolvedReport {
         let asOf = try flags.asOf.map { text in try OptionValues.named("--as-of") { try parseInstant(text) } } ?? now
@@ -96,7 +96,7 @@ public enum ReportOptions {
     /// An ISO 8601 timestamp, or a date meaning midnight UTC (`--as-of`).
     ///
     /// - Throws: `TallyError.usage` (without the option's name).
-    public static func parseInstant(_ text: String) throws -> Instant {
+    package static func parseInstant(_ text: String) throws -> Instant {
         if let instant = TimestampParser.parse(text) { return instant }
         if let date = PeriodSpec.parseDate(text) { return Instant(seconds: date.daysSinceEpoch * 86_400) }
         throw TallyError.usage("'\(text)' is not a timestamp (e.g. 2026-11-29T06:00:00Z)")
@@ -115,7 +115,7 @@ public enum ReportOptions {
 
     /// `{period}` in `--out`: the reported period's label (`2026-11`, `2026-11-30`, `2026-W48`,
     /// `2026-11-01_2026-11-07`), so that a run after the period names its folder after it.
-    public static let periodToken = "{period}"
+    package static let periodToken = "{period}"
 
     /// `--out` with `{period}` and strftime directives expanded at `asOf` in the report zone
     /// (`--tz`, else the config's, else the plan's, else UTC).

@@ -1,13 +1,13 @@
 import Logging
 
 /// The one info line that closes a successful `tally report` run.
-public enum RunSummary {
+package enum RunSummary {
     /// Logs rows read per source, skipped and merged rows, customers, invoices and files written.
     ///
     /// Lists are `name:count` pairs joined by commas, so text logs keep one `=` per field.
     /// `files` lists the top-level files with their sizes; each subfolder (`invoices/`,
     /// `stats/`) gets `<folder>_files` and `<folder>_bytes` instead of one entry per file.
-    public static func log(_ outcome: ReportOutcome, logger: Logger) {
+    package static func log(_ outcome: ReportOutcome, logger: Logger) {
         let written = WrittenFiles(outcome.files)
         var metadata: Logger.Metadata = [
             "period": "\(outcome.period.label)",

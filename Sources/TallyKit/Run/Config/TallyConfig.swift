@@ -5,45 +5,45 @@ import Logging
 ///
 /// Every field is optional: an absent key leaves the decision to the command line
 /// or the default. Paths are already resolved against the config file's directory.
-public struct TallyConfig: Sendable, Equatable {
+package struct TallyConfig: Sendable, Equatable {
     /// The config file as given.
-    public var file: String
+    package var file: String
     /// `sources`: history files (replaced as a whole by sources on the command line).
-    public var sources: [String]?
+    package var sources: [String]?
     /// `out`: the output directory, possibly a strftime pattern (`reports/%Y-%m`).
-    public var out: String?
+    package var out: String?
     /// `timezone`: IANA zone of the period boundaries.
-    public var timezone: String?
+    package var timezone: String?
     /// `plan`: a plan file; invoices are written when set.
-    public var plan: String?
+    package var plan: String?
     /// `templates`: a directory of template overrides.
-    public var templates: String?
+    package var templates: String?
     /// `formats`: the formats to write.
-    public var formats: Set<ReportFormat>?
+    package var formats: Set<ReportFormat>?
     /// `csv_bom`: start CSV files with a UTF-8 byte-order mark.
-    public var csvBOM: Bool?
+    package var csvBOM: Bool?
     /// `stuck_after`: pending or processing longer than this is stuck (microseconds).
-    public var stuckAfterMicros: Int64?
+    package var stuckAfterMicros: Int64?
     /// `users`: customers to report on, by id or email.
-    public var users: [String]?
+    package var users: [String]?
     /// `log_level`: least severe level logged.
-    public var logLevel: Logger.Level?
+    package var logLevel: Logger.Level?
     /// `log_format`: `text` or `json`.
-    public var logFormat: LineLogHandler.Format?
+    package var logFormat: LineLogHandler.Format?
     /// `jobs`: threads reading the sources.
-    public var jobs: Int?
+    package var jobs: Int?
     /// `strict`: any skipped row is fatal.
-    public var strict: Bool?
+    package var strict: Bool?
     /// `private`: output files with mode 0600.
-    public var `private`: Bool?
+    package var `private`: Bool?
 
     /// An empty config (every key absent) for `file`.
-    public init(file: String) {
+    package init(file: String) {
         self.file = file
     }
 
     /// Every key a config file may have, in documentation order.
-    public static let keys = [
+    package static let keys = [
         "sources", "out", "timezone", "plan", "templates", "formats", "csv_bom", "stuck_after", "users",
         "log_level", "log_format", "jobs", "strict", "private",
     ]
@@ -56,7 +56,7 @@ public struct TallyConfig: Sendable, Equatable {
     ]
 
     /// The valid key a misspelt `key` most likely means, if any.
-    public static func suggestion(for key: String) -> String? {
+    package static func suggestion(for key: String) -> String? {
         let normalized = key.lowercased().replacingOccurrences(of: "-", with: "_")
         if let alias = aliases[normalized] { return alias }
         if keys.contains(normalized) { return normalized }

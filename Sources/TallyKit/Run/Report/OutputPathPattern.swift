@@ -1,9 +1,9 @@
 /// Expands strftime-style patterns in `--out` (`reports/%Y-%m`) at "now" in the report zone.
-public enum OutputPathPattern {
+package enum OutputPathPattern {
     /// `pattern` with `%Y %m %d %H %M %S %G %V %%` replaced by the local time of `asOf`.
     ///
     /// - Throws: `TallyError.usage` for an unknown `%` directive.
-    public static func expand(_ pattern: String, asOf: Instant, clock: ZoneClock) throws -> String {
+    package static func expand(_ pattern: String, asOf: Instant, clock: ZoneClock) throws -> String {
         guard pattern.contains("%") else { return pattern }
         let local = clock.localSeconds(asOf)
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400

@@ -1,36 +1,36 @@
 /// Everything `tally report` was asked to do. "Now", the zone and the period are inputs.
-public struct ReportRequest: Sendable {
+package struct ReportRequest: Sendable {
     /// Source paths (`-` is standard input).
-    public var sources: [String]
+    package var sources: [String]
     /// The output directory (after strftime expansion; see `OutputPathPattern`).
-    public var outDirectory: String
+    package var outDirectory: String
     /// The period; `nil` means `this-month`.
-    public var period: PeriodSpec?
+    package var period: PeriodSpec?
     /// IANA zone id; `nil`: the plan's `timezone`, else UTC.
-    public var zoneID: String?
+    package var zoneID: String?
     /// "Now": relative periods, active and stuck jobs, the generated-at line.
-    public var asOf: Instant
+    package var asOf: Instant
     /// Customers to report on, by id or email (empty: everyone).
-    public var users: [String]
+    package var users: [String]
     /// A directory whose templates override the built-in ones by file name.
-    public var templatesDirectory: String?
+    package var templatesDirectory: String?
     /// The formats to write.
-    public var formats: Set<ReportFormat>
+    package var formats: Set<ReportFormat>
     /// Prefix CSV files with a UTF-8 byte-order mark (for Excel).
-    public var csvBOM: Bool
-    public var strict: Bool
-    public var parallelism: Int
+    package var csvBOM: Bool
+    package var strict: Bool
+    package var parallelism: Int
     /// Jobs pending or processing longer than this are stuck (microseconds).
-    public var stuckAfterMicros: Int64
+    package var stuckAfterMicros: Int64
     /// A plan file: when set, invoices are written too.
-    public var planPath: String?
+    package var planPath: String?
     /// Output file mode (0644, or 0600 for `--private`).
-    public var fileMode: UInt32
+    package var fileMode: UInt32
     /// Draw a progress line on stderr while reading (the command line sets it when stderr is a terminal).
-    public var showProgress = false
+    package var showProgress = false
 
     /// Makes a request with the documented defaults.
-    public init(
+    package init(
         sources: [String], outDirectory: String, period: PeriodSpec? = nil, zoneID: String? = nil, asOf: Instant,
         users: [String] = [], templatesDirectory: String? = nil, formats: Set<ReportFormat> = Set(ReportFormat.allCases),
         csvBOM: Bool = false, strict: Bool = false, parallelism: Int = 1, stuckAfterMicros: Int64 = 6 * 3_600_000_000,
@@ -54,17 +54,17 @@ public struct ReportRequest: Sendable {
 }
 
 /// What a report run wrote, for the run summary.
-public struct ReportOutcome: Sendable {
+package struct ReportOutcome: Sendable {
     /// The directory the report is in.
-    public var directory: String
+    package var directory: String
     /// Files written (relative names) and their sizes in bytes.
-    public var files: [(name: String, bytes: Int)]
+    package var files: [(name: String, bytes: Int)]
     /// The period that was reported.
-    public var period: ReportPeriod
+    package var period: ReportPeriod
     /// Rows read per source.
-    public var sources: [SourceRead]
-    public var skippedRows: Int64
-    public var duplicatesMerged: Int64
-    public var customers: Int
-    public var invoices: Int
+    package var sources: [SourceRead]
+    package var skippedRows: Int64
+    package var duplicatesMerged: Int64
+    package var customers: Int
+    package var invoices: Int
 }

@@ -3,12 +3,12 @@ import Logging
 
 /// `tally report`: reads the sources once, computes usage (and invoices with a
 /// plan), renders every output into a staging directory, and swaps it into place.
-public enum ReportRun {
+package enum ReportRun {
     /// Runs a report request.
     ///
     /// - Throws: `TallyError` / `PlanError` with their exit statuses; nothing is
     ///   written to `outDirectory` unless the whole run succeeds.
-    public static func run(_ request: ReportRequest, logger: Logger) throws -> ReportOutcome {
+    package static func run(_ request: ReportRequest, logger: Logger) throws -> ReportOutcome {
         let started = DispatchTime.now()
         let plan = try request.planPath.map { try PlanLoader.load(path: $0) }
         let zoneName = request.zoneID ?? plan?.timeZone ?? "UTC"

@@ -2,24 +2,24 @@
 ///
 /// A report can hold thousands of files (`invoices/`, `stats/`): the log names the
 /// top-level ones each with its size and counts the rest folder by folder.
-public struct WrittenFiles: Sendable, Equatable {
+package struct WrittenFiles: Sendable, Equatable {
     /// One subfolder's files: how many, and their bytes together.
-    public struct Folder: Sendable, Equatable {
+    package struct Folder: Sendable, Equatable {
         /// The folder's name without the slash, e.g. `invoices`.
-        public var name: String
+        package var name: String
         /// How many files it holds.
-        public var files: Int
+        package var files: Int
         /// Their sizes added up.
-        public var bytes: Int
+        package var bytes: Int
     }
 
     /// Top-level files and their sizes, by name.
-    public var topLevel: [(name: String, bytes: Int)]
+    package var topLevel: [(name: String, bytes: Int)]
     /// Subfolders, by name.
-    public var folders: [Folder]
+    package var folders: [Folder]
 
     /// Sorts `files` (relative names and sizes) into top-level files and folder summaries.
-    public init(_ files: [(name: String, bytes: Int)]) {
+    package init(_ files: [(name: String, bytes: Int)]) {
         var topLevel: [(name: String, bytes: Int)] = []
         var folders: [String: Folder] = [:]
         for file in files {
@@ -36,9 +36,9 @@ public struct WrittenFiles: Sendable, Equatable {
     }
 
     /// The top-level files as `name:bytes` pairs joined by commas.
-    public var topLevelList: String { topLevel.map { "\($0.name):\($0.bytes)" }.joined(separator: ",") }
+    package var topLevelList: String { topLevel.map { "\($0.name):\($0.bytes)" }.joined(separator: ",") }
 
-    public static func == (a: WrittenFiles, b: WrittenFiles) -> Bool {
+    package static func == (a: WrittenFiles, b: WrittenFiles) -> Bool {
         a.folders == b.folders && a.topLevel.elementsEqual(b.topLevel) { $0.name == $1.name && $0.bytes == $1.bytes }
     }
 }

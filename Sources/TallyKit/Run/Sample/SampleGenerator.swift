@@ -5,16 +5,16 @@ import Darwin
 #endif
 
 /// Writes deterministic sample histories (`tally sample`).
-public enum SampleGenerator {
+package enum SampleGenerator {
     /// Histories up to this many jobs get a `VACUUM`ed SQLite file (small, for committing).
-    public static let vacuumLimit = 20_000
+    package static let vacuumLimit = 20_000
 
     /// Generates the history `options` describe and writes each requested form into the output directory.
     ///
     /// Rows stream job by job into every writer, so memory does not grow with the
     /// number of jobs. Each file appears only once complete (temporary file, then rename).
     /// - Throws: `TallyError.usage` for bad options, `TallyError.cannotWrite` when a file cannot be written.
-    public static func write(_ options: SampleOptions) throws -> SampleSummary {
+    package static func write(_ options: SampleOptions) throws -> SampleSummary {
         try options.validate()
         let directory = options.outputDirectory
         if mkdir(directory, 0o755) != 0 && errno != EEXIST { throw SampleFile.error(directory) }
@@ -49,7 +49,7 @@ public enum SampleGenerator {
     }
 
     /// Parses a `--formats` list such as `sqlite,ndjson`; throws `TallyError.usage` naming an unknown form.
-    public static func formats(_ list: String) throws -> [SampleOptions.Format] {
+    package static func formats(_ list: String) throws -> [SampleOptions.Format] {
         try list.split(separator: ",").map { name in
             let trimmed = String(name.filter { $0 != " " })
             guard let format = SampleOptions.Format(rawValue: trimmed) else {

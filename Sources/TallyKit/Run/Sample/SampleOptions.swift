@@ -1,7 +1,7 @@
 /// What `tally sample` generates and where it writes it.
-public struct SampleOptions: Sendable, Equatable {
+package struct SampleOptions: Sendable, Equatable {
     /// An output form of the generated history.
-    public enum Format: String, Sendable, CaseIterable, Comparable {
+    package enum Format: String, Sendable, CaseIterable, Comparable {
         /// `history.sqlite`: the upstream schema, written through the SQLite C API.
         case sqlite
         /// `jobs.ndjson`: one job object a line, JSON columns as strings (the upstream export).
@@ -12,7 +12,7 @@ public struct SampleOptions: Sendable, Equatable {
         case dump
 
         /// The file this form is written to inside the output directory.
-        public var fileName: String {
+        package var fileName: String {
             switch self {
             case .sqlite: return "history.sqlite"
             case .ndjson: return "jobs.ndjson"
@@ -21,37 +21,37 @@ public struct SampleOptions: Sendable, Equatable {
             }
         }
 
-        public static func < (lhs: Format, rhs: Format) -> Bool {
+        package static func < (lhs: Format, rhs: Format) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
         }
     }
 
     /// The default end of the time window, 2026-11-29T00:00:00Z.
-    public static let defaultEnd = Instant(seconds: 1_795_910_400)
+    package static let defaultEnd = Instant(seconds: 1_795_910_400)
 
     /// Directory the files are written to (created when missing).
-    public var outputDirectory: String
+    package var outputDirectory: String
     /// Number of jobs.
-    public var jobs: Int
+    package var jobs: Int
     /// Number of users (the first three are alice, bob and carol).
-    public var users: Int
+    package var users: Int
     /// The seed: the same seed and options give byte-identical files.
-    public var seed: UInt64
+    package var seed: UInt64
     /// Length of the time window in days.
-    public var days: Int
+    package var days: Int
     /// The instant the time window ends at (exclusive).
-    public var end: Instant
+    package var end: Instant
     /// The forms to write.
-    public var formats: [Format]
+    package var formats: [Format]
     /// Whether documents are written (they are generated either way, so jobs do not change).
-    public var documents: Bool
+    package var documents: Bool
     /// Whether the deliberate bad rows are planted (`SampleAnomaly`).
-    public var anomalies: Bool
+    package var anomalies: Bool
     /// Whether NDJSON and JSON-array jobs carry their `documents` nested.
-    public var nestDocuments: Bool
+    package var nestDocuments: Bool
 
     /// Makes options; defaults: 120 days ending 2026-11-29, SQLite + NDJSON + dump, documents and anomalies on.
-    public init(
+    package init(
         outputDirectory: String, jobs: Int, users: Int, seed: UInt64, days: Int = 120,
         end: Instant = SampleOptions.defaultEnd, formats: [Format] = [.sqlite, .ndjson, .dump],
         documents: Bool = true, anomalies: Bool = true, nestDocuments: Bool = false
@@ -69,7 +69,7 @@ public struct SampleOptions: Sendable, Equatable {
     }
 
     /// Checks the numbers; throws `TallyError.usage` naming the bad option.
-    public func validate() throws {
+    package func validate() throws {
         guard jobs >= 0 else { throw TallyError.usage("--jobs must be 0 or more, not \(jobs)") }
         guard users >= 1 else { throw TallyError.usage("--users must be at least 1, not \(users)") }
         guard days >= 1 else { throw TallyError.usage("--days must be at least 1, not \(days)") }
@@ -82,7 +82,7 @@ public struct SampleOptions: Sendable, Equatable {
 }
 
 /// A kind of deliberately bad row the generator plants when anomalies are on.
-public enum SampleAnomaly: String, Sendable, CaseIterable {
+package enum SampleAnomaly: String, Sendable, CaseIterable {
     /// processed_count + failed_count > total_documents.
     case countersExceedTotal = "counters-exceed-total"
     /// completed_at earlier than started_at.
@@ -98,18 +98,18 @@ public enum SampleAnomaly: String, Sendable, CaseIterable {
 }
 
 /// What a `tally sample` run wrote.
-public struct SampleSummary: Sendable, Equatable {
+package struct SampleSummary: Sendable, Equatable {
     /// Number of users, jobs and documents generated.
-    public var users: Int
-    public var jobs: Int
-    public var documents: Int
+    package var users: Int
+    package var jobs: Int
+    package var documents: Int
     /// Paths of the files written, in format order.
-    public var files: [String]
+    package var files: [String]
     /// The job ids of each planted anomaly (empty when anomalies are off).
-    public var anomalies: [SampleAnomaly: [String]]
+    package var anomalies: [SampleAnomaly: [String]]
 
     /// One line for stderr.
-    public var line: String {
+    package var line: String {
         let planted = anomalies.values.reduce(0) { $0 + $1.count }
         return "sample: \(users) users, \(jobs) jobs, \(documents) documents, \(planted) planted anomaly rows -> "
             + files.joined(separator: ", ")

@@ -3,14 +3,14 @@
 /// Everything is integer arithmetic defined here (no stdlib `random(in:)`, no
 /// `libm`), so the same seed gives the same sequence on every machine and
 /// every Swift version.
-public struct SampleRandom: Sendable {
+package struct SampleRandom: Sendable {
     private var s0: UInt64
     private var s1: UInt64
     private var s2: UInt64
     private var s3: UInt64
 
     /// Seeds the four state words from `seed` with SplitMix64, as xoshiro's authors recommend.
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         var x = seed
         func splitMix() -> UInt64 {
             x &+= 0x9E37_79B9_7F4A_7C15
@@ -27,7 +27,7 @@ public struct SampleRandom: Sendable {
 
     /// The next 64 random bits.
     @inline(__always)
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         let result = rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17
         s2 ^= s0
@@ -45,38 +45,38 @@ public struct SampleRandom: Sendable {
     }
 
     /// The first value a generator with this seed yields, without advancing it.
-    public var peekFirst: UInt64 {
+    package var peekFirst: UInt64 {
         var copy = self
         return copy.next()
     }
 
     /// A number in `0..<bound` (multiply-high; the bias is below 2^-40 for our bounds).
     @inline(__always)
-    public mutating func below(_ bound: Int) -> Int {
+    package mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0, "bound must be positive")
         return Int(next().multipliedFullWidth(by: UInt64(bound)).high)
     }
 
     /// A number in `range`.
     @inline(__always)
-    public mutating func int(_ range: ClosedRange<Int>) -> Int {
+    package mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + below(range.upperBound - range.lowerBound + 1)
     }
 
     /// True with probability `perMille` / 1000.
     @inline(__always)
-    public mutating func chance(perMille: Int) -> Bool {
+    package mutating func chance(perMille: Int) -> Bool {
         below(1000) < perMille
     }
 
     /// A uniformly chosen element of a non-empty array.
     @inline(__always)
-    public mutating func pick<T>(_ items: [T]) -> T {
+    package mutating func pick<T>(_ items: [T]) -> T {
         items[below(items.count)]
     }
 
     /// An index chosen by integer weights (their sum must be positive).
-    public mutating func weighted(_ weights: [Int]) -> Int {
+    package mutating func weighted(_ weights: [Int]) -> Int {
         var r = below(weights.reduce(0, +))
         for (index, weight) in weights.enumerated() {
             if r < weight { return index }
@@ -86,7 +86,7 @@ public struct SampleRandom: Sendable {
     }
 
     /// A skewed number in `low...high`: `low + (high - low + 1) * u^power`, mostly small.
-    public mutating func skewed(_ low: Int, _ high: Int, power: Int) -> Int {
+    package mutating func skewed(_ low: Int, _ high: Int, power: Int) -> Int {
         let span = UInt64(high - low + 1)
         var value = span
         for _ in 0..<power {
@@ -96,14 +96,14 @@ public struct SampleRandom: Sendable {
     }
 
     /// A random version-4 UUID, lowercase with hyphens, as the upstream service writes ids.
-    public mutating func uuid() -> String {
+    package mutating func uuid() -> String {
         var bytes = [UInt8](repeating: 0, count: 36)
         appendUUID(into: &bytes, at: 0)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Writes a version-4 UUID's 36 ASCII bytes into `buffer` starting at `start`.
-    public mutating func appendUUID(into buffer: inout [UInt8], at start: Int) {
+    package mutating func appendUUID(into buffer: inout [UInt8], at start: Int) {
         let hi = (next() & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
         let lo = (next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
         let hex: StaticString = "0123456789abcdef"

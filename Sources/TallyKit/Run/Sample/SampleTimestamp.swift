@@ -3,9 +3,9 @@
 /// A spelling is a date-time separator, a number of fraction digits (0, 1, 3, 6
 /// or 9) and a zone suffix. The generator picks one per value, so text order is
 /// not time order in the samples.
-public struct SampleTimestampSpelling: Sendable, Hashable {
+package struct SampleTimestampSpelling: Sendable, Hashable {
     /// The zone suffix of a spelling.
-    public enum Zone: Sendable, Hashable, CaseIterable {
+    package enum Zone: Sendable, Hashable, CaseIterable {
         /// `Z`.
         case z
         /// `+00`, PostgreSQL's text output.
@@ -41,21 +41,21 @@ public struct SampleTimestampSpelling: Sendable, Hashable {
     }
 
     /// `true` for `T` between date and time, `false` for a space.
-    public var usesT: Bool
+    package var usesT: Bool
     /// Fraction digits: 0, 1, 3, 6 or 9.
-    public var fractionDigits: Int
+    package var fractionDigits: Int
     /// Zone suffix.
-    public var zone: Zone
+    package var zone: Zone
 
     /// Makes a spelling.
-    public init(usesT: Bool, fractionDigits: Int, zone: Zone) {
+    package init(usesT: Bool, fractionDigits: Int, zone: Zone) {
         self.usesT = usesT
         self.fractionDigits = fractionDigits
         self.zone = zone
     }
 
     /// The canonical export spelling, `2026-11-14T16:11:30.030529Z`.
-    public static let canonical = SampleTimestampSpelling(usesT: true, fractionDigits: 6, zone: .z)
+    package static let canonical = SampleTimestampSpelling(usesT: true, fractionDigits: 6, zone: .z)
 
     private static let digitChoices = [0, 1, 3, 6, 9]
     private static let digitWeights = [30, 4, 14, 46, 6]

@@ -1,22 +1,22 @@
 /// Everything `tally stats` was asked to do.
-public struct StatsRequest: Sendable {
+package struct StatsRequest: Sendable {
     /// Source paths (`-` is standard input).
-    public var sources: [String]
+    package var sources: [String]
     /// The user, by id or email (required unless `allUsers`).
-    public var user: String?
+    package var user: String?
     /// One file per user in `outDirectory`.
-    public var allUsers: Bool
-    public var outDirectory: String?
+    package var allUsers: Bool
+    package var outDirectory: String?
     /// The endpoint's exact view: newest 1000 jobs, anonymous ones included.
-    public var apiCompat: Bool
-    public var pretty: Bool
-    public var strict: Bool
-    public var parallelism: Int
+    package var apiCompat: Bool
+    package var pretty: Bool
+    package var strict: Bool
+    package var parallelism: Int
     /// Output file mode (0644, or 0600 for `--private`).
-    public var fileMode: UInt32
+    package var fileMode: UInt32
 
     /// Makes a request.
-    public init(
+    package init(
         sources: [String], user: String? = nil, allUsers: Bool = false, outDirectory: String? = nil,
         apiCompat: Bool = false, pretty: Bool = false, strict: Bool = false, parallelism: Int = 1,
         fileMode: UInt32 = 0o644

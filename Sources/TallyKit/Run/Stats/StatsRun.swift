@@ -2,12 +2,12 @@ import Foundation
 import Logging
 
 /// `tally stats`: the endpoint's object for one user on stdout, or for every user into a directory.
-public enum StatsRun {
+package enum StatsRun {
     /// Runs a stats request; returns the bytes for standard output (empty for `--all-users`).
     ///
     /// - Throws: `TallyError` with its exit status: 66 for an unknown user or an
     ///   unreadable source, 65 for bad data under `--strict`, 73 for unwritable output.
-    public static func run(_ request: StatsRequest, logger: Logger) throws -> [UInt8] {
+    package static func run(_ request: StatsRequest, logger: Logger) throws -> [UInt8] {
         let sources = try request.sources.map { try SourceOpener.open($0) }
         defer { SpooledFiles.shared.removeAll() }
         if request.allUsers {
