@@ -3,7 +3,8 @@ import Foundation
 import Logging
 import TallyKit
 
-/// Runs a command body and turns tally's errors into one stderr line and a documented exit code.
+/// Runs a command body and turns tally's errors into stderr lines and a documented exit code:
+/// one line per error, or per problem when a plan or config file has several (`FileProblems`).
 enum CommandRunner {
     /// Runs `body`, logging an error with `logger` and exiting with its status.
     static func run(logger: Logger, _ body: () throws -> Void) throws {
@@ -16,9 +17,26 @@ enum CommandRunner {
         do {
             try body()
         } catch let error as any ExitStatusProviding {
-            logger().error("\(error.description)")
+            for line in lines(of: error) { logger().error("\(line)") }
             throw ExitCode(error.exitStatus.rawValue)
         }
+    }
+
+    /// Runs a check command's `body` and prints the line it returns; an error goes to
+    /// stderr as `tally: LINE`, one line per problem, without a log level (a check's
+    /// finding is its output, not a log event).
+    static func check(_ body: () throws -> String) throws {
+        do {
+            print(try body())
+        } catch let error as any ExitStatusProviding {
+            FileHandle.standardError.write(Data(lines(of: error).map { "tally: \($0)\n" }.joined().utf8))
+            throw ExitCode(error.exitStatus.rawValue)
+        }
+    }
+
+    /// The lines `error` is reported in: every problem of a file, else its one-line description.
+    static func lines(of error: any ExitStatusProviding) -> [String] {
+        (error as? FileProblems)?.lines ?? [error.description]
     }
 
     /// Writes bytes to standard output.

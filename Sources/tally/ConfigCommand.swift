@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TallyKit
 
 /// `tally config`: tools for config files.
@@ -17,8 +16,8 @@ struct ConfigCheck: ParsableCommand {
         commandName: "check",
         abstract: "Validate a tally config file (YAML).",
         discussion: """
-            Prints 'FILE: ok', or one error naming the file, line and key and exits 65
-            (66 when the file cannot be read). Unknown keys are errors, with the nearest
+            Prints 'FILE: ok', or every problem in the file, one line each naming the
+            line and key, and exits 65 (66 when the file cannot be read). Unknown keys are errors, with the nearest
             valid key suggested. Keys: \(TallyConfig.keys.joined(separator: ", ")).
 
             EXAMPLES:
@@ -32,14 +31,11 @@ struct ConfigCheck: ParsableCommand {
     @Argument(help: "The config file to check.", completion: .file(extensions: ["yaml", "yml", "json"]))
     var file: String
 
-    /// Loads the config; prints `FILE: ok` or the error.
+    /// Loads the config; prints `FILE: ok` or every problem.
     func run() throws {
-        do {
+        try CommandRunner.check {
             _ = try ConfigLoader.load(path: file)
-            print("\(file): ok")
-        } catch let error as any ExitStatusProviding {
-            FileHandle.standardError.write(Data("tally: \(error.description)\n".utf8))
-            throw ExitCode(error.exitStatus.rawValue)
+            return "\(file): ok"
         }
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TallyKit
 
 /// `tally plan check FILE`: validates a plan file on its own (meant for a `plan` command group).
@@ -8,8 +7,9 @@ struct PlanCheck: ParsableCommand {
         commandName: "check",
         abstract: "Validate a billing plan file (YAML or JSON).",
         discussion: """
-            Prints 'FILE: ok (N plans, N customers, CURRENCY)', or one error naming
-            the file, line and key and exits 65. The format is in docs/plan-format.md.
+            Prints 'FILE: ok (N plans, N customers, CURRENCY)', or every problem in the
+            file, one line each naming the line and key, and exits 65 (66 when the file
+            cannot be read). The format is in docs/plan-format.md.
 
             EXAMPLES:
               tally plan check sample-data/plan.yaml
@@ -22,13 +22,8 @@ struct PlanCheck: ParsableCommand {
     @Argument(help: "The plan file to check.", completion: .file(extensions: ["yaml", "yml", "json"]))
     var file: String
 
-    /// Loads the plan; prints the summary or the error.
+    /// Loads the plan; prints the summary or every problem.
     func run() throws {
-        do {
-            print(PlanLoader.summaryLine(try PlanLoader.load(path: file)))
-        } catch let error as any ExitStatusProviding {
-            FileHandle.standardError.write(Data("tally: \(error.description)\n".utf8))
-            throw ExitCode(error.exitStatus.rawValue)
-        }
+        try CommandRunner.check { PlanLoader.summaryLine(try PlanLoader.load(path: file)) }
     }
 }

@@ -7,12 +7,12 @@ enum ConfigFixture {
     static let directory = "/etc/tally"
 
     /// Parses YAML lines as `tally.yaml` in `directory`.
-    static func parse(_ lines: String...) throws(ConfigError) -> TallyConfig {
+    static func parse(_ lines: String...) throws(FileProblems) -> TallyConfig {
         try ConfigLoader.parse(lines.joined(separator: "\n") + "\n", file: "tally.yaml", directory: directory)
     }
 
-    /// The error parsing these lines fails with (`nil` when they parse).
-    static func error(_ lines: [String]) -> ConfigError? {
+    /// The problems parsing these lines fails with (`nil` when they parse).
+    static func error(_ lines: [String]) -> FileProblems? {
         do {
             _ = try ConfigLoader.parse(lines.joined(separator: "\n") + "\n", file: "tally.yaml", directory: directory)
             return nil

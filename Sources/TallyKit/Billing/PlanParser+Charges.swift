@@ -19,73 +19,86 @@ extension PlanParser {
         "stairstep": "'volume'", "flat": "'per_unit' or a base_fee", "perunit": "'per_unit'",
     ]
 
-    func charge(_ node: PlanNode) throws(PlanError) -> Charge {
-        let fields = try node.fields(allowed: Self.chargeKeys, what: "a charge")
-        let metricNode = try require("metric", in: fields, at: node)
-        let metricName = try metricNode.text()
-        guard let metric = Metric(rawValue: metricName) else {
-            let names = Metric.allCases.map(\.rawValue)
-            let hint = Spelling.hint(for: metricName, in: names)
-            throw metricNode.error(
-                "unknown metric '\(metricName)' (expected one of: \(names.joined(separator: ", "))\(hint))")
+    /// A charge; `nil` when a problem was recorded. Keys a model does not use are
+    /// checked only under a known model.
+    func charge(_ node: DocumentNode) -> Charge? {
+        guard let fields = mapping(node, allowed: Self.chargeKeys, what: "a charge") else { return nil }
+        let metric = required("metric", in: fields, at: node) { node throws(FileProblem) -> Metric in
+            try named(node, "metric")
         }
-        let modelNode = try require("model", in: fields, at: node)
-        let modelName = try modelNode.text()
-        guard ChargeModel.names.contains(modelName) else {
-            let hint = Self.modelAliases[modelName.lowercased()].map { "; did you mean \($0)?" }
-                ?? Spelling.hint(for: modelName, in: ChargeModel.names)
-            throw modelNode.error(
-                "unknown model '\(modelName)' (expected one of: \(ChargeModel.names.joined(separator: ", "))\(hint))")
-        }
+        guard let modelName = required("model", in: fields, at: node, modelName) else { return nil }
         let used = Self.modelKeys(modelName)
         for (key, value) in fields where key != "metric" && key != "model" && !used.contains(key) {
-            throw value.error("'\(key)' is not used by model \(modelName) (it takes: \(used.joined(separator: ", ")))")
+            let takes = used.joined(separator: ", ")
+            problems.record(value.problem("'\(key)' is not used by model \(modelName) (it takes: \(takes))"))
         }
-        let whole = metric.isWholeUnits
+        let whole = metric?.isWholeUnits ?? false
+        let model: ChargeModel?
         switch modelName {
         case "per_unit":
-            return Charge(metric: metric, model: .perUnit(unitPrice: try require("unit_price", in: fields, at: node).money()))
+            model = required("unit_price", in: fields, at: node, money).map { ChargeModel.perUnit(unitPrice: $0) }
         case "graduated":
-            return Charge(metric: metric, model: .graduated(try tiers(require("tiers", in: fields, at: node), whole: whole)))
+            model = required("tiers", in: fields, at: node) { node throws(FileProblem) in try tiers(node, whole: whole) }
+                .map(ChargeModel.graduated)
         case "volume":
-            return Charge(metric: metric, model: .volume(try tiers(require("tiers", in: fields, at: node), whole: whole)))
+            model = required("tiers", in: fields, at: node) { node throws(FileProblem) in try tiers(node, whole: whole) }
+                .map(ChargeModel.volume)
         default:
-            let sizeNode = try require("package_size", in: fields, at: node)
-            let size = try sizeNode.quantity(wholeUnits: whole)
-            if size.isZero { throw sizeNode.error("package_size must be above zero") }
-            let price = try require("package_price", in: fields, at: node).money()
-            let free = try fields["free_units"].map { node throws(PlanError) in try node.quantity(wholeUnits: whole) }
-            return Charge(metric: metric, model: .package(size: size, price: price, freeUnits: free ?? .zero))
+            let size = required("package_size", in: fields, at: node) { node throws(FileProblem) in
+                let size = try node.quantity(wholeUnits: whole)
+                if size.isZero { throw node.problem("package_size must be above zero") }
+                return size
+            }
+            let price = required("package_price", in: fields, at: node, money)
+            let free = optional("free_units", in: fields) { node throws(FileProblem) in
+                try node.quantity(wholeUnits: whole)
+            }
+            model = size.flatMap { size in price.map { .package(size: size, price: $0, freeUnits: free ?? .zero) } }
         }
+        guard let metric, let model else { return nil }
+        return Charge(metric: metric, model: model)
     }
 
-    func tiers(_ node: PlanNode, whole: Bool) throws(PlanError) -> [Tier] {
+    func modelName(_ node: DocumentNode) throws(FileProblem) -> String {
+        let name = try node.text()
+        guard ChargeModel.names.contains(name) else {
+            let hint = Self.modelAliases[name.lowercased()].map { "; did you mean \($0)?" }
+                ?? Spelling.hint(for: name, in: ChargeModel.names)
+            throw node.problem("unknown model '\(name)' (expected one of: \(ChargeModel.names.joined(separator: ", "))\(hint))")
+        }
+        return name
+    }
+
+    /// The tiers of a graduated or volume charge, each tier's fields read on their own.
+    func tiers(_ node: DocumentNode, whole: Bool) throws(FileProblem) -> [Tier] {
         let items = try node.items(what: "tiers")
-        guard !items.isEmpty else { throw node.error("at least one tier is required (the last with up_to: null)") }
+        guard !items.isEmpty else { throw node.problem("at least one tier is required (the last with up_to: null)") }
         var tiers: [Tier] = []
+        var previous = ExactDecimal.zero
         for (index, item) in items.enumerated() {
-            let fields = try item.fields(allowed: Self.tierKeys, what: "a tier")
-            let upToNode = try require("up_to", in: fields, at: item)
-            let isLast = index == items.count - 1
-            var upTo: ExactDecimal?
-            if upToNode.isNull {
-                guard isLast else { throw upToNode.error("only the last tier may have up_to: null") }
-            } else {
-                guard !isLast else {
-                    throw upToNode.error("the last tier must have up_to: null (open-ended), found \(upToNode.kindName)")
-                }
-                let value = try upToNode.quantity(wholeUnits: whole)
-                let previous = tiers.last?.upTo ?? .zero
-                guard previous < value else {
-                    throw upToNode.error(
-                        "tiers overlap or are out of order: up_to \(value) must be above the previous tier's \(previous)")
-                }
-                upTo = value
+            guard let fields = mapping(item, allowed: Self.tierKeys, what: "a tier") else { continue }
+            let upTo = required("up_to", in: fields, at: item) { node throws(FileProblem) in
+                try self.upTo(node, isLast: index == items.count - 1, after: previous, whole: whole)
             }
-            let price = try require("unit_price", in: fields, at: item).money()
-            let flat = try fields["flat_fee"].map { node throws(PlanError) in try node.money() } ?? .zero
-            tiers.append(Tier(upTo: upTo, unitPrice: price, flatFee: flat))
+            if let bound = upTo ?? nil { previous = bound }
+            let price = required("unit_price", in: fields, at: item, money)
+            let flat = optional("flat_fee", in: fields, money) ?? .zero
+            if let upTo, let price { tiers.append(Tier(upTo: upTo, unitPrice: price, flatFee: flat)) }
         }
         return tiers
+    }
+
+    /// A tier's `up_to`: null (open-ended) on the last tier only, else above the `previous` tier's.
+    func upTo(_ node: DocumentNode, isLast: Bool, after previous: ExactDecimal, whole: Bool) throws(FileProblem) -> ExactDecimal? {
+        if node.isNull {
+            guard isLast else { throw node.problem("only the last tier may have up_to: null") }
+            return nil
+        }
+        guard !isLast else { throw node.problem("the last tier must have up_to: null (open-ended), found \(node.kindName)") }
+        let value = try node.quantity(wholeUnits: whole)
+        guard previous < value else {
+            throw node.problem("tiers overlap or are out of order: up_to \(value) must be above the previous tier's \(previous)")
+        }
+        return value
     }
 }

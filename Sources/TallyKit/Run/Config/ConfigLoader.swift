@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads and validates a config file (YAML; JSON is YAML too).
 package enum ConfigLoader {
@@ -16,47 +15,34 @@ package enum ConfigLoader {
     /// Loads and validates the config at `path`; relative paths in it are resolved
     /// against the file's directory.
     ///
-    /// - Throws: `ConfigError` (exit 65) naming the file, line and key of the first
+    /// - Throws: `FileProblems` (exit 65) naming the file, line and key of every
     ///   problem, or `TallyError.cannotOpen` (exit 66) when the file cannot be read.
     package static func load(path: String) throws -> TallyConfig {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw TallyError.cannotOpen(file: path, message: exists ? "cannot read config file" : "no such config file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(file: path, line: nil, key: nil, message: "not UTF-8 text")
-        }
+        let text = try YAMLDocument.read(path: path, what: "config file")
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
         return try parse(text, file: path, directory: directory)
     }
 
-    /// Parses and validates config text; `file` names it in errors, `directory` anchors relative paths.
-    package static func parse(_ text: String, file: String, directory: String) throws(ConfigError) -> TallyConfig {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            let located = PlanLoader.syntaxError(error, file: file)
-            throw ConfigError(file: file, line: located.line, key: nil, message: located.message)
-        }
+    /// Parses and validates config text; `file` names it in problems, `directory` anchors relative paths.
+    package static func parse(_ text: String, file: String, directory: String) throws(FileProblems) -> TallyConfig {
+        let problems = ProblemList(file: file)
         var config = TallyConfig(file: file)
-        guard let root else { return config }
-        guard case .mapping(let mapping) = root else {
-            throw ConfigError(file: file, line: root.mark?.line, key: nil, message: "expected a mapping of settings (key: value)")
+        let entries = problems.attempt { () throws(FileProblem) in
+            try YAMLDocument.parse(text, file: file)?.entries(what: "settings (key: value)", problems: problems)
         }
-        for (keyNode, valueNode) in mapping {
-            let key = keyNode.scalar?.string ?? ""
+        for (key, keyLine, value) in (entries ?? nil) ?? [] {
             guard TallyConfig.keys.contains(key) else {
                 let hint = TallyConfig.suggestion(for: key).map { "; did you mean '\($0)'?" } ?? ""
-                throw ConfigError(
-                    file: file, line: keyNode.mark?.line, key: nil,
-                    message: "unknown key '\(key)'\(hint) (keys: \(TallyConfig.keys.joined(separator: ", ")))")
+                problems.record(
+                    FileProblem(
+                        file: file, line: keyLine, keyPath: nil,
+                        message: "unknown key '\(key)'\(hint) (keys: \(TallyConfig.keys.joined(separator: ", ")))"))
+                continue
             }
-            try ConfigValue(node: valueNode, key: key, file: file, directory: directory).apply(to: &config)
+            problems.attempt { () throws(FileProblem) in
+                try ConfigValue(setting: value, directory: directory).apply(to: &config)
+            }
         }
-        return config
+        return try problems.result(config)
     }
 }
