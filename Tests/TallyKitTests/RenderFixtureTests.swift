@@ -22,27 +22,42 @@ enum RenderFixture {
         let totals = PeriodTotals(
             jobs: 1240, documents: 18_503, processed: 17_950, failed: 553,
             successRate: Ratio(17_950, of: 18_503), jobCompletionRate: Ratio(1180, of: 1240),
-            jobsByStatus: [NamedCount("completed", 1180), NamedCount(t("failed"), 48), NamedCount("processing", 7), NamedCount("pending", 5)],
-            jobsByType: [NamedCount("batch", 900), NamedCount(t("single"), 300), NamedCount("webhook", 40)])
+            jobsByStatus: [
+                NamedCount(name: "completed", count: 1180), NamedCount(name: t("failed"), count: 48),
+                NamedCount(name: "processing", count: 7), NamedCount(name: "pending", count: 5),
+            ],
+            jobsByType: [
+                NamedCount(name: "batch", count: 900), NamedCount(name: t("single"), count: 300),
+                NamedCount(name: "webhook", count: 40),
+            ])
         let previous = PeriodTotals(
             jobs: 1100, documents: 16_000, processed: 15_800, failed: 200,
             successRate: Ratio(15_800, of: 16_000), jobCompletionRate: Ratio(1090, of: 1100),
-            jobsByStatus: [NamedCount("completed", 1090), NamedCount("failed", 10)],
-            jobsByType: [NamedCount("batch", 800), NamedCount("single", 300)])
+            jobsByStatus: [NamedCount(name: "completed", count: 1090), NamedCount(name: "failed", count: 10)],
+            jobsByType: [NamedCount(name: "batch", count: 800), NamedCount(name: "single", count: 300)])
         var hours = [Int64](repeating: 0, count: 24)
         for h in 0..<24 { hours[h] = Int64((h * 37 + 11) % 97) * 10 + (h >= 8 && h <= 18 ? 900 : 40) }
-        let days = (0..<31).map { DayCount(CivilDate(year: 2026, month: 3, day: $0 + 1), Int64(400 + ($0 * 53) % 300)) }
+        let days = (0..<31).map { DayCount(date: CivilDate(year: 2026, month: 3, day: $0 + 1), count: Int64(400 + ($0 * 53) % 300)) }
         let throughput = Throughput(
             documentsPerDay: days, documentsByHourOfDay: hours, jobWallTimeMicros: 7_523_000_000,
             documentProcessingMicros: 36_123_456_789, tokens: 12_345_678, bytes: 9_876_543_210)
         let durations = DurationSection(
             method: "exact",
             overall: DurationRow(
-                jobType: nil, queueWait: DurationStats(count: 1235, p50: 350_000, p90: 4_200_000, p99: 65_000_000, max: 7_530_000_000),
-                runTime: DurationStats(count: 1228, p50: 12_500_000, p90: 245_000_000, p99: 3_700_000_000, max: 90_061_000_000)),
+                jobType: nil,
+                queueWait: DurationStats(
+                    count: 1235, p50Micros: 350_000, p90Micros: 4_200_000, p99Micros: 65_000_000, maxMicros: 7_530_000_000),
+                runTime: DurationStats(
+                    count: 1228, p50Micros: 12_500_000, p90Micros: 245_000_000, p99Micros: 3_700_000_000,
+                    maxMicros: 90_061_000_000)),
             byJobType: [
-                DurationRow(jobType: "batch", queueWait: DurationStats(count: 900, p50: 400_000, p90: 5_000_000, p99: 70_000_000, max: 7_530_000_000),
-                            runTime: DurationStats(count: 895, p50: 30_000_000, p90: 300_000_000, p99: 3_700_000_000, max: 90_061_000_000)),
+                DurationRow(
+                    jobType: "batch",
+                    queueWait: DurationStats(
+                        count: 900, p50Micros: 400_000, p90Micros: 5_000_000, p99Micros: 70_000_000, maxMicros: 7_530_000_000),
+                    runTime: DurationStats(
+                        count: 895, p50Micros: 30_000_000, p90Micros: 300_000_000, p99Micros: 3_700_000_000,
+                        maxMicros: 90_061_000_000)),
                 DurationRow(jobType: t("single")),
             ])
         let errors = ErrorSection(
@@ -58,10 +73,19 @@ enum RenderFixture {
                     lastSeen: at("2026-03-30T09:00:00Z"), shareOfFailures: Ratio(281, of: 601)),
             ],
             clusterCount: 2, totalFailures: 601,
-            byJobType: [FailureRateRow("batch", total: 900, failed: 40), FailureRateRow(t("single"), total: 300, failed: 8)],
-            byModel: [FailureRateRow(t("gpt-4o"), total: 1000, failed: 30), FailureRateRow(nil, total: 240, failed: 18)],
-            byFileSourceType: [FailureRateRow("url", total: 12_000, failed: 400), FailureRateRow("upload", total: 6503, failed: 153)],
-            byExtractionMethod: [FailureRateRow(t("ocr"), total: 8000, failed: 500)])
+            byJobType: [
+                FailureRateRow(name: "batch", total: 900, failed: 40),
+                FailureRateRow(name: t("single"), total: 300, failed: 8),
+            ],
+            byModel: [
+                FailureRateRow(name: t("gpt-4o"), total: 1000, failed: 30),
+                FailureRateRow(name: nil, total: 240, failed: 18),
+            ],
+            byFileSourceType: [
+                FailureRateRow(name: "url", total: 12_000, failed: 400),
+                FailureRateRow(name: "upload", total: 6503, failed: 153),
+            ],
+            byExtractionMethod: [FailureRateRow(name: t("ocr"), total: 8000, failed: 500)])
         let activity = Activity(
             pending: [ActiveJob(id: "j-pending-1", userID: "u1", email: t("ana@example.com"), jobType: "batch", status: "pending",
                                 createdAt: at("2026-04-01T06:20:00Z"), ageMicros: 600_000_000)],

@@ -56,7 +56,7 @@ import Testing
         #expect(report.totals.documents == 20)
         #expect(report.totals.processed == 13)
         #expect(report.totals.jobCompletionRate == Ratio(2, of: 6))
-        #expect(report.totals.jobsByStatus.first == NamedCount("completed", 2))
+        #expect(report.totals.jobsByStatus.first == NamedCount(name: "completed", count: 2))
         #expect(report.previousTotals?.jobs == 1)
     }
 

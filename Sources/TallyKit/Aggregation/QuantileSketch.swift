@@ -66,6 +66,8 @@ package struct QuantileSketch: Sendable, Equatable {
 
     /// p50, p90, p99 and max as the report model wants them.
     package var stats: DurationStats {
-        DurationStats(count: count, p50: quantile(0.5), p90: quantile(0.9), p99: quantile(0.99), max: count > 0 ? max : nil)
+        DurationStats(
+            count: count, p50Micros: quantile(0.5), p90Micros: quantile(0.9), p99Micros: quantile(0.99),
+            maxMicros: count > 0 ? max : nil)
     }
 }

@@ -1,30 +1,17 @@
-/// One customer's billable usage in a period, as the aggregation stage counts it.
+/// One customer's billable usage in a period, as the aggregation stage counts it; every counter starts at zero.
 package struct BillingUsage: Sendable, Equatable {
     /// Processed documents of jobs that reached completed, failed or cancelled.
-    package var documents: Int64
+    package var documents: Int64 = 0
     /// Failed documents of those jobs.
-    package var failedDocuments: Int64
+    package var failedDocuments: Int64 = 0
     /// Jobs (one API call each).
-    package var jobs: Int64
+    package var jobs: Int64 = 0
     /// Tokens used by the documents.
-    package var tokens: Int64
+    package var tokens: Int64 = 0
     /// Summed job wall time (completed_at - started_at) in microseconds.
-    package var processingMicroseconds: Int64
+    package var processingMicroseconds: Int64 = 0
     /// Summed document file sizes in bytes.
-    package var bytes: Int64
-
-    /// Makes usage; every counter defaults to zero.
-    package init(
-        documents: Int64 = 0, failedDocuments: Int64 = 0, jobs: Int64 = 0, tokens: Int64 = 0,
-        processingMicroseconds: Int64 = 0, bytes: Int64 = 0
-    ) {
-        self.documents = documents
-        self.failedDocuments = failedDocuments
-        self.jobs = jobs
-        self.tokens = tokens
-        self.processingMicroseconds = processingMicroseconds
-        self.bytes = bytes
-    }
+    package var bytes: Int64 = 0
 
     /// The exact quantity a metric prices: seconds = micros / 1e6, megabytes = bytes / 1e6.
     package func quantity(of metric: Metric) -> ExactDecimal {
@@ -64,13 +51,6 @@ package struct BillingCustomer: Sendable, Hashable {
     package var email: String?
     /// The user's display name.
     package var name: String?
-
-    /// Makes a customer identity.
-    package init(id: String, email: String? = nil, name: String? = nil) {
-        self.id = id
-        self.email = email
-        self.name = name
-    }
 }
 
 /// A customer's usage for the period.
@@ -79,12 +59,6 @@ package struct CustomerUsage: Sendable, Equatable {
     package var customer: BillingCustomer
     /// What they used.
     package var usage: BillingUsage
-
-    /// Pairs a customer with usage.
-    package init(customer: BillingCustomer, usage: BillingUsage) {
-        self.customer = customer
-        self.usage = usage
-    }
 }
 
 /// The billing period: `[start, end)` and its label (`2026-11`), which starts invoice numbers.
@@ -95,13 +69,6 @@ package struct BillingPeriod: Sendable, Equatable {
     package var end: Instant
     /// Label such as `2026-11`.
     package var label: String
-
-    /// Makes a period.
-    package init(start: Instant, end: Instant, label: String) {
-        self.start = start
-        self.end = end
-        self.label = label
-    }
 }
 
 /// A job whose documents were processed in the period but are not on any invoice.
@@ -114,14 +81,6 @@ package struct UnbilledJob: Sendable, Equatable {
     package var status: String
     /// Its processed documents counted in the period's processed total.
     package var documents: Int64
-
-    /// Makes an unbilled job entry.
-    package init(jobID: String, userID: String?, status: String, documents: Int64) {
-        self.jobID = jobID
-        self.userID = userID
-        self.status = status
-        self.documents = documents
-    }
 }
 
 /// Usage the pipeline saw but does not bill, and the processed total to reconcile against.

@@ -3,11 +3,6 @@ package struct InvoiceBuilder: Sendable {
     /// The validated plan file.
     package let plan: Plan
 
-    /// Makes a builder for a plan file.
-    package init(plan: Plan) {
-        self.plan = plan
-    }
-
     /// The customer's entry in `customers`: by id first, then by email (case-insensitive).
     package func terms(for customer: BillingCustomer) -> CustomerTerms? {
         if let byID = plan.customers.first(where: { $0.key == customer.id }) { return byID }

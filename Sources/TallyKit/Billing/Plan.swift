@@ -17,21 +17,6 @@ package struct Plan: Sendable, Equatable {
     /// Tax percent for customers without their own.
     package var taxPercent: ExactDecimal
 
-    /// Makes a plan (the loader validates; tests may build one directly).
-    package init(
-        source: String, currency: Currency, timeZone: String?, rounding: RoundingMode, defaultPlan: String,
-        plans: [PricePlan], customers: [CustomerTerms], taxPercent: ExactDecimal
-    ) {
-        self.source = source
-        self.currency = currency
-        self.timeZone = timeZone
-        self.rounding = rounding
-        self.defaultPlan = defaultPlan
-        self.plans = plans
-        self.customers = customers
-        self.taxPercent = taxPercent
-    }
-
     /// The price plan with this name.
     package func pricePlan(named name: String) -> PricePlan? {
         plans.first { $0.name == name }
@@ -48,14 +33,6 @@ package struct PricePlan: Sendable, Equatable {
     package var minimum: ExactDecimal?
     /// The usage charges, in file order.
     package var charges: [Charge]
-
-    /// Makes a price plan.
-    package init(name: String, baseFee: ExactDecimal? = nil, minimum: ExactDecimal? = nil, charges: [Charge]) {
-        self.name = name
-        self.baseFee = baseFee
-        self.minimum = minimum
-        self.charges = charges
-    }
 }
 
 /// A customer's entry under `customers`: matched by user id or email.
@@ -65,17 +42,9 @@ package struct CustomerTerms: Sendable, Equatable {
     /// The price plan's name.
     package var plan: String
     /// Percent of the subtotal taken off.
-    package var discountPercent: ExactDecimal
+    package var discountPercent: ExactDecimal = .zero
     /// Tax percent overriding the plan file's, when given.
     package var taxPercent: ExactDecimal?
-
-    /// Makes customer terms.
-    package init(key: String, plan: String, discountPercent: ExactDecimal = .zero, taxPercent: ExactDecimal? = nil) {
-        self.key = key
-        self.plan = plan
-        self.discountPercent = discountPercent
-        self.taxPercent = taxPercent
-    }
 }
 
 /// A usage metric a charge prices.
@@ -108,12 +77,6 @@ package struct Charge: Sendable, Equatable {
     package var metric: Metric
     /// How the count is priced.
     package var model: ChargeModel
-
-    /// Makes a charge.
-    package init(metric: Metric, model: ChargeModel) {
-        self.metric = metric
-        self.model = model
-    }
 }
 
 /// A pricing model, with Stripe and Lago semantics.
@@ -148,12 +111,5 @@ package struct Tier: Sendable, Equatable {
     /// The price of each unit the tier prices.
     package var unitPrice: ExactDecimal
     /// Added once when the tier prices at least one unit.
-    package var flatFee: ExactDecimal
-
-    /// Makes a tier.
-    package init(upTo: ExactDecimal?, unitPrice: ExactDecimal, flatFee: ExactDecimal = .zero) {
-        self.upTo = upTo
-        self.unitPrice = unitPrice
-        self.flatFee = flatFee
-    }
+    package var flatFee: ExactDecimal = .zero
 }

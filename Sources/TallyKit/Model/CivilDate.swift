@@ -1,18 +1,12 @@
 /// A proleptic Gregorian calendar date without a time zone.
 ///
 /// The arithmetic is Howard Hinnant's `days_from_civil` / `civil_from_days`:
-/// exact for every year, no allocation, no `Calendar`.
+/// exact for every year, no allocation, no `Calendar`. `CivilDate(year:month:day:)`
+/// does not validate its parts (see `isValid`).
 package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     package var year: Int
     package var month: Int
     package var day: Int
-
-    /// Makes a date from its parts; does not validate them (see `isValid`).
-    package init(year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
-    }
 
     /// Whether month and day name a real day of that year.
     package var isValid: Bool {
@@ -28,19 +22,6 @@ package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertibl
         let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + Int64(day) - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         return era * 146_097 + doe - 719_468
-    }
-
-    /// The date `days` days after 1970-01-01.
-    package init(daysSinceEpoch days: Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), month: Int(m), day: Int(d))
     }
 
     /// ISO weekday: 1 is Monday, 7 is Sunday.
@@ -88,5 +69,20 @@ package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertibl
     static func pad(_ value: Int, _ width: Int) -> String {
         let s = String(value)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}
+
+extension CivilDate {
+    /// The date `days` days after 1970-01-01.
+    package init(daysSinceEpoch days: Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), month: Int(m), day: Int(d))
     }
 }

@@ -30,12 +30,6 @@ package struct RecencyKey: Comparable, Hashable, Sendable {
     package var createdAt: Instant
     package var id: String
 
-    /// The key of a job.
-    package init(createdAt: Instant, id: String) {
-        self.createdAt = createdAt
-        self.id = id
-    }
-
     /// `a < b` means `a` is older than `b` (comes after it newest first).
     package static func < (lhs: RecencyKey, rhs: RecencyKey) -> Bool {
         if lhs.createdAt != rhs.createdAt { return lhs.createdAt < rhs.createdAt }

@@ -6,9 +6,6 @@ package struct UserDirectory: Sendable, Equatable {
     package private(set) var byID: [String: UserRecord] = [:]
     private var idByEmail: [String: String] = [:]
 
-    /// An empty directory.
-    package init() {}
-
     /// Adds or replaces a user (the last one read wins).
     package mutating func add(_ user: UserRecord) {
         if let old = byID[user.id], let email = old.email { idByEmail[email.lowercased()] = nil }

@@ -21,9 +21,6 @@ package struct UserJobTally: Sendable {
     var statuses: [StatusCount] = []
     var recent = NewestHeap<JobSummary>(limit: 5)
 
-    /// An empty tally.
-    package init() {}
-
     /// Counts one job.
     package mutating func add(_ job: JobRecord) {
         totalJobs += 1

@@ -36,7 +36,7 @@ struct PeriodTally: Sendable {
 
     /// Counts largest first, ties by name.
     static func ranked(_ counts: [String: Int64]) -> [NamedCount] {
-        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { NamedCount($0.key, $0.value) }
+        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { NamedCount(name: $0.key, count: $0.value) }
     }
 }
 
@@ -64,6 +64,6 @@ struct FailureTally: Sendable {
             case (nil, _): return false
             case (_, nil): return true
             }
-        }.map { FailureRateRow($0.key, total: $0.value.total, failed: $0.value.failed) }
+        }.map { FailureRateRow(name: $0.key, total: $0.value.total, failed: $0.value.failed) }
     }
 }

@@ -95,7 +95,7 @@ struct TimeTally: Sendable {
     func throughput(scope: ReportScope) -> Throughput {
         let fromDocuments = documentsSeen > 0
         let perDay = scope.dayStarts.enumerated().map { i, start in
-            DayCount(scope.clock.localDate(start), fromDocuments ? docsPerDay[i] : jobDocsPerDay[i])
+            DayCount(date: scope.clock.localDate(start), count: fromDocuments ? docsPerDay[i] : jobDocsPerDay[i])
         }
         return Throughput(
             documentsPerDay: perDay, documentsByHourOfDay: fromDocuments ? docsByHour : jobDocsByHour,

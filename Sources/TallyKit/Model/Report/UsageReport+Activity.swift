@@ -9,21 +9,6 @@ package struct ActiveJob: Sendable, Equatable {
     package var startedAt: Instant?
     /// asOf - (startedAt ?? createdAt), microseconds.
     package var ageMicros: Int64
-
-    /// Makes an active-job entry.
-    package init(
-        id: String, userID: String?, email: String? = nil, jobType: String, status: String,
-        createdAt: Instant, startedAt: Instant? = nil, ageMicros: Int64
-    ) {
-        self.id = id
-        self.userID = userID
-        self.email = email
-        self.jobType = jobType
-        self.status = status
-        self.createdAt = createdAt
-        self.startedAt = startedAt
-        self.ageMicros = ageMicros
-    }
 }
 
 /// A job that reached a terminal status, for the "newest completions" list.
@@ -39,50 +24,19 @@ package struct CompletedJob: Sendable, Equatable {
     package var totalDocuments: Int64
     package var processed: Int64
     package var failed: Int64
-
-    /// Makes a completed-job entry.
-    package init(
-        id: String, userID: String?, email: String? = nil, jobType: String, status: String,
-        completedAt: Instant, runTimeMicros: Int64?, totalDocuments: Int64, processed: Int64, failed: Int64
-    ) {
-        self.id = id
-        self.userID = userID
-        self.email = email
-        self.jobType = jobType
-        self.status = status
-        self.completedAt = completedAt
-        self.runTimeMicros = runTimeMicros
-        self.totalDocuments = totalDocuments
-        self.processed = processed
-        self.failed = failed
-    }
 }
 
 /// Jobs active, stuck and recently completed at `asOf`; lists are capped, counts are not.
 package struct Activity: Sendable, Equatable {
-    package var pending: [ActiveJob]
-    package var pendingCount: Int64
-    package var processing: [ActiveJob]
-    package var processingCount: Int64
+    package var pending: [ActiveJob] = []
+    package var pendingCount: Int64 = 0
+    package var processing: [ActiveJob] = []
+    package var processingCount: Int64 = 0
     /// Active for longer than `stuckAfterMicros`, oldest first.
-    package var stuck: [ActiveJob]
-    package var stuckCount: Int64
+    package var stuck: [ActiveJob] = []
+    package var stuckCount: Int64 = 0
     /// Newest first (about 10).
-    package var newestCompletions: [CompletedJob]
-
-    /// Makes an activity section.
-    package init(
-        pending: [ActiveJob] = [], pendingCount: Int64 = 0, processing: [ActiveJob] = [], processingCount: Int64 = 0,
-        stuck: [ActiveJob] = [], stuckCount: Int64 = 0, newestCompletions: [CompletedJob] = []
-    ) {
-        self.pending = pending
-        self.pendingCount = pendingCount
-        self.processing = processing
-        self.processingCount = processingCount
-        self.stuck = stuck
-        self.stuckCount = stuckCount
-        self.newestCompletions = newestCompletions
-    }
+    package var newestCompletions: [CompletedJob] = []
 }
 
 /// One customer's usage in the period; `userID == nil` is the anonymous customer.
@@ -100,24 +54,6 @@ package struct CustomerRow: Sendable, Equatable {
     package var firstActivity: Instant?
     package var lastActivity: Instant?
 
-    /// Makes a customer row.
-    package init(
-        userID: String?, email: String?, name: String?, jobs: Int64, documents: Int64, processed: Int64,
-        failed: Int64, processingMicros: Int64, tokens: Int64, firstActivity: Instant?, lastActivity: Instant?
-    ) {
-        self.userID = userID
-        self.email = email
-        self.name = name
-        self.jobs = jobs
-        self.documents = documents
-        self.processed = processed
-        self.failed = failed
-        self.processingMicros = processingMicros
-        self.tokens = tokens
-        self.firstActivity = firstActivity
-        self.lastActivity = lastActivity
-    }
-
     /// processed / (processed + failed).
     package var successRate: Ratio { Ratio(processed, of: processed + failed) }
 }
@@ -130,15 +66,6 @@ package struct TimeBucket: Sendable, Equatable {
     package var jobsCreated: Int64
     package var documentsProcessed: Int64
     package var documentsFailed: Int64
-
-    /// Makes a bucket.
-    package init(start: Instant, label: String, jobsCreated: Int64, documentsProcessed: Int64, documentsFailed: Int64) {
-        self.start = start
-        self.label = label
-        self.jobsCreated = jobsCreated
-        self.documentsProcessed = documentsProcessed
-        self.documentsFailed = documentsFailed
-    }
 }
 
 /// Jobs and documents per day, or per hour for periods of 3 days or less.
@@ -148,13 +75,7 @@ package struct TimeSeries: Sendable, Equatable {
         case day, hour
     }
 
-    package var granularity: Granularity
+    package var granularity: Granularity = .day
     /// Every bucket of the period, in order, empty ones included.
-    package var buckets: [TimeBucket]
-
-    /// Makes a time series.
-    package init(granularity: Granularity = .day, buckets: [TimeBucket] = []) {
-        self.granularity = granularity
-        self.buckets = buckets
-    }
+    package var buckets: [TimeBucket] = []
 }

@@ -6,65 +6,34 @@ package struct SkipGroup: Sendable, Equatable {
     package var reason: String
     package var count: Int64
     /// A few `SkippedRecord.description`s.
-    package var examples: [String]
-
-    /// Makes a skip group.
-    package init(source: String, reason: String, count: Int64, examples: [String] = []) {
-        self.source = source
-        self.reason = reason
-        self.count = count
-        self.examples = examples
-    }
+    package var examples: [String] = []
 }
 
 /// One consistency check: how many jobs failed it and a few of their ids.
 package struct QualityCheck: Sendable, Equatable {
-    package var count: Int64
-    package var exampleJobIDs: [String]
-
-    /// Makes a check result.
-    package init(count: Int64 = 0, exampleJobIDs: [String] = []) {
-        self.count = count
-        self.exampleJobIDs = exampleJobIDs
-    }
+    package var count: Int64 = 0
+    package var exampleJobIDs: [String] = []
 }
 
 /// What was wrong or odd in the data read.
 package struct DataQuality: Sendable, Equatable {
     /// Skipped rows grouped by source and reason.
-    package var skipped: [SkipGroup]
+    package var skipped: [SkipGroup] = []
     /// Records seen more than once (same id) and merged.
-    package var duplicatesMerged: Int64
+    package var duplicatesMerged: Int64 = 0
     /// processed_count + failed_count > total_documents.
-    package var countersExceedTotal: QualityCheck
+    package var countersExceedTotal: QualityCheck = QualityCheck()
     /// A job's counters disagree with its documents' statuses; `nil` when not checked
     /// (it needs every document of a job at once, which a streaming scan does not have).
     package var countersDisagreeWithDocuments: QualityCheck?
     /// completed_at before started_at.
-    package var completedBeforeStarted: QualityCheck
+    package var completedBeforeStarted: QualityCheck = QualityCheck()
     /// Terminal status (completed, failed, cancelled) without completed_at.
-    package var terminalWithoutCompletedAt: QualityCheck
+    package var terminalWithoutCompletedAt: QualityCheck = QualityCheck()
     /// A negative total_documents, processed_count or failed_count.
-    package var negativeCounters: QualityCheck
+    package var negativeCounters: QualityCheck = QualityCheck()
     /// A job id or user id that is not a canonical UUID.
-    package var idsNotUUID: QualityCheck
-
-    /// Makes a data-quality section.
-    package init(
-        skipped: [SkipGroup] = [], duplicatesMerged: Int64 = 0,
-        countersExceedTotal: QualityCheck = QualityCheck(), countersDisagreeWithDocuments: QualityCheck? = nil,
-        completedBeforeStarted: QualityCheck = QualityCheck(), terminalWithoutCompletedAt: QualityCheck = QualityCheck(),
-        negativeCounters: QualityCheck = QualityCheck(), idsNotUUID: QualityCheck = QualityCheck()
-    ) {
-        self.skipped = skipped
-        self.duplicatesMerged = duplicatesMerged
-        self.countersExceedTotal = countersExceedTotal
-        self.countersDisagreeWithDocuments = countersDisagreeWithDocuments
-        self.completedBeforeStarted = completedBeforeStarted
-        self.terminalWithoutCompletedAt = terminalWithoutCompletedAt
-        self.negativeCounters = negativeCounters
-        self.idsNotUUID = idsNotUUID
-    }
+    package var idsNotUUID: QualityCheck = QualityCheck()
 
     /// The six checks with a stable key and an English description, in display order;
     /// a `nil` check was not made.
@@ -88,13 +57,6 @@ package struct SourceRead: Sendable, Equatable {
     package var format: String
     /// Rows read (all kinds).
     package var rows: Int64
-
-    /// Makes a source entry.
-    package init(name: String, format: String, rows: Int64) {
-        self.name = name
-        self.format = format
-        self.rows = rows
-    }
 }
 
 /// A placeholder summary of the invoices of the period; billing fills it.
@@ -103,23 +65,10 @@ package struct BillingSummaryView: Sendable, Equatable {
     package struct CurrencyTotal: Sendable, Equatable {
         package var currency: String
         package var amount: String
-
-        /// Makes a currency total.
-        package init(currency: String, amount: String) {
-            self.currency = currency
-            self.amount = amount
-        }
     }
 
     package var invoices: Int64
     package var totals: [CurrencyTotal]
     /// Relative link to the billing report.
-    package var link: String
-
-    /// Makes a billing summary.
-    package init(invoices: Int64, totals: [CurrencyTotal], link: String = "billing.html") {
-        self.invoices = invoices
-        self.totals = totals
-        self.link = link
-    }
+    package var link: String = "billing.html"
 }

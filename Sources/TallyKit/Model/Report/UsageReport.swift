@@ -11,56 +11,32 @@ package struct UsageReport: Sendable, Equatable {
     /// The period, its zone and "now".
     package var period: ReportPeriod
     /// Totals for the period.
-    package var totals: PeriodTotals
+    package var totals: PeriodTotals = PeriodTotals()
     /// Totals for the previous period of the same length, for comparison.
     package var previousTotals: PeriodTotals?
     /// Documents over time and resources consumed.
-    package var throughput: Throughput
+    package var throughput: Throughput = Throughput()
     /// Queue wait and run time percentiles.
-    package var durations: DurationSection
+    package var durations: DurationSection = DurationSection()
     /// Error clusters and failure rates.
-    package var errors: ErrorSection
+    package var errors: ErrorSection = ErrorSection()
     /// Jobs active, stuck and recently completed at `period.asOf`.
-    package var activity: Activity
+    package var activity: Activity = Activity()
     /// One row per customer (anonymous included), in display order.
-    package var customers: [CustomerRow]
+    package var customers: [CustomerRow] = []
     /// Jobs and documents per day (per hour for short periods).
-    package var timeSeries: TimeSeries
+    package var timeSeries: TimeSeries = TimeSeries()
     /// Rows skipped, duplicates and inconsistencies found.
-    package var dataQuality: DataQuality
+    package var dataQuality: DataQuality = DataQuality()
     /// The sources read, in command-line order.
-    package var sources: [SourceRead]
+    package var sources: [SourceRead] = []
     /// `--user` filters as given (empty: all customers).
-    package var userFilter: [String]
+    package var userFilter: [String] = []
     /// A summary of invoices when billing ran; `nil` otherwise.
     package var billing: BillingSummaryView?
 
     /// The generated-at instant: always `period.asOf`, so reruns are byte-identical.
     package var generatedAt: Instant { period.asOf }
-
-    /// Makes a report; sections not given are empty.
-    package init(
-        period: ReportPeriod, totals: PeriodTotals = PeriodTotals(), previousTotals: PeriodTotals? = nil,
-        throughput: Throughput = Throughput(), durations: DurationSection = DurationSection(),
-        errors: ErrorSection = ErrorSection(), activity: Activity = Activity(),
-        customers: [CustomerRow] = [], timeSeries: TimeSeries = TimeSeries(),
-        dataQuality: DataQuality = DataQuality(), sources: [SourceRead] = [],
-        userFilter: [String] = [], billing: BillingSummaryView? = nil
-    ) {
-        self.period = period
-        self.totals = totals
-        self.previousTotals = previousTotals
-        self.throughput = throughput
-        self.durations = durations
-        self.errors = errors
-        self.activity = activity
-        self.customers = customers
-        self.timeSeries = timeSeries
-        self.dataQuality = dataQuality
-        self.sources = sources
-        self.userFilter = userFilter
-        self.billing = billing
-    }
 }
 
 /// A rate as two integer counts; `fraction` is `nil` when the denominator is zero.
@@ -96,34 +72,13 @@ package struct ReportPeriod: Sendable, Equatable {
     package var previousFrom: Instant
     package var previousTo: Instant
     /// `--stuck-after`, microseconds.
-    package var stuckAfterMicros: Int64
-
-    /// Makes a period.
-    package init(
-        from: Instant, to: Instant, label: String, zoneID: String, asOf: Instant,
-        previousFrom: Instant, previousTo: Instant, stuckAfterMicros: Int64 = 6 * 3_600_000_000
-    ) {
-        self.from = from
-        self.to = to
-        self.label = label
-        self.zoneID = zoneID
-        self.asOf = asOf
-        self.previousFrom = previousFrom
-        self.previousTo = previousTo
-        self.stuckAfterMicros = stuckAfterMicros
-    }
+    package var stuckAfterMicros: Int64 = 6 * 3_600_000_000
 }
 
 /// A name (status, job type, model...) with a count.
 package struct NamedCount: Sendable, Equatable {
     package var name: String
     package var count: Int64
-
-    /// Makes a named count.
-    package init(_ name: String, _ count: Int64) {
-        self.name = name
-        self.count = count
-    }
 }
 
 /// Headline totals of one period.
@@ -144,61 +99,26 @@ package struct PeriodTotals: Sendable, Equatable {
     package var jobsByStatus: [NamedCount] = []
     /// Jobs by job type, in display order.
     package var jobsByType: [NamedCount] = []
-
-    /// Makes totals; everything defaults to zero.
-    package init(
-        jobs: Int64 = 0, documents: Int64 = 0, processed: Int64 = 0, failed: Int64 = 0,
-        successRate: Ratio = Ratio(0, of: 0), jobCompletionRate: Ratio = Ratio(0, of: 0),
-        jobsByStatus: [NamedCount] = [], jobsByType: [NamedCount] = []
-    ) {
-        self.jobs = jobs
-        self.documents = documents
-        self.processed = processed
-        self.failed = failed
-        self.successRate = successRate
-        self.jobCompletionRate = jobCompletionRate
-        self.jobsByStatus = jobsByStatus
-        self.jobsByType = jobsByType
-    }
 }
 
 /// A calendar day (in the report zone) with a count.
 package struct DayCount: Sendable, Equatable {
     package var date: CivilDate
     package var count: Int64
-
-    /// Makes a day count.
-    package init(_ date: CivilDate, _ count: Int64) {
-        self.date = date
-        self.count = count
-    }
 }
 
 /// Documents over time and resources consumed in the period.
 package struct Throughput: Sendable, Equatable {
     /// Documents per day of the period (report zone), every day present, in order.
-    package var documentsPerDay: [DayCount]
+    package var documentsPerDay: [DayCount] = []
     /// Documents per hour of day 0...23 in the report zone; always 24 entries.
-    package var documentsByHourOfDay: [Int64]
+    package var documentsByHourOfDay: [Int64] = Array(repeating: 0, count: 24)
     /// Sum of job wall time (completed_at - started_at), microseconds.
-    package var jobWallTimeMicros: Int64
+    package var jobWallTimeMicros: Int64 = 0
     /// Sum of the documents' `processing_time`, microseconds.
-    package var documentProcessingMicros: Int64
+    package var documentProcessingMicros: Int64 = 0
     /// Sum of `tokens_used`.
-    package var tokens: Int64
+    package var tokens: Int64 = 0
     /// Sum of `file_size`, bytes.
-    package var bytes: Int64
-
-    /// Makes a throughput section.
-    package init(
-        documentsPerDay: [DayCount] = [], documentsByHourOfDay: [Int64] = Array(repeating: 0, count: 24),
-        jobWallTimeMicros: Int64 = 0, documentProcessingMicros: Int64 = 0, tokens: Int64 = 0, bytes: Int64 = 0
-    ) {
-        self.documentsPerDay = documentsPerDay
-        self.documentsByHourOfDay = documentsByHourOfDay
-        self.jobWallTimeMicros = jobWallTimeMicros
-        self.documentProcessingMicros = documentProcessingMicros
-        self.tokens = tokens
-        self.bytes = bytes
-    }
+    package var bytes: Int64 = 0
 }

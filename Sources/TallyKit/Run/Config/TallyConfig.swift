@@ -37,11 +37,6 @@ package struct TallyConfig: Sendable, Equatable {
     /// `private`: output files with mode 0600.
     package var `private`: Bool?
 
-    /// An empty config (every key absent) for `file`.
-    package init(file: String) {
-        self.file = file
-    }
-
     /// Every key a config file may have, in documentation order.
     package static let keys = [
         "sources", "out", "timezone", "plan", "templates", "formats", "csv_bom", "stuck_after", "users",

@@ -47,13 +47,6 @@ package struct SampleTimestampSpelling: Sendable, Hashable {
     /// Zone suffix.
     package var zone: Zone
 
-    /// Makes a spelling.
-    package init(usesT: Bool, fractionDigits: Int, zone: Zone) {
-        self.usesT = usesT
-        self.fractionDigits = fractionDigits
-        self.zone = zone
-    }
-
     /// The canonical export spelling, `2026-11-14T16:11:30.030529Z`.
     package static let canonical = SampleTimestampSpelling(usesT: true, fractionDigits: 6, zone: .z)
 
