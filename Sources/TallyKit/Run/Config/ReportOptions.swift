@@ -26,7 +26,7 @@ package enum ReportOptions {
 
     /// Loads the config (`--config`, else `TALLY_CONFIG`) and resolves the flags over it.
     ///
-    /// - Throws: `ConfigError` (65), `TallyError.cannotOpen` (66), `TallyError.usage` (64).
+    /// - Throws: `FileProblems` (65) for a bad config or plan, `TallyError.cannotOpen` (66), `TallyError.usage` (64).
     package static func resolve(_ flags: ReportFlags, environment: [String: String], now: Instant) throws -> ResolvedReport {
         let config = try ConfigLoader.path(flag: flags.config, environment: environment).map(ConfigLoader.load)
         return try resolve(flags, config: config, now: now)
