@@ -37,24 +37,22 @@ package struct BillingRenderer: Sendable {
     /// `render(_:formats:width:)` with pieces of `pagesPerPiece` pages (tests use small ones).
     func render(_ run: BillingRun, formats: Set<ReportFormat>, width: Int, pagesPerPiece: Int) throws -> [RenderedFile] {
         let files = try Self.invoiceFiles(run.invoices.map(\.number))
-        let html = formats.contains(.html) ? SharedNode(viewModel(run, files: files, jobCap: Self.htmlJobCap)) : nil
-        let invoices = (html?.node["invoices"] as? [BillingViewModel.Node] ?? []).map(SharedNode.init)
-        let page = html.map { SharedNode(pageModel($0.node)) }
+        let html = formats.contains(.html) ? view(run, files: files, jobCap: Self.htmlJobCap) : nil
+        let invoices = html?.invoices ?? []
+        let page = html.map(pageView)
         let runs = stride(from: 0, to: invoices.count, by: pagesPerPiece).map { $0..<min($0 + pagesPerPiece, invoices.count) }
         // Piece 0: billing.html; 1: billing.md; then the runs of invoice pages.
         let pieces = try Parallel.map(2 + runs.count, width: width) { piece -> [RenderedFile] in
             switch piece {
             case 0:
-                return html.map { [RenderedFile(name: "billing.html", bytes: Array(self.html($0.node).utf8))] } ?? []
+                return html.map { [RenderedFile(name: "billing.html", bytes: Array(self.html($0).utf8))] } ?? []
             case 1:
                 guard formats.contains(.md) else { return [] }
-                let model = viewModel(run, files: files, jobCap: 0)
-                return [RenderedFile(name: "billing.md", bytes: Array(templates.billing.markdown.render(model).utf8))]
+                let view = view(run, files: files, jobCap: 0)
+                return [RenderedFile(name: "billing.md", bytes: Array(templates.billing.markdown.render(view).utf8))]
             default:
                 return invoices[runs[piece - 2]].map { invoice in
-                    RenderedFile(
-                        name: invoice.node["file"] as? String ?? "",
-                        bytes: Array(renderPage(page!.node, invoice: invoice.node).utf8))
+                    RenderedFile(name: invoice.file, bytes: Array(renderPage(page!, invoice: invoice).utf8))
                 }
             }
         }
@@ -85,35 +83,36 @@ package struct BillingRenderer: Sendable {
         ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "-" || c == "_" || c == "."
     }
 
-    func viewModel(_ run: BillingRun, files: [String: String], jobCap: Int) -> BillingViewModel.Node {
-        BillingViewModel(run: run, format: format, zoneName: zoneName, jobCap: jobCap, invoiceFiles: files).build()
+    /// The view of a run, listing at most `jobCap` in-flight and unbillable jobs.
+    func view(_ run: BillingRun, files: [String: String], jobCap: Int) -> BillingView {
+        BillingView(run, format: format, zoneName: zoneName, jobCap: jobCap, invoiceFiles: files)
     }
 
     /// The inline style of both HTML pages: `usage.css` then `billing.css`.
     var style: String { templates.css + templates.billing.css }
 
     /// `billing.html`: the usage page's style and script (table sorting), both allowed by hash.
-    func html(_ model: BillingViewModel.Node) -> String {
-        var model = model
-        model["style"] = style
-        model["script"] = templates.script
-        model["csp"] = Self.csp(style: style, script: templates.script)
-        return templates.billing.html.render(model, library: templates.billing.library)
+    func html(_ view: BillingView) -> String {
+        var view = view
+        view.style = style
+        view.script = templates.script
+        view.csp = Self.csp(style: style, script: templates.script)
+        return templates.billing.html.render(view, library: templates.billing.library)
     }
 
-    /// The keys every invoice page shares: the run's, with the style and its policy (computed once, not per page).
-    func pageModel(_ model: BillingViewModel.Node) -> BillingViewModel.Node {
-        var model = model
-        model["style"] = style
-        model["csp"] = Self.csp(style: style, script: nil)
-        return model
+    /// What every invoice page shares: the run's view with the style and its policy (computed once, not per page).
+    func pageView(_ view: BillingView) -> BillingView {
+        var view = view
+        view.style = style
+        view.csp = Self.csp(style: style, script: nil)
+        return view
     }
 
-    /// One `invoices/<number>.html` page: `pageModel`'s keys with `invoice` set; no script.
-    func renderPage(_ pageModel: BillingViewModel.Node, invoice: BillingViewModel.Node) -> String {
-        var model = pageModel
-        model["invoice"] = invoice
-        return templates.billing.invoice.render(model, library: templates.billing.library)
+    /// One `invoices/<number>.html` page: `pageView` with `invoice` set; no script.
+    func renderPage(_ pageView: BillingView, invoice: InvoiceView) -> String {
+        var view = pageView
+        view.invoice = invoice
+        return templates.billing.invoice.render(view, library: templates.billing.library)
     }
 
     /// The Content-Security-Policy: nothing but the exact inline style (and script) and `data:` images.
@@ -121,14 +120,4 @@ package struct BillingRenderer: Sendable {
         let scriptSource = script.map { "script-src \(SHA256.cspSource($0)); " } ?? ""
         return "default-src 'none'; style-src \(SHA256.cspSource(style)); \(scriptSource)img-src data:; base-uri 'none'; form-action 'none'"
     }
-}
-
-/// A view-model node shared read-only by the threads rendering invoice pages.
-///
-/// Nodes hold only value types (strings, numbers, booleans, arrays and dictionaries of them,
-/// as `BillingViewModel` builds them), which are safe to read from several threads at once;
-/// `Any` just hides that from the compiler.
-struct SharedNode: @unchecked Sendable {
-    let node: BillingViewModel.Node
-    init(_ node: BillingViewModel.Node) { self.node = node }
 }

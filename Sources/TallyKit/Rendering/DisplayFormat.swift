@@ -121,6 +121,21 @@ package struct DisplayFormat: Sendable {
         return negative && rounded != 0 ? "-" + text : text
     }
 
+    /// A plain decimal with thousands separators in its whole part: `-1234567.5` → `-1,234,567.5`.
+    static func grouped(_ plain: String) -> String {
+        let sign = plain.hasPrefix("-") ? "-" : ""
+        let unsigned = plain.dropFirst(sign.count)
+        let whole = unsigned.prefix { $0 != "." }
+        guard whole.count > 3, whole.allSatisfy(\.isASCII), whole.allSatisfy(\.isNumber) else { return plain }
+        var out = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0 && (whole.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return sign + out + unsigned.dropFirst(whole.count)
+    }
+
+    /// `7` → `07`: an hour or minute of two digits.
     static func pad2(_ value: Int64) -> String {
         value < 10 ? "0\(value)" : String(value)
     }

@@ -43,28 +43,20 @@ package struct ReportRenderer: Sendable {
         return files
     }
 
-    /// `usage.html`.
+    /// `usage.html`: the view with its charts, style, script and their policy.
     func html(_ report: UsageReport) -> String {
-        var model = ReportViewModel(report: report, format: format, customerCap: Self.htmlCustomerCap, errorCap: 20).build()
-        let charts = SVGCharts(format: format)
-        model["charts"] = [
-            "documents": charts.documents(report.timeSeries),
-            "jobs": charts.jobs(report.timeSeries),
-            "hours": charts.hours(report.throughput.documentsByHourOfDay),
-            "statuses": charts.statuses(report.totals.jobsByStatus),
-        ]
+        var view = UsageView(report, format: format, customerCap: Self.htmlCustomerCap, errorCap: 20)
+        view.charts = ChartsView(report, charts: SVGCharts(format: format))
         let styleHash = SHA256.cspSource(templates.css), scriptHash = SHA256.cspSource(templates.script)
-        model["style"] = templates.css
-        model["script"] = templates.script
-        model["csp"] = "default-src 'none'; style-src \(styleHash); script-src \(scriptHash); img-src data:; base-uri 'none'; form-action 'none'"
-        return templates.html.render(model)
+        view.style = templates.css
+        view.script = templates.script
+        view.csp = "default-src 'none'; style-src \(styleHash); script-src \(scriptHash); img-src data:; base-uri 'none'; form-action 'none'"
+        return templates.html.render(view)
     }
 
     /// `usage.md`.
     func markdown(_ report: UsageReport) -> String {
-        let model = ReportViewModel(
-            report: report, format: format, customerCap: Self.markdownCustomerCap, errorCap: Self.markdownErrorCap
-        ).build()
-        return templates.markdown.render(model)
+        let view = UsageView(report, format: format, customerCap: Self.markdownCustomerCap, errorCap: Self.markdownErrorCap)
+        return templates.markdown.render(view)
     }
 }

@@ -1,0 +1,192 @@
+/// Throughput totals and documents per day and per hour of day.
+struct ThroughputView: TemplateModel {
+    /// Durations.
+    let jobWallTime: String
+    let documentProcessingTime: String
+    let tokens: String
+    /// `9.9 GB` (decimal units).
+    let bytes: String
+    let documentsPerDay: [DayCountView]
+    /// 24 rows, `00` to `23`, in the report zone.
+    let hours: [HourCountView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "jobWallTime": jobWallTime
+        case "documentProcessingTime": documentProcessingTime
+        case "tokens": tokens
+        case "bytes": bytes
+        case "documentsPerDay": documentsPerDay
+        case "hours": hours
+        default: nil
+        }
+    }
+}
+
+extension ThroughputView {
+    /// The view of the throughput section.
+    init(_ t: Throughput, format f: DisplayFormat) {
+        self.init(
+            jobWallTime: f.duration(micros: t.jobWallTimeMicros),
+            documentProcessingTime: f.duration(micros: t.documentProcessingMicros),
+            tokens: f.count(t.tokens), bytes: f.bytes(t.bytes),
+            documentsPerDay: t.documentsPerDay.map { DayCountView(date: $0.date.description, count: f.count($0.count)) },
+            hours: t.documentsByHourOfDay.enumerated().map {
+                HourCountView(hour: DisplayFormat.pad2(Int64($0.offset)), count: f.count($0.element))
+            })
+    }
+}
+
+/// Documents on one day.
+struct DayCountView: TemplateModel {
+    /// `2026-03-01`.
+    let date: String
+    let count: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "date": date
+        case "count": count
+        default: nil
+        }
+    }
+}
+
+/// Documents in one hour of the day.
+struct HourCountView: TemplateModel {
+    /// `00` to `23`.
+    let hour: String
+    let count: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "hour": hour
+        case "count": count
+        default: nil
+        }
+    }
+}
+
+/// Queue wait and run time percentiles, overall then per job type.
+struct DurationsView: TemplateModel {
+    /// How percentiles were computed, e.g. `exact`.
+    let method: String
+    /// The overall row first.
+    let rows: [DurationRowView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "method": method
+        case "rows": rows
+        default: nil
+        }
+    }
+}
+
+extension DurationsView {
+    /// The overall row, then one per job type.
+    init(_ d: DurationSection, format f: DisplayFormat) {
+        func stats(_ s: DurationStats) -> DurationStatsView {
+            DurationStatsView(
+                count: f.count(s.count), p50: f.duration(s.p50Micros), p90: f.duration(s.p90Micros),
+                p99: f.duration(s.p99Micros), max: f.duration(s.maxMicros))
+        }
+        func row(_ r: DurationRow) -> DurationRowView {
+            DurationRowView(
+                jobType: r.jobType ?? "All job types", overall: r.jobType == nil, queueWait: stats(r.queueWait),
+                runTime: stats(r.runTime))
+        }
+        self.init(method: d.method, rows: [row(d.overall)] + d.byJobType.map(row))
+    }
+}
+
+/// The durations of one job type (or of all, `overall`).
+struct DurationRowView: TemplateModel {
+    /// `All job types` on the overall row.
+    let jobType: String
+    let overall: Bool
+    let queueWait: DurationStatsView
+    let runTime: DurationStatsView
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "jobType": jobType
+        case "overall": overall
+        case "queueWait": queueWait
+        case "runTime": runTime
+        default: nil
+        }
+    }
+}
+
+/// A count and percentiles of one duration.
+struct DurationStatsView: TemplateModel {
+    let count: String
+    let p50: String
+    let p90: String
+    let p99: String
+    let max: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "count": count
+        case "p50": p50
+        case "p90": p90
+        case "p99": p99
+        case "max": max
+        default: nil
+        }
+    }
+}
+
+/// Jobs and documents per day or hour.
+struct TimeSeriesView: TemplateModel {
+    /// `day` or `hour`.
+    let granularity: String
+    let hasBuckets: Bool
+    let buckets: [BucketView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "granularity": granularity
+        case "hasBuckets": hasBuckets
+        case "buckets": buckets
+        default: nil
+        }
+    }
+}
+
+extension TimeSeriesView {
+    /// The view of the time series.
+    init(_ s: TimeSeries, format f: DisplayFormat) {
+        self.init(
+            granularity: s.granularity.rawValue, hasBuckets: !s.buckets.isEmpty,
+            buckets: s.buckets.map {
+                BucketView(
+                    label: $0.label, start: InstantView($0.start, format: f), jobs: f.count($0.jobsCreated),
+                    processed: f.count($0.documentsProcessed), failed: f.count($0.documentsFailed))
+            })
+    }
+}
+
+/// One day or hour of the time series.
+struct BucketView: TemplateModel {
+    let label: String
+    let start: InstantView
+    /// Jobs created.
+    let jobs: String
+    /// Documents processed and failed.
+    let processed: String
+    let failed: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "start": start
+        case "jobs": jobs
+        case "processed": processed
+        case "failed": failed
+        default: nil
+        }
+    }
+}
