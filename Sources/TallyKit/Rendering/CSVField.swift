@@ -23,9 +23,11 @@ enum CSVField {
     }
 
     /// Appends a text field given as UTF-8 bytes.
+    @inline(__always)
     static func appendText(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         let defuse = startsLikeAFormula(bytes)
-        let quote = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        // All four are at most 0x2C, so most bytes take one comparison.
+        let quote = bytes.contains { $0 <= 0x2C && ($0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D) }
         if quote { out.append(0x22) }
         if defuse { out.append(0x27) }
         if quote {
@@ -70,10 +72,16 @@ enum CSVField {
     }
 
     /// Whether a spreadsheet could read the text as a formula (see the type's summary).
+    @inline(__always)
     static func startsLikeAFormula(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
-        // Most cells start with a letter or digit: decided by the first byte.
-        if first == 0x09 || first == 0x0D { return true }
+        // Most cells start with a digit, or an ASCII letter or sign above `@`: decided here.
+        if (first >= 0x30 && first <= 0x39) || (first > 0x40 && first < 0x80) { return false }
+        return startsLikeAFormulaAfterWhitespace(bytes)
+    }
+
+    private static func startsLikeAFormulaAfterWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes[0] == 0x09 || bytes[0] == 0x0D { return true }
         var i = 0
         while i < bytes.count {
             switch bytes[i] {
