@@ -65,7 +65,7 @@ import Testing
                 }
             }
         }
-        let csv = BillingCSVWriter.invoicesCSV(run)
+        let csv = String(decoding: BillingCSVWriter.invoices(run), as: UTF8.self)
         #expect(csv.split(separator: "\r\n").count == 1 + run.invoices.reduce(0) { $0 + $1.lines.count + $1.lines.reduce(0) { $0 + $1.breakdown.count } })
     }
 

@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func invoicesCSV() throws {
-        let csv = BillingCSVWriter.invoicesCSV(try sampleRun())
+        let csv = String(decoding: BillingCSVWriter.invoices(try sampleRun()), as: UTF8.self)
         let p = "2026-10-31T23:00:00Z,2026-11-30T23:00:00Z"
         #expect(
             csv == """
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func summaryCSVDefusesTextCells() throws {
-        let csv = BillingCSVWriter.summaryCSV(try sampleRun())
+        let csv = String(decoding: BillingCSVWriter.summary(try sampleRun()), as: UTF8.self)
         #expect(
             csv == """
                 customer_id,email,name,plan,invoice_number,subtotal,discount,tax,total,currency\r

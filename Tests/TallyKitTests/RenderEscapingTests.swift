@@ -76,7 +76,9 @@ import Testing
 
     @Test(arguments: owasp) func csvDefusesFormulas(payload: String) throws {
         let files = try RenderFixture.render(RenderFixture.report(text: payload))
-        let expected = CSVField.quoted("'" + payload)
+        let defused = "'" + payload
+        let needsQuotes = defused.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
+        let expected = needsQuotes ? "\"" + defused.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : defused
         for name in ["usage_by_customer.csv", "errors.csv", "usage_daily.csv"] {
             let csv = try #require(files[name])
             if name != "usage_daily.csv" { #expect(csv.contains("," + expected + ","), "\(name)") }

@@ -1,4 +1,4 @@
-/// The CSV files of `tally report` written by code, row by row, through `CSVField`.
+/// The CSV files of `tally report` written by code, record by record, through `CSVDocument`.
 ///
 /// Every file has a header row, CRLF line ends, UTF-8, and an optional BOM.
 struct ReportCSV {
@@ -7,57 +7,49 @@ struct ReportCSV {
 
     /// `usage_by_customer.csv`: one row per customer, anonymous included (empty user_id).
     func customers(_ rows: [CustomerRow]) -> [UInt8] {
-        var out = start([
+        var csv = CSVDocument(header: [
             "user_id", "email", "name", "jobs", "documents", "processed", "failed", "success_rate",
             "processing_seconds", "tokens", "first_activity", "last_activity",
-        ])
+        ], bom: bom)
         for r in rows {
-            out += row([
-                CSVField.text(r.userID), CSVField.text(r.email), CSVField.text(r.name),
-                CSVField.number(r.jobs), CSVField.number(r.documents), CSVField.number(r.processed),
-                CSVField.number(r.failed), CSVField.numeric(PlainFormat.fraction(r.successRate)),
-                CSVField.numeric(PlainFormat.seconds(micros: r.processingMicros)), CSVField.number(r.tokens),
-                CSVField.numeric(PlainFormat.iso(r.firstActivity)), CSVField.numeric(PlainFormat.iso(r.lastActivity)),
+            csv.append([
+                .text(r.userID), .text(r.email), .text(r.name), .integer(r.jobs), .integer(r.documents),
+                .integer(r.processed), .integer(r.failed), .fraction(r.successRate),
+                .seconds(micros: r.processingMicros), .integer(r.tokens),
+                .instant(r.firstActivity), .instant(r.lastActivity),
             ])
         }
-        return out
+        return csv.bytes
     }
 
     /// `usage_daily.csv`: one row per time-series bucket (days, or hours for short periods).
     func daily(_ series: TimeSeries) -> [UInt8] {
-        var out = start(["bucket_start", "label", "granularity", "jobs_created", "documents_processed", "documents_failed"])
+        var csv = CSVDocument(
+            header: ["bucket_start", "label", "granularity", "jobs_created", "documents_processed", "documents_failed"],
+            bom: bom)
         for b in series.buckets {
-            out += row([
-                CSVField.numeric(b.start.isoString), CSVField.text(b.label), CSVField.text(series.granularity.rawValue),
-                CSVField.number(b.jobsCreated), CSVField.number(b.documentsProcessed), CSVField.number(b.documentsFailed),
+            csv.append([
+                .instant(b.start), .text(b.label), .text(series.granularity.rawValue),
+                .integer(b.jobsCreated), .integer(b.documentsProcessed), .integer(b.documentsFailed),
             ])
         }
-        return out
+        return csv.bytes
     }
 
     /// `errors.csv`: the error clusters, largest first.
     func errors(_ section: ErrorSection) -> [UInt8] {
-        var out = start([
+        var csv = CSVDocument(header: [
             "rank", "normalized_message", "example_message", "count", "jobs", "documents",
             "first_seen", "last_seen", "share_of_failures",
-        ])
+        ], bom: bom)
         for (i, c) in section.clusters.enumerated() {
-            out += row([
-                CSVField.number(i + 1), CSVField.text(c.normalizedMessage), CSVField.text(c.exampleMessage),
-                CSVField.number(c.count), CSVField.number(c.jobs), CSVField.number(c.documents),
-                CSVField.numeric(PlainFormat.iso(c.firstSeen)), CSVField.numeric(PlainFormat.iso(c.lastSeen)),
-                CSVField.numeric(PlainFormat.fraction(c.shareOfFailures)),
+            csv.append([
+                .integer(Int64(i + 1)), .text(c.normalizedMessage), .text(c.exampleMessage),
+                .integer(c.count), .integer(c.jobs), .integer(c.documents),
+                .instant(c.firstSeen), .instant(c.lastSeen), .fraction(c.shareOfFailures),
             ])
         }
-        return out
-    }
-
-    private func start(_ header: [String]) -> [UInt8] {
-        (bom ? [0xEF, 0xBB, 0xBF] : []) + row(header.map(CSVField.text))
-    }
-
-    private func row(_ fields: [String]) -> [UInt8] {
-        Array(CSVField.row(fields).utf8)
+        return csv.bytes
     }
 }
 
@@ -73,12 +65,15 @@ package struct JobsCSVWriter: Sendable {
         self.bom = bom
     }
 
+    /// The columns, in order.
+    static let columns = [
+        "id", "user_id", "job_type", "status", "total_documents", "processed_count", "failed_count",
+        "model_name", "error_message", "created_at", "started_at", "completed_at", "updated_at",
+    ]
+
     /// The first bytes of the file: optional BOM and the header row (CRLF-terminated).
     package var header: String {
-        (bom ? "\u{FEFF}" : "") + CSVField.row([
-            "id", "user_id", "job_type", "status", "total_documents", "processed_count", "failed_count",
-            "model_name", "error_message", "created_at", "started_at", "completed_at", "updated_at",
-        ])
+        String(decoding: CSVDocument(header: Self.columns, bom: bom).bytes, as: UTF8.self)
     }
 
     /// One job as a CSV record (CRLF-terminated); timestamps ISO 8601 UTC, text defused.
@@ -99,11 +94,11 @@ package struct JobsCSVWriter: Sendable {
         out.append(0x2C)
         CSVField.appendText(job.status, to: &out)
         out.append(0x2C)
-        CSVField.appendNumber(job.totalDocuments, to: &out)
+        CSVField.appendInteger(job.totalDocuments, to: &out)
         out.append(0x2C)
-        CSVField.appendNumber(job.processedCount, to: &out)
+        CSVField.appendInteger(job.processedCount, to: &out)
         out.append(0x2C)
-        CSVField.appendNumber(job.failedCount, to: &out)
+        CSVField.appendInteger(job.failedCount, to: &out)
         out.append(0x2C)
         CSVField.appendText(job.modelName, to: &out)
         out.append(0x2C)
@@ -116,6 +111,6 @@ package struct JobsCSVWriter: Sendable {
         CSVField.appendInstant(job.completedAt, to: &out)
         out.append(0x2C)
         CSVField.appendInstant(job.updatedAt, to: &out)
-        out.append(0x0D); out.append(0x0A)
+        CSVField.endRecord(&out)
     }
 }

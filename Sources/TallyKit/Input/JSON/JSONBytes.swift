@@ -116,17 +116,4 @@ enum JSONBytes {
         }
         return Double(String(decoding: s, as: UTF8.self))
     }
-
-    /// Whether `s` is a UUID spelled with hyphens (either case).
-    static func isUUID(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard s.count == 36 else { return false }
-        for k in 0..<36 {
-            if k == 8 || k == 13 || k == 18 || k == 23 {
-                if s[k] != 0x2D { return false }
-            } else if hexValue(s[k]) == nil {
-                return false
-            }
-        }
-        return true
-    }
 }

@@ -35,28 +35,43 @@ struct JSONObject {
         "\(names[key]): \(value?.excerpt ?? "missing")"
     }
 
-    /// A required id: a non-empty string.
-    func id(_ key: Int, _ strings: StringInterner, intern: Bool = false) throws(RowSkip) -> String {
+    /// A required id, unique per row (UUIDs lowercased): a non-empty string.
+    func id(_ key: Int) throws(RowSkip) -> String {
+        try requiredID(key) { IdentifierText.string($0) }
+    }
+
+    /// A required id that repeats across rows, interned by `ids` (a `lowercasesUUIDs` interner).
+    func id(_ key: Int, _ ids: inout ByteInterner) throws(RowSkip) -> String {
+        try requiredID(key) { ids.string($0) }
+    }
+
+    private func requiredID(_ key: Int, _ decode: (UnsafeBufferPointer<UInt8>) -> String) throws(RowSkip) -> String {
         guard let v = self[key], !v.isNull else { throw RowSkip(reason: .missingID, detail: detail(key, nil)) }
         guard v.isString else { throw RowSkip(reason: .badValue, detail: detail(key, v)) }
-        let id = v.withContent { strings.id($0, intern: intern) }
+        let id = v.withContent(decode)
         guard !id.isEmpty else { throw RowSkip(reason: .missingID, detail: detail(key, v)) }
         return id
     }
 
-    /// An owner id: `absent` when the key is missing, nil when null.
-    func owner(_ key: Int, absent: String?, _ strings: StringInterner) throws(RowSkip) -> String? {
+    /// An owner id interned by `ids` (a `lowercasesUUIDs` interner): `absent` when the key is missing, nil when null.
+    func owner(_ key: Int, absent: String?, _ ids: inout ByteInterner) throws(RowSkip) -> String? {
         guard let v = self[key] else { return absent }
         if v.isNull { return nil }
         guard v.isString else { throw RowSkip(reason: .badValue, detail: detail(key, v)) }
-        return v.withContent { strings.id($0, intern: true) }
+        return v.withContent { ids.string($0) }
     }
 
-    /// An optional string; interned for values that repeat across rows.
-    func string(_ key: Int, _ strings: StringInterner? = nil) throws(RowSkip) -> String? {
+    /// An optional string.
+    func string(_ key: Int) throws(RowSkip) -> String? {
         guard let v = self[key], !v.isNull else { return nil }
         guard v.isString else { throw RowSkip(reason: .badValue, detail: detail(key, v)) }
-        guard let strings else { return v.string }
+        return v.string
+    }
+
+    /// An optional string whose values repeat across rows, interned by `strings`.
+    func string(_ key: Int, _ strings: inout ByteInterner) throws(RowSkip) -> String? {
+        guard let v = self[key], !v.isNull else { return nil }
+        guard v.isString else { throw RowSkip(reason: .badValue, detail: detail(key, v)) }
         return v.withContent { strings.string($0) }
     }
 

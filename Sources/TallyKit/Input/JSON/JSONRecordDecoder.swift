@@ -14,7 +14,15 @@ struct ParentJob {
 final class JSONRecordDecoder {
     typealias K = JSONRecordKeys
     let options: ReadOptions
-    let strings = StringInterner()
+    /// One interner per column whose values repeat across rows.
+    private var userIDs = ByteInterner(lowercasesUUIDs: true)
+    private var jobIDs = ByteInterner(lowercasesUUIDs: true)
+    private var types = ByteInterner(lowercasesUUIDs: false, capacity: 256)
+    private var statuses = ByteInterner(lowercasesUUIDs: false, capacity: 256)
+    private var models = ByteInterner(lowercasesUUIDs: false, capacity: 1024)
+    private var sources = ByteInterner(lowercasesUUIDs: false, capacity: 256)
+    private var mimeTypes = ByteInterner(lowercasesUUIDs: false, capacity: 1024)
+    private var methods = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     /// The scanner's container stack, shared by every scan of one read.
     let stack = UnsafeMutablePointer<UInt8>.allocate(capacity: JSONScanner.maxDepth)
     /// Reused storage for JSON columns given as strings, and for their members.
@@ -30,10 +38,10 @@ final class JSONRecordDecoder {
 
     /// A job row.
     func job(_ o: JSONObject) throws(RowSkip) -> JobRecord {
-        let id = try o.id(K.jobID, strings)
-        let userID = try o.owner(K.jobUser, absent: options.ownerOfUnownedRecords, strings)
-        let jobType = try o.string(K.jobType, strings) ?? "batch"
-        let status = try o.string(K.jobStatus, strings) ?? "pending"
+        let id = try o.id(K.jobID)
+        let userID = try o.owner(K.jobUser, absent: options.ownerOfUnownedRecords, &userIDs)
+        let jobType = try o.string(K.jobType, &types) ?? "batch"
+        let status = try o.string(K.jobStatus, &statuses) ?? "pending"
         let total = try o.counter(K.jobTotal) ?? 0
         let processed = try o.counter(K.jobProcessed) ?? 0
         let failed = try o.counter(K.jobFailed) ?? 0
@@ -45,7 +53,7 @@ final class JSONRecordDecoder {
             throw RowSkip(reason: .badCreatedAt, detail: "created_at: missing")
         }
         let model = embedded(o[K.jobConfig], keys: K.config, names: K.configNames) { config in
-            config[0].flatMap { $0.isString ? $0.withContent { self.strings.string($0) } : nil }
+            config[0].flatMap { $0.isString ? $0.withContent { self.models.string($0) } : nil }
         }
         return JobRecord(
             id: id, userID: userID, jobType: jobType, status: status,
@@ -56,15 +64,15 @@ final class JSONRecordDecoder {
 
     /// A document row; a nested one takes its job id, owner and job context from `parent`.
     func document(_ o: JSONObject, parent: ParentJob?) throws(RowSkip) -> DocumentRecord {
-        let id = try o.id(K.docID, strings)
-        let jobID = o.has(K.docJob) ? try o.owner(K.docJob, absent: nil, strings) : parent?.id
-        let userID = try o.owner(K.docUser, absent: parent.map(\.userID) ?? options.ownerOfUnownedRecords, strings)
+        let id = try o.id(K.docID)
+        let jobID = o.has(K.docJob) ? try o.owner(K.docJob, absent: nil, &jobIDs) : parent?.id
+        let userID = try o.owner(K.docUser, absent: parent.map(\.userID) ?? options.ownerOfUnownedRecords, &userIDs)
         let size = try o.counter(K.docSize)
         let metadata = try metadata(o[K.docMetadata])
         return DocumentRecord(
             id: id, jobID: jobID, userID: userID, title: try o.string(K.docTitle),
-            fileSourceType: try o.string(K.docSource, strings), fileSize: size,
-            mimeType: try o.string(K.docMime, strings), status: try o.string(K.docStatus, strings) ?? "pending",
+            fileSourceType: try o.string(K.docSource, &sources), fileSize: size,
+            mimeType: try o.string(K.docMime, &mimeTypes), status: try o.string(K.docStatus, &statuses) ?? "pending",
             processingTime: metadata?.time, tokensUsed: metadata?.tokens, extractionMethod: metadata?.method,
             errorMessage: try o.string(K.docError),
             processedAt: try o.timestamp(K.docProcessed, bad: .badValue),
@@ -74,14 +82,14 @@ final class JSONRecordDecoder {
     /// A user row.
     func user(_ o: JSONObject) throws(RowSkip) -> UserRecord {
         UserRecord(
-            id: try o.id(0, strings, intern: true), email: try o.string(1), fullName: try o.string(2),
+            id: try o.id(0, &userIDs), email: try o.string(1), fullName: try o.string(2),
             isActive: try o.bool(3))
     }
 
     private func metadata(_ value: JSONValue?) throws(RowSkip) -> (time: Double?, tokens: Int64?, method: String?)? {
         let found = embedded(value, keys: K.metadata, names: K.metadataNames) { m in
             let time = m[0].flatMap(\.double)
-            let method = m[2].flatMap { $0.isString ? $0.withContent { self.strings.string($0) } : nil }
+            let method = m[2].flatMap { $0.isString ? $0.withContent { self.methods.string($0) } : nil }
             return Result<(Double?, Int64?, String?), RowSkip> { () throws(RowSkip) in
                 (time, try m.counter(1), method)
             }

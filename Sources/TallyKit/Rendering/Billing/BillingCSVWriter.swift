@@ -1,4 +1,5 @@
-/// Writes `invoices.csv` and `billing_summary.csv` (RFC 4180, CRLF, text cells defused).
+/// Writes `invoices.csv` and `billing_summary.csv` through `CSVDocument` (RFC 4180, CRLF,
+/// text cells defused, money never).
 package enum BillingCSVWriter {
     /// The header of `invoices.csv`.
     package static let invoiceColumns = [
@@ -11,71 +12,54 @@ package enum BillingCSVWriter {
         "customer_id", "email", "name", "plan", "invoice_number", "subtotal", "discount", "tax", "total", "currency",
     ]
 
-    /// Streams `invoices.csv`: one row per invoice line, then one per tier or package sub-line.
+    /// `invoices.csv`: one row per invoice line, then one per tier or package sub-line.
     ///
     /// Line amounts have exactly the currency's minor digits and add up to the invoice
     /// total; sub-line rows (`tier`, `package`) show exact amounts and are not summed.
-    package static func writeInvoices<Out: TextOutputStream>(_ run: BillingRun, to out: inout Out) {
-        out.write(CSVField.row(invoiceColumns))
+    /// - Parameter bom: whether the file starts with a UTF-8 BOM (`--csv-bom`).
+    package static func invoices(_ run: BillingRun, bom: Bool = false) -> [UInt8] {
+        var csv = CSVDocument(header: invoiceColumns, bom: bom)
         let currency = run.currency
         for invoice in run.invoices {
-            let head = [
-                CSVField.text(invoice.number), CSVField.text(invoice.customer.id), CSVField.text(invoice.customer.email),
-                CSVField.text(invoice.period.start.isoString), CSVField.text(invoice.period.end.isoString),
+            let head: [CSVCell] = [
+                .text(invoice.number), .text(invoice.customer.id), .text(invoice.customer.email),
+                .instant(invoice.period.start), .instant(invoice.period.end),
             ]
             for line in invoice.lines {
-                let metric = CSVField.text(line.metric?.rawValue ?? "")
+                let metric = CSVCell.text(line.metric?.rawValue)
                 let isMoneyBase = line.kind == .discount || line.kind == .tax
-                let quantity = isMoneyBase ? currency.format(line.quantity) : line.quantity.string(minimumFractionDigits: 0)
-                out.write(
-                    CSVField.row(
-                        head + [
-                            CSVField.text(line.kind.rawValue), metric, "", CSVField.numeric(quantity),
-                            CSVField.numeric(line.unitPrice?.description ?? ""),
-                            CSVField.numeric(currency.format(line.amount)), CSVField.text(currency.code),
-                        ]))
+                let quantity: CSVCell =
+                    isMoneyBase ? .money(line.quantity, currency) : .decimal(line.quantity, minimumFractionDigits: 0)
+                csv.append(
+                    head + [
+                        .text(line.kind.rawValue), metric, .text(nil), quantity, .decimal(line.unitPrice),
+                        .money(line.amount, currency), .text(currency.code),
+                    ])
                 for sub in line.breakdown {
-                    out.write(
-                        CSVField.row(
-                            head + [
-                                CSVField.text(sub.tier == "packages" ? "package" : "tier"), metric,
-                                CSVField.text(sub.tier), CSVField.numeric(sub.quantity.string(minimumFractionDigits: 0)),
-                                CSVField.numeric(sub.unitPrice.description),
-                                CSVField.numeric(sub.amount.string(minimumFractionDigits: currency.minorUnits)),
-                                CSVField.text(currency.code),
-                            ]))
+                    csv.append(
+                        head + [
+                            .text(sub.tier == "packages" ? "package" : "tier"), metric, .text(sub.tier),
+                            .decimal(sub.quantity, minimumFractionDigits: 0), .decimal(sub.unitPrice),
+                            .decimal(sub.amount, minimumFractionDigits: currency.minorUnits), .text(currency.code),
+                        ])
                 }
             }
         }
+        return csv.bytes
     }
 
-    /// Streams `billing_summary.csv`: one row per customer, in invoice order.
-    package static func writeSummary<Out: TextOutputStream>(_ run: BillingRun, to out: inout Out) {
-        out.write(CSVField.row(summaryColumns))
+    /// `billing_summary.csv`: one row per customer, in invoice order.
+    /// - Parameter bom: whether the file starts with a UTF-8 BOM (`--csv-bom`).
+    package static func summary(_ run: BillingRun, bom: Bool = false) -> [UInt8] {
+        var csv = CSVDocument(header: summaryColumns, bom: bom)
         let currency = run.currency
         for row in run.summary {
-            out.write(
-                CSVField.row([
-                    CSVField.text(row.customer.id), CSVField.text(row.customer.email), CSVField.text(row.customer.name),
-                    CSVField.text(row.plan), CSVField.text(row.invoiceNumber),
-                    CSVField.numeric(currency.format(row.subtotal)), CSVField.numeric(currency.format(row.discount)),
-                    CSVField.numeric(currency.format(row.tax)), CSVField.numeric(currency.format(row.total)),
-                    CSVField.text(currency.code),
-                ]))
+            csv.append([
+                .text(row.customer.id), .text(row.customer.email), .text(row.customer.name), .text(row.plan),
+                .text(row.invoiceNumber), .money(row.subtotal, currency), .money(row.discount, currency),
+                .money(row.tax, currency), .money(row.total, currency), .text(currency.code),
+            ])
         }
-    }
-
-    /// `invoices.csv` as one string.
-    package static func invoicesCSV(_ run: BillingRun) -> String {
-        var text = ""
-        writeInvoices(run, to: &text)
-        return text
-    }
-
-    /// `billing_summary.csv` as one string.
-    package static func summaryCSV(_ run: BillingRun) -> String {
-        var text = ""
-        writeSummary(run, to: &text)
-        return text
+        return csv.bytes
     }
 }

@@ -50,7 +50,6 @@ enum BillingStage {
         _ run: BillingRun, formats: Set<ReportFormat>, templates: TemplateSet, zone: TimeZone, zoneName: String? = nil,
         bom: Bool, width: Int = 1
     ) throws -> [RenderedFile] {
-        let prefix = bom ? "\u{FEFF}" : ""
         // The pages (themselves on `width` threads) beside the CSV and JSON files.
         let parts = try Parallel.map(2, width: width) { part -> [RenderedFile] in
             if part == 0 {
@@ -59,8 +58,8 @@ enum BillingStage {
             }
             var files: [RenderedFile] = []
             if formats.contains(.csv) {
-                files.append(RenderedFile(name: "invoices.csv", bytes: Array((prefix + BillingCSVWriter.invoicesCSV(run)).utf8)))
-                files.append(RenderedFile(name: "billing_summary.csv", bytes: Array((prefix + BillingCSVWriter.summaryCSV(run)).utf8)))
+                files.append(RenderedFile(name: "invoices.csv", bytes: BillingCSVWriter.invoices(run, bom: bom)))
+                files.append(RenderedFile(name: "billing_summary.csv", bytes: BillingCSVWriter.summary(run, bom: bom)))
             }
             if formats.contains(.json) {
                 files.append(RenderedFile(name: "invoices.json", bytes: Array(BillingJSONWriter.invoicesJSON(run).utf8)))

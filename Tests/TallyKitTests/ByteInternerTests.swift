@@ -1,0 +1,55 @@
+import Testing
+@testable import TallyKit
+
+/// The readers' one interner: equal bytes give one shared string, ids come out lowercased,
+/// and values past its bounds are still decoded right.
+@Suite struct ByteInternerTests {
+    func string(_ interner: inout ByteInterner, _ text: String) -> String {
+        Array(text.utf8).withUnsafeBufferPointer { interner.string($0) }
+    }
+
+    /// Where a (non-small) string's bytes live.
+    func storage(_ text: String) -> UnsafeRawPointer? {
+        var text = text
+        return text.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+    }
+
+    @Test func equalBytesShareOneString() {
+        var interner = ByteInterner(lowercasesUUIDs: false)
+        let long = "a status long enough to be allocated"
+        let first = string(&interner, long)
+        _ = string(&interner, "other")
+        let again = string(&interner, long)
+        #expect(first == long && again == long)
+        #expect(storage(first) == storage(again))
+    }
+
+    @Test func lastValueCheckTellsLengthsApart() {
+        var interner = ByteInterner(lowercasesUUIDs: false)
+        #expect(string(&interner, "ab") == "ab")
+        #expect(string(&interner, "ab\u{0}") == "ab\u{0}")
+        #expect(string(&interner, "ab") == "ab")
+        #expect(string(&interner, "") == "")
+    }
+
+    @Test func idsHaveUUIDsLowercasedAndOtherTextKept() {
+        var ids = ByteInterner(lowercasesUUIDs: true)
+        var text = ByteInterner(lowercasesUUIDs: false)
+        let upper = "3F1C9B2E-7D4A-4C1E-9B2E-5A6D7E8F9A0B"
+        #expect(string(&ids, upper) == upper.lowercased())
+        #expect(string(&ids, upper) == upper.lowercased())
+        #expect(string(&ids, "User-ABC") == "User-ABC")
+        #expect(string(&text, upper) == upper)
+    }
+
+    @Test func valuesPastTheBoundsAreDecodedAfresh() {
+        var interner = ByteInterner(lowercasesUUIDs: false, capacity: 4, maxLength: 8)
+        for round in 0..<2 {
+            for n in 0..<20 {
+                let value = "value number \(n) round \(round)"
+                #expect(string(&interner, value) == value)
+                #expect(string(&interner, "v\(n)") == "v\(n)")
+            }
+        }
+    }
+}
