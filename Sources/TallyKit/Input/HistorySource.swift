@@ -25,6 +25,9 @@ public struct ReadOptions: Sendable, Equatable {
     /// Whether documents need their `id`; when false a reader may leave it empty
     /// (still skipping rows without one). Only deduplication reads document ids.
     public var documentIDs = true
+    /// When set, only one user's endpoint stats are wanted (`tally stats --user`):
+    /// a source may deliver just the jobs the filter names, read through an index.
+    package var onlyJobsFor: JobOwnerFilter?
 
     /// Makes read options; by default every kind is read, with every field.
     public init(

@@ -1,17 +1,20 @@
 import Foundation
 
-/// Recognises what a path holds by its first bytes, never by its name.
+/// Recognises what a path holds by its first bytes, never by its name; a
+/// PostgreSQL address (`postgresql://`, `postgres://`, `service=`) is a database.
 public enum SourceOpener {
     /// The formats a source can be in.
     package enum Format: String, Sendable {
         case sqlite, json, gzip
     }
 
-    /// Opens `path` (or standard input for `-`, spooled to `spoolDirectory`) as a source.
+    /// Opens `path` (or standard input for `-`, spooled to `spoolDirectory`) as a
+    /// source; a PostgreSQL address is connected to and its snapshot taken.
     ///
     /// - Throws: `TallyError.cannotOpen` when the path is missing, unreadable,
-    ///   empty, or neither SQLite nor JSON.
+    ///   empty, or neither SQLite nor JSON, or the database cannot be read.
     public static func open(_ path: String, spoolDirectory: String? = nil) throws -> any HistorySource {
+        if let address = PostgresAddress.parse(path) { return try PostgresSource(address) }
         let file = path == "-" ? try StandardInputSpool.spool(into: spoolDirectory) : path
         let name = path
         let head = try readHead(file, name: name)

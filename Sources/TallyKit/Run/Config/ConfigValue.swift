@@ -15,7 +15,9 @@ struct ConfigValue {
     /// Stores this value in the field of `config` its key names.
     func apply(to config: inout TallyConfig) throws(FileProblem) {
         switch key {
-        case "sources": config.sources = try texts("a list of history files").map { $0 == "-" ? $0 : path($0) }
+        case "sources": config.sources = try texts("a list of history files").map {
+                $0 == "-" || PostgresAddress.isAddress($0) ? $0 : path($0)
+            }
         case "out": config.out = try outPattern()
         case "timezone":
             let name = try setting.text("an IANA zone such as Europe/Berlin")

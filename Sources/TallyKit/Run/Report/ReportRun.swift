@@ -88,15 +88,16 @@ package enum ReportRun {
                 throw TallyError.unknownUser(given)
             }
         }
-        let sourceRows = zip(sources, request.sources).map { source, name in
+        // Each source's own name: a database's is its address without the password.
+        let sourceRows = sources.map { source in
             SourceRead(
-                name: name, format: source is SQLiteSource ? "sqlite" : "json",
-                rows: (result.diagnostics.rowsRead[name] ?? [:]).values.reduce(0, +))
+                name: source.name, format: source is SQLiteSource ? "sqlite" : source is PostgresSource ? "postgresql" : "json",
+                rows: (result.diagnostics.rowsRead[source.name] ?? [:]).values.reduce(0, +))
         }
         for source in sourceRows {
             logger.info("source read", metadata: [
                 "source": "\(source.name)", "format": "\(source.format)", "rows": "\(source.rows)",
-                "bytes": "\(source.name == "-" ? 0 : FileSize.of(source.name))",
+                "bytes": "\(source.name == "-" || source.format == "postgresql" ? 0 : FileSize.of(source.name))",
             ])
         }
         let renderStart = DispatchTime.now()
@@ -107,7 +108,7 @@ package enum ReportRun {
             let usage = result.aggregate.usage.billing
             if request.strict, let first = usage.unbillableJobs.first {
                 throw TallyError.badData(
-                    file: request.sources.joined(separator: ", "), location: "job \(first.id)",
+                    file: sources.map(\.name).joined(separator: ", "), location: "job \(first.id)",
                     message: "\(usage.unbillableCount) job(s) in a terminal status without completed_at cannot be billed; fatal under --strict")
             }
             let run = try BillingStage.price(plan: plan, period: period, tally: usage, users: result.users, scope: scope)

@@ -16,9 +16,10 @@ package enum StatsRun {
         }
         guard let wanted = request.user else { throw TallyError.usage("--user or --all-users is required") }
         let selection = try UserSelection.resolve(wanted, sources: sources)
-        let options = ScanOptions(
-            read: ReadOptions(kinds: [.job, .user], ownerOfUnownedRecords: selection.id, jobDetails: false),
-            parallelism: request.parallelism, strict: request.strict)
+        var read = ReadOptions(kinds: [.job, .user], ownerOfUnownedRecords: selection.id, jobDetails: false)
+        read.onlyJobsFor = JobOwnerFilter(
+            userID: selection.id, newest: request.apiCompat ? EndpointStatsAccumulator.endpointLimit : nil)
+        let options = ScanOptions(read: read, parallelism: request.parallelism, strict: request.strict)
         let result = try HistoryScan.run(sources, options: options) {
             EndpointStatsAccumulator(capped: request.apiCompat, onlyUsers: [selection.id])
         }
