@@ -9,7 +9,7 @@ struct PostgresCopyStream {
     /// Fields per row (the SELECT's columns).
     let fieldCount: Int
     /// Where each field of the current row starts in its message (-1 for NULL) and its length.
-    private var fields: [(start: Int, count: Int)]
+    private let fields: FieldTable
     private var headerPending = true
     /// Whether the end-of-data marker was seen.
     private(set) var finished = false
@@ -17,7 +17,7 @@ struct PostgresCopyStream {
     /// Makes a parser for rows of `fieldCount` fields.
     init(fieldCount: Int) {
         self.fieldCount = fieldCount
-        self.fields = Array(repeating: (-1, 0), count: fieldCount)
+        self.fields = FieldTable(count: fieldCount)
     }
 
     private static let signature: [UInt8] = [0x50, 0x47, 0x43, 0x4F, 0x50, 0x59, 0x0A, 0xFF, 0x0D, 0x0A, 0x00]
@@ -27,17 +27,20 @@ struct PostgresCopyStream {
     /// - Throws: `Malformed` when the bytes are not the binary COPY format with
     ///   `fieldCount` fields; what `body` throws.
     mutating func rows(in message: UnsafeRawBufferPointer, _ body: (PostgresRow) throws -> Void) throws {
+        guard let base = message.baseAddress else { return }
+        let end = message.count
         var at = 0
         if headerPending {
-            guard message.count >= 19, Array(message[0..<11]) == Self.signature else { throw Malformed(what: "header") }
-            let extensionLength = Int(Self.int32(message, 15))
-            guard extensionLength >= 0, message.count >= 19 + extensionLength else { throw Malformed(what: "header") }
+            guard end >= 19, message.prefix(11).elementsEqual(Self.signature) else { throw Malformed(what: "header") }
+            let extensionLength = Int(Self.int32(base, 15))
+            guard extensionLength >= 0, end >= 19 + extensionLength else { throw Malformed(what: "header") }
             at = 19 + extensionLength
             headerPending = false
         }
-        while at < message.count {
-            guard !finished, message.count - at >= 2 else { throw Malformed(what: "row") }
-            let count = Int(Int16(bitPattern: UInt16(message[at]) << 8 | UInt16(message[at + 1])))
+        let table = fields.pointer
+        while at < end {
+            guard !finished, end - at >= 2 else { throw Malformed(what: "row") }
+            let count = Int(Int16(bigEndian: base.loadUnaligned(fromByteOffset: at, as: Int16.self)))
             at += 2
             if count == -1 {
                 finished = true
@@ -45,28 +48,40 @@ struct PostgresCopyStream {
             }
             guard count == fieldCount else { throw Malformed(what: "row of \(count) fields, expected \(fieldCount)") }
             for i in 0..<count {
-                guard message.count - at >= 4 else { throw Malformed(what: "field") }
-                let length = Int(Self.int32(message, at))
+                guard end - at >= 4 else { throw Malformed(what: "field") }
+                let length = Int(Self.int32(base, at))
                 at += 4
                 if length < 0 {
-                    fields[i] = (-1, 0)
+                    table[i] = (-1, 0)
                 } else {
-                    guard message.count - at >= length else { throw Malformed(what: "field") }
-                    fields[i] = (at, length)
+                    guard end - at >= length else { throw Malformed(what: "field") }
+                    table[i] = (at, length)
                     at += length
                 }
             }
-            try fields.withUnsafeBufferPointer { try body(PostgresRow(message: message, fields: $0)) }
+            try body(PostgresRow(message: message, fields: UnsafeBufferPointer(start: table, count: count)))
         }
     }
 
-    private static func int32(_ bytes: UnsafeRawBufferPointer, _ at: Int) -> Int32 {
-        Int32(bigEndian: bytes.loadUnaligned(fromByteOffset: at, as: Int32.self))
+    @inline(__always) private static func int32(_ base: UnsafeRawPointer, _ at: Int) -> Int32 {
+        Int32(bigEndian: base.loadUnaligned(fromByteOffset: at, as: Int32.self))
     }
 
     /// COPY data that does not follow the binary format.
     struct Malformed: Error {
         var what: String
+    }
+
+    /// The field positions of the current row, allocated once per stream.
+    private final class FieldTable {
+        let pointer: UnsafeMutablePointer<(start: Int, count: Int)>
+
+        init(count: Int) {
+            pointer = .allocate(capacity: max(count, 1))
+            pointer.initialize(repeating: (-1, 0), count: max(count, 1))
+        }
+
+        deinit { pointer.deallocate() }
     }
 }
 

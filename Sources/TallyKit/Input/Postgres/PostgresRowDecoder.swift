@@ -7,13 +7,17 @@
 /// JSON text, timestamps to the microsecond.
 struct PostgresRowDecoder {
     private var userIDs = ByteInterner(lowercasesUUIDs: true)
+    private var userUUIDs = UUIDInterner()
     private var jobIDs = RecentIdentifier()
+    /// The last job id of a document (documents of a job usually come together).
+    private var jobUUIDs = UUIDInterner(capacity: 0)
     private var types = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     private var statuses = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     private var sources = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     private var mimeTypes = ByteInterner(lowercasesUUIDs: false, capacity: 1024)
     private var messages = ByteInterner(lowercasesUUIDs: false, capacity: 4096)
     private var joinedUserIDs = ByteInterner(lowercasesUUIDs: true)
+    private var joinedUUIDs = UUIDInterner()
     /// The `processing_metadata` values of the current document (storage reused across rows).
     private var metadata: [JSONTextFields.Value?] = []
     private let owner: String?
@@ -58,7 +62,7 @@ struct PostgresRowDecoder {
         }
         return .record(
             .job(JobRecord(
-                id: id, userID: Self.userID(row, 2, wires[2], present: jobsHaveUserID, owner: owner, &userIDs),
+                id: id, userID: Self.userID(row, 2, wires[2], present: jobsHaveUserID, owner: owner, &userIDs, &userUUIDs),
                 jobType: Self.value(row, 3, wires[3], &types) ?? "batch",
                 status: Self.value(row, 4, wires[4], &statuses) ?? "pending",
                 totalDocuments: counts.total, processedCount: counts.processed, failedCount: counts.failed,
@@ -69,7 +73,7 @@ struct PostgresRowDecoder {
     /// The document in a row of `PostgresSchema.documentsSelect`, with its joined job's context.
     mutating func document(_ row: PostgresRow) -> DecodedRow<HistoryRecord> {
         // Without `documentIDs` an id only has to be there: "" stands for it.
-        let present = row.withID(1, wires[1]) { $0.map { !$0.isEmpty } ?? false }
+        let present = row.bytes(1).map { !$0.isEmpty } ?? false
         guard present, let id = documentIDs ? identifier(row, 1) : "" else {
             return .skip(.missingID, detail: "id: \(row.describe(1, wires[1]))")
         }
@@ -104,8 +108,8 @@ struct PostgresRowDecoder {
         }
         return .record(
             .document(DocumentRecord(
-                id: id, jobID: row.withID(2, wires[2]) { $0.map { jobIDs.string($0) } },
-                userID: Self.userID(row, 3, wires[3], present: documentsHaveUserID, owner: owner, &userIDs),
+                id: id, jobID: Self.recentID(row, 2, wires[2], &jobIDs, &jobUUIDs),
+                userID: Self.userID(row, 3, wires[3], present: documentsHaveUserID, owner: owner, &userIDs, &userUUIDs),
                 title: row.text(4, wires[4]).map { String(decoding: $0, as: UTF8.self) },
                 fileSourceType: Self.value(row, 5, wires[5], &sources),
                 fileSize: fileSize, mimeType: Self.value(row, 7, wires[7], &mimeTypes),
@@ -127,7 +131,7 @@ struct PostgresRowDecoder {
     private mutating func jobContext(_ row: PostgresRow) -> JobContext? {
         guard row.bool(13, wires[13]) == true else { return nil }
         return JobContext(
-            userID: Self.userID(row, 14, wires[14], present: jobsHaveUserID, owner: owner, &joinedUserIDs),
+            userID: Self.userID(row, 14, wires[14], present: jobsHaveUserID, owner: owner, &joinedUserIDs, &joinedUUIDs),
             status: Self.value(row, 15, wires[15], &statuses) ?? "pending",
             createdAt: row.optionalInstant(16, wires[16]), startedAt: row.optionalInstant(17, wires[17]),
             completedAt: row.optionalInstant(18, wires[18]))
@@ -147,17 +151,27 @@ struct PostgresRowDecoder {
 
     /// A row's own id (unique, so not interned); `nil` when NULL or empty.
     private func identifier(_ row: PostgresRow, _ i: Int) -> String? {
-        row.withID(i, wires[i]) { bytes in
-            guard let bytes, !bytes.isEmpty else { return nil }
-            return IdentifierText.string(bytes)
-        }
+        if wires[i] == .uuid { return row.bytes(i).flatMap { $0.count == 16 ? UUIDInterner.spell($0) : nil } }
+        guard let bytes = row.text(i, wires[i]), !bytes.isEmpty else { return nil }
+        return IdentifierText.string(bytes)
     }
 
+    /// A user id: interned by its 16 bytes when a `uuid`, by its text otherwise.
     private static func userID(
-        _ row: PostgresRow, _ i: Int, _ wire: PostgresWire?, present: Bool, owner: String?, _ interner: inout ByteInterner
+        _ row: PostgresRow, _ i: Int, _ wire: PostgresWire?, present: Bool, owner: String?, _ text: inout ByteInterner,
+        _ uuids: inout UUIDInterner
     ) -> String? {
         guard present else { return owner }
-        return row.withID(i, wire) { $0.map { interner.string($0) } }
+        if wire == .uuid { return row.bytes(i).flatMap { $0.count == 16 ? uuids.string($0) : nil } }
+        return row.text(i, wire).map { text.string($0) }
+    }
+
+    /// An id that repeats in consecutive rows (a document's job).
+    private static func recentID(
+        _ row: PostgresRow, _ i: Int, _ wire: PostgresWire?, _ text: inout RecentIdentifier, _ uuids: inout UUIDInterner
+    ) -> String? {
+        if wire == .uuid { return row.bytes(i).flatMap { $0.count == 16 ? uuids.string($0) : nil } }
+        return row.text(i, wire).map { text.string($0) }
     }
 
     private static func value(_ row: PostgresRow, _ i: Int, _ wire: PostgresWire?, _ interner: inout ByteInterner) -> String? {
