@@ -4,9 +4,9 @@ import Foundation
 /// One libpq connection, used by one thread at a time and closed when released.
 ///
 /// Every error is one line naming the source (its password-free name) with
-/// libpq's or the server's message, any password scrubbed from it: exit 66
-/// (`TallyError.cannotOpen`) while opening, 65 (`badData`) for a read that
-/// breaks after rows were delivered.
+/// libpq's or the server's message, any password scrubbed from it, and exit 66
+/// (`TallyError.cannotOpen`): the server refused, went away, or cancelled the
+/// read (a standby's recovery conflict), before or after rows were delivered.
 final class PostgresConnection {
     private let handle: OpaquePointer
     /// The database the connection goes to.
@@ -86,7 +86,7 @@ final class PostgresConnection {
     /// longer reusable.
     ///
     /// - Throws: what `body` throws; `TallyError.cannotOpen` when the COPY cannot
-    ///   start (no table, no privilege) or `badData` when it breaks mid-way.
+    ///   start (no table, no privilege) or breaks off mid-way.
     func copyOut(_ sql: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let start = PQexec(handle, sql)
         let status = PQresultStatus(start)
@@ -114,7 +114,7 @@ final class PostgresConnection {
             PQclear(result)
         }
         if let failure {
-            throw TallyError.badData(file: address.displayName, location: nil, message: "COPY broke off: \(address.scrub(failure))")
+            throw TallyError.cannotOpen(file: address.displayName, message: "reading broke off: \(address.scrub(failure))")
         }
         isReusable = PQstatus(handle) == CONNECTION_OK
     }

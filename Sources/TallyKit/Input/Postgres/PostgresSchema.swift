@@ -41,7 +41,8 @@ struct PostgresSchema: Sendable {
         var sql: String
         /// Column name to PostgreSQL type name (`pg_type.typname`).
         var columns: [String: String]
-        /// Whether rows have a `ctid` that a TID range can split (a plain table, not a view).
+        /// Whether rows have a `ctid` tally may read and a TID range can split: a
+        /// plain table (not a view) with SELECT granted on the whole table.
         var hasTIDs: Bool
 
         /// Whether the table has `column`.
@@ -104,7 +105,8 @@ struct PostgresSchema: Sendable {
 
     private static func table(_ name: String, _ connection: PostgresConnection) throws -> Table? {
         let sql = """
-            SELECT c.oid::regclass::text, c.relkind::text, a.attname::text, t.typname::text
+            SELECT c.oid::regclass::text, c.relkind::text, a.attname::text, t.typname::text,
+              has_table_privilege(c.oid, 'SELECT')
             FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid JOIN pg_type t ON t.oid = a.atttypid
             WHERE c.oid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped
             """
@@ -114,7 +116,9 @@ struct PostgresSchema: Sendable {
         for row in rows {
             if let column = row[2], let type = row[3] { columns[column] = type }
         }
-        return Table(sql: relation, columns: columns, hasTIDs: first[1] == "r" || first[1] == "m")
+        // `ctid` needs SELECT on the whole table: a role granted only some columns reads without it.
+        let tableGrant = first[4] == "t"
+        return Table(sql: relation, columns: columns, hasTIDs: (first[1] == "r" || first[1] == "m") && tableGrant)
     }
 
     private static func searchPath(_ connection: PostgresConnection) throws -> String {

@@ -30,7 +30,8 @@ final class PostgresSnapshot: @unchecked Sendable {
     init(_ address: PostgresAddress) throws {
         self.address = address
         exporter = try PostgresConnection(address)
-        try exporter.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        // Idle in its transaction by design while the readers work: no server timeout may end it.
+        try exporter.execute("SET idle_in_transaction_session_timeout = 0; BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         guard let id = try exporter.query("SELECT pg_export_snapshot()").first?.first ?? nil else {
             throw TallyError.cannotOpen(file: address.displayName, message: "the server exported no snapshot")
         }

@@ -27,29 +27,32 @@ package struct PostgresSource: HistorySource {
     /// The address without its password.
     package var name: String { snapshot.address.displayName }
 
-    /// Reads users, then jobs, then documents, of the kinds asked for.
+    /// Reads users, then jobs, then documents, of the kinds asked for, on one
+    /// connection inside the snapshot (none when this shard has nothing to read).
     ///
     /// - Throws: `TallyError.cannotOpen` when a table cannot be read (no
-    ///   privilege); `TallyError.badData` when a COPY breaks off mid-way.
+    ///   privilege) or the read breaks off; `badData` for COPY data out of format.
     package func read(_ options: ReadOptions, into visitor: inout some RecordVisitor) throws {
         let schema = snapshot.schema
+        var selects: [(select: PostgresSelect, table: String, kind: RecordKind)] = []
+        if options.kinds.contains(.user), isFirstShard, schema.users != nil {
+            selects.append((schema.usersSelect(), "users", .user))
+        }
+        if options.kinds.contains(.job) {
+            if let filter = options.onlyJobsFor, let select = schema.userJobsSelect(filter, details: options.jobDetails) {
+                if isFirstShard { selects.append((select, "jobs", .job)) }
+            } else if let blocks = jobBlocks {
+                selects.append((schema.jobsSelect(details: options.jobDetails, where: blocks.condition("j")), "jobs", .job))
+            }
+        }
+        if options.kinds.contains(.document), schema.documents != nil, let blocks = documentBlocks {
+            let select = schema.documentsSelect(details: options.documentDetails, where: blocks.condition("d"))
+            selects.append((select, "documents", .document))
+        }
+        guard !selects.isEmpty else { return }
         try snapshot.withConnection { connection in
-            if options.kinds.contains(.user), isFirstShard, schema.users != nil {
-                try stream(connection, schema.usersSelect(), table: "users", kind: .user, options, &visitor) { $0.user($1) }
-            }
-            if options.kinds.contains(.job) {
-                if let filter = options.onlyJobsFor, let select = schema.userJobsSelect(filter, details: options.jobDetails) {
-                    if isFirstShard {
-                        try stream(connection, select, table: "jobs", kind: .job, options, &visitor) { $0.job($1) }
-                    }
-                } else if let blocks = jobBlocks {
-                    let select = schema.jobsSelect(details: options.jobDetails, where: blocks.condition("j"))
-                    try stream(connection, select, table: "jobs", kind: .job, options, &visitor) { $0.job($1) }
-                }
-            }
-            if options.kinds.contains(.document), schema.documents != nil, let blocks = documentBlocks {
-                let select = schema.documentsSelect(details: options.documentDetails, where: blocks.condition("d"))
-                try stream(connection, select, table: "documents", kind: .document, options, &visitor) { $0.document($1) }
+            for (select, table, kind) in selects {
+                try stream(connection, select, table: table, kind: kind, options, &visitor)
             }
         }
     }
@@ -57,7 +60,7 @@ package struct PostgresSource: HistorySource {
     /// Streams one SELECT, handing each decoded row or skip note to the visitor.
     private func stream(
         _ connection: PostgresConnection, _ select: PostgresSelect, table: String, kind: RecordKind, _ options: ReadOptions,
-        _ visitor: inout some RecordVisitor, decode: (inout PostgresRowDecoder, PostgresRow) -> DecodedRow<HistoryRecord>
+        _ visitor: inout some RecordVisitor
     ) throws {
         var decoder = PostgresRowDecoder(select, schema: snapshot.schema, options: options)
         var rows = PostgresCopyStream(fieldCount: select.wires.count)
@@ -66,7 +69,13 @@ package struct PostgresSource: HistorySource {
             do {
                 try rows.rows(in: message) { row in
                     let location = row.location(source: name, table: table)
-                    switch decode(&decoder, row) {
+                    let decoded: DecodedRow<HistoryRecord>
+                    switch kind {
+                    case .user: decoded = decoder.user(row)
+                    case .job: decoded = decoder.job(row)
+                    case .document: decoded = decoder.document(row)
+                    }
+                    switch consume decoded {
                     case .record(let record):
                         try visitor.visit(record, at: location)
                     case .skip(let reason, let detail):
