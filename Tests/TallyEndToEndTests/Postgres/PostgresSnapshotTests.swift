@@ -46,6 +46,23 @@ struct PostgresSnapshotTests {
         #expect(try directoryBytes(dir("after"))["usage.json"] != directoryBytes(dir("before"))["usage.json"])
     }
 
+    @Test func aServerThatGoesAwayMidRunIsExit66AndWritesNothing() throws {
+        let server = try PostgresServer.require()
+        let sqlite = try dir.sample(jobs: 300, users: 4, formats: [.sqlite]) + "/history.sqlite"
+        let database = try server.load(sqlite, prefix: "gone")
+        let flag = dir("paused")
+        let child = try Child(
+            ["report", server.uri(database), "--out", dir("out"), "--period", "2026-11", "--jobs", "2"],
+            environment: ["TALLY_TEST_PAUSE_AFTER_SNAPSHOT": flag])
+        try waitUntil("the run to take its snapshot") { FileManager.default.fileExists(atPath: flag) }
+        try server.psql(database, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'tally'")
+        try FileManager.default.removeItem(atPath: flag)
+        let run = child.wait()
+        #expect(run.status == 66, "\(run.stderr)")
+        #expect(run.errorLines.count == 1, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir("out")))
+    }
+
     @Test func aWriterDuringTheRunDoesNotChangeStats() throws {
         let server = try PostgresServer.require()
         let sqlite = try dir.sample(jobs: 1200, users: 6, formats: [.sqlite]) + "/history.sqlite"
