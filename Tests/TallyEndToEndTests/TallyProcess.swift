@@ -16,6 +16,15 @@ struct RunResult: Sendable {
     var out: String { String(decoding: stdout, as: UTF8.self) }
     /// The non-empty lines of standard error.
     var errorLines: [Substring] { stderr.split(separator: "\n") }
+    /// The lines of standard error without the timestamp and run id that start each
+    /// log line off a terminal (`2026-11-30T01:15:00.123Z [1f0c9a7e] tally: …` → `tally: …`).
+    var messages: [String] { errorLines.map { String($0.replacing(LogLine.stamp, with: "", maxReplacements: 1)) } }
+}
+
+/// The shape of tally's log lines.
+enum LogLine {
+    /// The prefix of a stamped text line: RFC 3339 UTC time with milliseconds, then the run id.
+    static var stamp: Regex<Substring> { #/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \[[0-9a-f]{8}\] /# }
 }
 
 /// Runs the built `tally` executable the way argument-parser's TestHelpers do: a child
