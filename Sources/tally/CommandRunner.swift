@@ -22,16 +22,10 @@ enum CommandRunner {
         }
     }
 
-    /// Runs a check command's `body` and prints the line it returns; an error goes to
-    /// stderr as `tally: LINE`, one line per problem, without a log level (a check's
-    /// finding is its output, not a log event).
+    /// Runs a check command's `body` and prints the line it returns on stdout; a finding
+    /// goes to stderr like every other error (`tally: error: FILE:LINE: …`), one line per problem.
     static func check(_ body: () throws -> String) throws {
-        do {
-            print(try body())
-        } catch let error as any ExitStatusProviding {
-            FileHandle.standardError.write(Data(lines(of: error).map { "tally: \($0)\n" }.joined().utf8))
-            throw ExitCode(error.exitStatus.rawValue)
-        }
+        try run(logger: LogSettings().makeLogger()) { print(try body()) }
     }
 
     /// The lines `error` is reported in: every problem of a file, else its one-line description.

@@ -53,7 +53,7 @@ package enum ReportRun {
             if let user = directory.user(matching: value) {
                 ids[value] = user.id
             } else if value.contains("@") {
-                throw TallyError.unknownUser(value)
+                throw TallyError.unknownUser(value, suggestion: directory.nearest(to: value))
             } else {
                 ids[value] = SafeFileName.isUUID(value.lowercased()) ? value.lowercased() : value
             }
@@ -85,7 +85,8 @@ package enum ReportRun {
         if let chosen {
             for (given, id) in chosen.sorted(by: { $0.key < $1.key })
             where result.users[id] == nil && !result.aggregate.usage.usersSeen.contains(id) {
-                throw TallyError.unknownUser(given)
+                let seen = result.aggregate.usage.usersSeen.compactMap { $0 }
+                throw TallyError.unknownUser(given, suggestion: result.users.nearest(to: given, otherIDs: seen))
             }
         }
         let sourceRows = zip(sources, request.sources).map { source, name in
