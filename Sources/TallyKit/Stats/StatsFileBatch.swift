@@ -9,10 +9,11 @@ import Foundation
 /// nightly run rewrites only the users whose stats changed (replacing a file costs
 /// the file system far more than reading it: 1 s of 2000 renames over 2000 files).
 enum StatsFileBatch {
-    /// Writes `files` into `directory` with permission `mode`.
+    /// Writes `files` into `directory` with permission `mode`, then removes the files named
+    /// `removing` (those of users who no longer get one) when they are there.
     ///
     /// - Throws: `TallyError.cannotWrite` naming the file; temporary files are removed on failure.
-    static func write(_ files: [RenderedFile], into directory: String, mode: mode_t) throws {
+    static func write(_ files: [RenderedFile], into directory: String, mode: mode_t, removing: [String] = []) throws {
         var temporaries: [String] = []
         defer { for path in temporaries { unlink(path) } }
         var changed: [RenderedFile] = []
@@ -34,6 +35,10 @@ enum StatsFileBatch {
             }
         }
         temporaries.removeAll()
+        for name in removing where unlink(directory + "/" + name) != 0 && errno != ENOENT {
+            throw TallyError.cannotWrite(
+                path: directory + "/" + name, message: "cannot remove an inactive user's file: \(String(cString: strerror(errno)))")
+        }
         DiskFlush.directory(directory)
     }
 

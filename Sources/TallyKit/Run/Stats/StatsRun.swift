@@ -6,7 +6,8 @@ package enum StatsRun {
     /// Runs a stats request; returns the bytes for standard output (empty for `--all-users`).
     ///
     /// - Throws: `TallyError` with its exit status: 66 for an unknown user or an
-    ///   unreadable source, 65 for bad data under `--strict`, 73 for unwritable output.
+    ///   unreadable source, 65 for bad data under `--strict`, 73 for unwritable output,
+    ///   77 for an inactive user under `--api-compat` (the endpoint answers them 403).
     package static func run(_ request: StatsRequest, logger: Logger) throws -> [UInt8] {
         let sources = try request.sources.map { try SourceOpener.open($0) }
         defer { SpooledFiles.shared.removeAll() }
@@ -16,6 +17,7 @@ package enum StatsRun {
         }
         guard let wanted = request.user else { throw TallyError.usage("--user or --all-users is required") }
         let selection = try UserSelection.resolve(wanted, sources: sources)
+        try refuseInactive(selection.record, wanted, request)
         let options = ScanOptions(
             read: ReadOptions(kinds: [.job, .user], ownerOfUnownedRecords: selection.id, jobDetails: false),
             parallelism: request.parallelism, strict: request.strict)
@@ -25,7 +27,8 @@ package enum StatsRun {
         report(result.diagnostics, logger: logger)
         let known = result.users.user(matching: wanted) != nil || selection.record != nil
             || result.aggregate.userIDsWithJobs.contains(selection.id)
-        guard known else { throw TallyError.unknownUser(wanted) }
+        guard known else { throw TallyError.unknownUser(wanted, suggestion: result.users.nearest(to: wanted)) }
+        try refuseInactive(result.users.user(matching: wanted), wanted, request)
         let id = result.users.user(matching: wanted)?.id ?? selection.id
         return EndpointJSON.encode(result.aggregate.stats(for: id), pretty: request.pretty)
     }
@@ -38,10 +41,16 @@ package enum StatsRun {
             EndpointStatsAccumulator(capped: request.apiCompat)
         }
         report(result.diagnostics, logger: logger)
-        let files = StatsFiles.render(result.aggregate, users: result.users, pretty: request.pretty)
+        let files = StatsFiles.render(result.aggregate, users: result.users, pretty: request.pretty, apiCompat: request.apiCompat)
+        let withheld = request.apiCompat ? StatsFiles.withheldNames(result.aggregate, users: result.users) : []
         try OutputDirectory.prepare(out)
-        try StatsFileBatch.write(files, into: out, mode: mode_t(request.fileMode))
+        try StatsFileBatch.write(files, into: out, mode: mode_t(request.fileMode), removing: withheld)
         logger.info("wrote stats", metadata: ["users": "\(files.count - 1)", "directory": "\(out)"])
+    }
+
+    /// Throws `inactiveUser` (exit 77) for an inactive `user` in the endpoint's view, which answers them 403.
+    private static func refuseInactive(_ user: UserRecord?, _ wanted: String, _ request: StatsRequest) throws {
+        if request.apiCompat, user?.isActive == false { throw TallyError.inactiveUser(wanted) }
     }
 
     /// Logs the skipped rows and merged duplicates of a scan as warnings.
