@@ -77,7 +77,7 @@ enum ExampleLines {
         var lines: [String] = []
         var fenced = false
         for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("```") { fenced.toggle(); continue }
+            if line.drop(while: { $0 == " " }).hasPrefix("```") { fenced.toggle(); continue }
             if fenced || line.hasPrefix("    ") { lines.append(String(line)) }
         }
         return lines
