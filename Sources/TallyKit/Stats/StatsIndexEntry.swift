@@ -41,3 +41,10 @@ struct StatsIndexEntry {
         w.key("full_name"); w.optionalString(user.fullName)
     }
 }
+
+extension IndentingWriter {
+    /// A JSON string, or `null` for `nil`.
+    mutating func optionalString(_ text: String?) {
+        if let text { string(text) } else { raw("null") }
+    }
+}

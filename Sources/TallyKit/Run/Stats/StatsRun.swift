@@ -60,9 +60,3 @@ package enum StatsRun {
         }
     }
 }
-
-extension IndentingWriter {
-    mutating func optionalString(_ text: String?) {
-        if let text { string(text) } else { raw("null") }
-    }
-}
