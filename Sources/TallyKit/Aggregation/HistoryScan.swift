@@ -1,8 +1,8 @@
 /// Reads every source into one mergeable aggregate: the read stage of every command.
 ///
-/// Sources are split into shards (rowid ranges, NDJSON byte ranges) read on
-/// `parallelism` threads, each into its own accumulator, merged in shard order.
-/// When ids can repeat, the pass also collects a fingerprint of every id (8
+/// Sources are split into shards (each source decides how: `HistorySource.shards`)
+/// read on `parallelism` threads, each into its own accumulator, merged in shard
+/// order. When ids can repeat (several sources, or one whose `idsMayRepeat`), the pass also collects a fingerprint of every id (8
 /// bytes a row); if none repeats, that one pass is the result. Otherwise the
 /// shards are read again holding back the rows whose fingerprint repeats, and
 /// only the winner of each id (the latest `updated_at`, else the last one read)
@@ -16,7 +16,7 @@ package enum HistoryScan {
     ) throws -> ScanResult<A> {
         var shards: [any HistorySource] = []
         for source in sources { shards += try source.shards(options.parallelism) }
-        let deduplicate = options.deduplicate ?? (sources.count > 1 || sources.contains { $0 is JSONSource })
+        let deduplicate = options.deduplicate ?? (sources.count > 1 || sources.contains { $0.idsMayRepeat })
         var firstPass = options
         if !deduplicate { firstPass.read.documentIDs = false }  // a heap String per document nobody reads
         var outcomes = try pass(shards, options: firstPass, duplicates: [], collect: deduplicate, makeAccumulator)

@@ -7,7 +7,7 @@ package struct ScanOptions: Sendable {
     /// Whether a skipped row is fatal (`--strict`, exit 65).
     package var strict: Bool
     /// Whether to merge rows that share an id. `nil`: only when it can happen
-    /// (more than one source, or any JSON source; a SQLite `id` is a primary key).
+    /// (more than one source, or any source whose `idsMayRepeat`).
     package var deduplicate: Bool?
     /// Counts rows read for a progress display, when set.
     package var progress: ScanProgress?

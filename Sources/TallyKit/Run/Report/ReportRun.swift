@@ -91,7 +91,7 @@ package enum ReportRun {
         }
         let sourceRows = zip(sources, request.sources).map { source, name in
             SourceRead(
-                name: name, format: source is SQLiteSource ? "sqlite" : "json",
+                name: name, format: source.formatName,
                 rows: (result.diagnostics.rowsRead[name] ?? [:]).values.reduce(0, +))
         }
         for source in sourceRows {
