@@ -33,6 +33,21 @@ enum CommandRunner {
         (error as? FileProblems)?.lines ?? [error.description]
     }
 
+    /// Runs a command that writes output: while `body` runs, SIGINT and SIGTERM only
+    /// cancel the `Cancellation` it is given, and the run stops and cleans up on this
+    /// thread (exit 130 or 143, the previous output untouched).
+    static func runCancellable(logger: () -> Logger, _ body: (Cancellation) throws -> Void) throws {
+        let cancellation = Cancellation()
+        let watch = SignalWatch(cancellation)
+        do {
+            try run(logger: logger) { try body(cancellation) }
+            watch.end()
+        } catch {
+            watch.end()
+            throw error
+        }
+    }
+
     /// Writes bytes to standard output.
     static func writeOut(_ bytes: [UInt8]) {
         FileHandle.standardOutput.write(Data(bytes))

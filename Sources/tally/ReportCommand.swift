@@ -71,13 +71,12 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         var logger = logging.makeLogger()
-        try CommandRunner.run(logger: { logger }) {
+        try CommandRunner.runCancellable(logger: { logger }) { cancellation in
             let resolved = try ReportOptions.resolve(flags, environment: ProcessInfo.processInfo.environment, now: CommandRunner.now())
             logger = resolved.logging.makeLogger()
-            InterruptHandling.install()
             var request = resolved.request
             request.showProgress = isatty(2) != 0 && !resolved.logging.quiet
-            RunSummary.log(try ReportRun.run(request, logger: logger), logger: logger)
+            RunSummary.log(try ReportRun.run(request, logger: logger, cancellation: cancellation), logger: logger)
         }
     }
 }

@@ -42,8 +42,8 @@ struct StatsCommand: ParsableCommand {
             sources: input.sources, user: selection.user, allUsers: selection.allUsers, outDirectory: selection.out,
             apiCompat: selection.apiCompat, pretty: selection.pretty, strict: scan.strict ?? false,
             parallelism: scan.parallelism ?? TallyDefaults.parallelism, fileMode: selection.private ? 0o600 : 0o644)
-        try CommandRunner.run(logger: logger) {
-            CommandRunner.writeOut(try StatsRun.run(request, logger: logger))
+        try CommandRunner.runCancellable(logger: { logger }) { cancellation in
+            CommandRunner.writeOut(try StatsRun.run(request, logger: logger, cancellation: cancellation))
         }
     }
 }

@@ -47,7 +47,7 @@ import Testing
 
         let compat = try Tally.run(["stats", path, "--all-users", "--api-compat", "--out", out])
         #expect(compat.status == 0, "\(compat.stderr)")
-        #expect(entries(out) == ["\(Self.active).json", "index.json"], "the earlier run's file is removed too")
+        #expect(entries(out) == [".tally-report", "\(Self.active).json", "index.json"], "the earlier run's file is removed too")
         let index = try #require(try JSONSerialization.jsonObject(with: Data(text(out + "/index.json").utf8)) as? [String: Any])
         let listed = try #require(index["users"] as? [[String: Any]])
         #expect(listed.map { $0["id"] as? String } == [Self.active])

@@ -56,11 +56,12 @@ enum Tally {
         return packageRoot.appendingPathComponent(".build/debug/tally").path
     }
 
-    /// Runs `tally` with `arguments` and waits (at most `timeout` seconds).
+    /// Runs `tally` with `arguments` (in `directory`, else the current one) and waits (at most `timeout` seconds).
     static func run(
-        _ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil, timeout: Double = 60
+        _ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil, directory: String? = nil,
+        timeout: Double = 60
     ) throws -> RunResult {
-        let child = try Child(arguments, environment: environment, stdin: stdin)
+        let child = try Child(arguments, environment: environment, stdin: stdin, directory: directory)
         return child.wait(timeout: timeout)
     }
 }
@@ -70,9 +71,15 @@ final class Child: @unchecked Sendable {
     let process = Process()
     private let outPath: String
     private let errPath: String
+    /// Standard input when it is a pipe kept open (`holdingInputOpen`): closed by `wait`.
+    private let inputPipe: Pipe?
 
     /// Starts `tally` with `arguments`; `environment` adds to (or overrides) the current one.
-    init(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil) throws {
+    /// `holdingInputOpen`: standard input is a pipe that gives nothing and never ends until `wait`.
+    init(
+        _ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil, holdingInputOpen: Bool = false,
+        directory: String? = nil
+    ) throws {
         let base = NSTemporaryDirectory() + "tally-e2e-io-\(UUID().uuidString)"
         outPath = base + ".out"
         errPath = base + ".err"
@@ -83,11 +90,16 @@ final class Child: @unchecked Sendable {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "TALLY_FAIL_WRITES")
         env.removeValue(forKey: "TALLY_TEST_PAUSE_AFTER_SCAN")
+        env.removeValue(forKey: "TALLY_TEST_PAUSE_AT_STEP")
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.standardOutput = FileHandle(forWritingAtPath: outPath)
         process.standardError = FileHandle(forWritingAtPath: errPath)
-        if let stdin {
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        inputPipe = holdingInputOpen ? Pipe() : nil
+        if let inputPipe {
+            process.standardInput = inputPipe
+        } else if let stdin {
             let inPath = base + ".in"
             _ = FileManager.default.createFile(atPath: inPath, contents: Data(stdin))
             process.standardInput = FileHandle(forReadingAtPath: inPath)
@@ -117,6 +129,7 @@ final class Child: @unchecked Sendable {
             usleep(5_000)
         }
         process.waitUntilExit()
+        try? inputPipe?.fileHandleForWriting.close()
         let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         let out = (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()
         let err = (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data()

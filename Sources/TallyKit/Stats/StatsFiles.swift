@@ -26,12 +26,6 @@ package enum StatsFiles {
         return files
     }
 
-    /// The file names `render(apiCompat: true)` withholds: those of the inactive users
-    /// (a file left from an earlier run would still serve their stats).
-    package static func withheldNames(_ stats: EndpointStatsAccumulator, users: UserDirectory) -> [String] {
-        userIDs(stats, users: users, only: nil).filter { withheld($0, users: users) != nil }.map(fileName)
-    }
-
     /// The user with `id` when the endpoint refuses them (inactive), else `nil`.
     private static func withheld(_ id: String, users: UserDirectory) -> UserRecord? {
         users[id].flatMap { $0.isActive == false ? $0 : nil }
@@ -44,4 +38,11 @@ package enum StatsFiles {
     }
 
     private static func fileName(for id: String) -> String { SafeFileName.forID(id) + ".json" }
+
+    /// Whether a folder holding `names` (and no `.tally-report` marker) is what an earlier
+    /// tally wrote with `--all-users`, before it marked its folders: `index.json` and
+    /// nothing but `.json` files. Such a folder may be replaced.
+    package static func isEarlierOutput(_ names: [String]) -> Bool {
+        names.contains("index.json") && names.allSatisfy { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+    }
 }
