@@ -76,4 +76,36 @@ import Testing
         #expect(throws: TallyError.self) { try OutputLock.holding(target) { throw TallyError.usage("body failed") } }
         #expect(!FileManager.default.fileExists(atPath: target.lockPath))
     }
+
+    /// A file the previous output holds with the same bytes and mode is linked, not written again.
+    @Test func unchangedFilesOfThePreviousOutputAreLinked() throws {
+        let parent = try ReportStagingTests.scratch()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        func inode(_ path: String) -> UInt64 {
+            var info = stat()
+            return stat(path, &info) == 0 ? UInt64(info.st_ino) : 0
+        }
+        let target = try OutputTarget(parent + "/out")
+        let first = try ReportDirectory(target: target)
+        for name in ["same.json", "changed.json", "stats/same.json"] { try first.write(Array("v1".utf8), to: name) }
+        try first.commit(cancellation: Cancellation())
+        let before = ["same.json", "changed.json", "stats/same.json"].map { inode(parent + "/out/" + $0) }
+
+        let second = try ReportDirectory(target: target)
+        try second.write(Array("v1".utf8), to: "same.json")
+        try second.write(Array("v2".utf8), to: "changed.json")
+        try second.write(Array("v1".utf8), to: "stats/same.json")
+        #expect(inode(second.stagingPath("same.json")) == before[0])
+        #expect(inode(second.stagingPath("changed.json")) != before[1])
+        #expect(inode(second.stagingPath("stats/same.json")) == before[2])
+        try second.commit(cancellation: Cancellation())
+        #expect(ReportStagingTests.bytes(parent + "/out/changed.json") == Array("v2".utf8))
+        #expect(ReportStagingTests.bytes(parent + "/out/same.json") == Array("v1".utf8))
+
+        let private600 = try ReportDirectory(target: target, fileMode: 0o600)
+        try private600.write(Array("v1".utf8), to: "same.json")
+        #expect(inode(private600.stagingPath("same.json")) != before[0], "another mode is a new file")
+        #expect(ReportStagingTests.mode(private600.stagingPath("same.json")) == 0o600)
+        private600.discard()
+    }
 }

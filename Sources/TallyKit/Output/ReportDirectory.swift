@@ -23,6 +23,8 @@ package struct ReportDirectory: Sendable {
     package let staging: String
     private let parent: String
     private let mode: mode_t
+    /// Whether there is a previous output whose unchanged files can be linked instead of written.
+    private let previousExists: Bool
 
     /// Checks `target` again (the caller holds its lock) and creates the staging directory beside it.
     ///
@@ -33,6 +35,8 @@ package struct ReportDirectory: Sendable {
         self.target = target.path
         self.parent = target.parent
         self.mode = fileMode
+        var info = stat()
+        self.previousExists = stat(target.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
         try OutputDirectory.prepare(target.parent)
         let staging = target.stagingPath()
         try? FileManager.default.removeItem(atPath: staging)
@@ -48,7 +52,8 @@ package struct ReportDirectory: Sendable {
         }
     }
 
-    /// Writes one file (a relative path; subdirectories are created) into the staging directory.
+    /// Writes one file (a relative path; subdirectories are created) into the staging directory,
+    /// or links the previous output's file of that name when it holds exactly these bytes (`UnchangedFile`).
     ///
     /// Not flushed to disk here: `commit` flushes every file at once.
     /// `parentExists`: `makeDirectories` made its folder already.
@@ -56,6 +61,7 @@ package struct ReportDirectory: Sendable {
         let path = staging + "/" + relativePath
         let directory = (path as NSString).deletingLastPathComponent
         if directory != staging, !parentExists { try OutputDirectory.prepare(directory) }
+        if previousExists, UnchangedFile.link(bytes, from: target + "/" + relativePath, to: path, mode: mode) { return }
         try AtomicFile.writeNew(bytes, to: path, mode: mode, durable: false)
     }
 
