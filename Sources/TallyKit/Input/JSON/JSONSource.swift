@@ -18,6 +18,10 @@ package struct JSONSource: HistorySource {
     let segment: Range<Int>?
     /// The largest record (array element or NDJSON line) accepted.
     let recordLimit: Int
+    /// `json` (gzipped or not).
+    package var formatName: String { "json" }
+    /// True: nothing stops an export from listing a job twice (two pages, an appended file).
+    package var idsMayRepeat: Bool { true }
 
     /// A source reading the file at `path`, called `name` in messages; `read` streams it.
     package init(path: String, name: String) {

@@ -3,11 +3,15 @@ import Foundation
 
 /// One libpq connection, used by one thread at a time and closed when released.
 ///
+/// `@unchecked Sendable` because the snapshot's pool hands a connection from one
+/// reader thread to the next under its mutex; libpq allows a connection to move
+/// between threads as long as only one uses it at a time.
+///
 /// Every error is one line naming the source (its password-free name) with
 /// libpq's or the server's message, any password scrubbed from it, and exit 66
 /// (`TallyError.cannotOpen`): the server refused, went away, or cancelled the
 /// read (a standby's recovery conflict), before or after rows were delivered.
-final class PostgresConnection {
+final class PostgresConnection: @unchecked Sendable {
     private let handle: OpaquePointer
     /// The database the connection goes to.
     let address: PostgresAddress

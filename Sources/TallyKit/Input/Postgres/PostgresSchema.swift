@@ -73,6 +73,8 @@ struct PostgresSchema: Sendable {
     var users: Table?
     /// Whether `jobs.id` is the primary key or has a unique index (so a join finds one job).
     var jobIDIsUnique: Bool
+    /// Whether `jobs.id` and (when the table exists) `documents.id` are unique: no id can be read twice.
+    var idsAreUnique: Bool
     /// The server's version number (`150004`).
     var serverVersion: Int
 
@@ -95,12 +97,18 @@ struct PostgresSchema: Sendable {
         self.jobs = jobs
         documents = tables["documents"]
         users = tables["users"]
-        let unique = """
+        jobIDIsUnique = try Self.hasUniqueID("jobs", connection)
+        idsAreUnique = try jobIDIsUnique && (documents == nil || Self.hasUniqueID("documents", connection))
+    }
+
+    /// Whether `table.id` is the primary key or has a complete unique index of its own.
+    private static func hasUniqueID(_ table: String, _ connection: PostgresConnection) throws -> Bool {
+        let sql = """
             SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
-              WHERE i.indrelid = to_regclass('jobs') AND i.indisunique AND i.indnatts = 1 AND i.indpred IS NULL
+              WHERE i.indrelid = to_regclass($1) AND i.indisunique AND i.indnatts = 1 AND i.indpred IS NULL
                 AND a.attname = 'id')
             """
-        jobIDIsUnique = try connection.query(unique).first?.first == "t"
+        return try connection.query(sql, [table]).first?.first == "t"
     }
 
     private static func table(_ name: String, _ connection: PostgresConnection) throws -> Table? {

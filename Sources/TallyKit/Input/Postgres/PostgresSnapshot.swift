@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One consistent view of a PostgreSQL database for a whole run, and the
 /// connections that read it.
@@ -11,17 +12,15 @@ import Foundation
 /// so all shards, both passes of a deduplicating scan, the user prepass and any
 /// GROUP BY run through `withConnection` see exactly the same commits. Works on
 /// a hot standby too (PostgreSQL 10 and later).
-final class PostgresSnapshot: @unchecked Sendable {
+final class PostgresSnapshot: Sendable {
     let address: PostgresAddress
     /// The exported snapshot's id.
     let id: String
     /// The tables as the snapshot sees them.
     let schema: PostgresSchema
-    private let lock = NSLock()
-    /// The exporting connection; used only under `lock`, never lent to a reader.
-    private let exporter: PostgresConnection
-    /// Connections inside the snapshot, free for the next reader.
-    private var idle: [PostgresConnection] = []
+    /// The exporting connection (used only while locked, never lent to a reader) and
+    /// the connections inside the snapshot free for the next reader.
+    private let state: Mutex<(exporter: PostgresConnection, idle: [PostgresConnection])>
 
     /// Connects, begins the transaction, exports its snapshot and reads the schema.
     ///
@@ -29,7 +28,7 @@ final class PostgresSnapshot: @unchecked Sendable {
     ///   the role, or holds no history.
     init(_ address: PostgresAddress) throws {
         self.address = address
-        exporter = try PostgresConnection(address)
+        let exporter = try PostgresConnection(address)
         // Idle in its transaction by design while the readers work: no server timeout may end it.
         try exporter.execute("SET idle_in_transaction_session_timeout = 0; BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         guard let id = try exporter.query("SELECT pg_export_snapshot()").first?.first ?? nil else {
@@ -37,7 +36,10 @@ final class PostgresSnapshot: @unchecked Sendable {
         }
         self.id = id
         schema = try PostgresSchema(exporter)
-        Self.testPause()
+        state = Mutex((exporter, []))
+        #if DEBUG
+            Self.testPause()
+        #endif
     }
 
     /// Runs `body` with a connection that reads the snapshot (a free one, or a new one that imports it).
@@ -47,15 +49,15 @@ final class PostgresSnapshot: @unchecked Sendable {
     ///
     /// - Throws: `TallyError.cannotOpen` when no connection can be made; what `body` throws.
     func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        let connection = try lock.withLock { idle.popLast() } ?? open()
+        let connection = try state.withLock { $0.idle.popLast() } ?? open()
         let result = try body(connection)
-        if connection.isReusable { lock.withLock { idle.append(connection) } }
+        if connection.isReusable { state.withLock { $0.idle.append(connection) } }
         return result
     }
 
     /// Runs `body` on the exporting connection, one caller at a time (catalog look-ups).
     func withExporter<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        try lock.withLock { try body(exporter) }
+        try state.withLock { try body($0.exporter) }
     }
 
     /// A new connection inside the snapshot. Synchronised sequential scans are off
@@ -68,7 +70,8 @@ final class PostgresSnapshot: @unchecked Sendable {
         return connection
     }
 
-    /// A test seam: when `TALLY_TEST_PAUSE_AFTER_SNAPSHOT` names a path, creates
+    #if DEBUG
+    /// A test seam (debug builds only, like `TestPause`): when `TALLY_TEST_PAUSE_AFTER_SNAPSHOT` names a path, creates
     /// that file once the snapshot is exported and waits (up to 30 s) until a test
     /// deletes it, so the test can commit writes the run must not see.
     private static func testPause() {
@@ -76,4 +79,5 @@ final class PostgresSnapshot: @unchecked Sendable {
         _ = FileManager.default.createFile(atPath: flag, contents: Data("\(getpid())\n".utf8))
         for _ in 0..<300 where FileManager.default.fileExists(atPath: flag) { usleep(100_000) }
     }
+    #endif
 }

@@ -27,6 +27,12 @@ package struct PostgresSource: HistorySource {
     /// The address without its password.
     package var name: String { snapshot.address.displayName }
 
+    /// `postgresql`, in the report's sources section.
+    package var formatName: String { "postgresql" }
+
+    /// False when `jobs.id` and `documents.id` are primary keys (or unique), as upstream.
+    package var idsMayRepeat: Bool { !snapshot.schema.idsAreUnique }
+
     /// Reads users, then jobs, then documents, of the kinds asked for, on one
     /// connection inside the snapshot (none when this shard has nothing to read).
     ///
