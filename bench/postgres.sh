@@ -20,9 +20,12 @@ if [ ! -f "$pg_dir/data/PG_VERSION" ]; then
     [ ${#pg_as[@]} -gt 0 ] && chown postgres: "$pg_dir"
     "${pg_as[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U tally -A trust -E UTF8 --locale=C >/dev/null
 fi
+# A server left running by an interrupted run is stopped first.
+"${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" status >/dev/null 2>&1 && "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null
 "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
     -o "-c listen_addresses='' -k $pg_dir" start >/dev/null
-PG_STOP="${pg_as[*]} $pg_bin/pg_ctl -D $pg_dir/data -m fast -w stop >/dev/null"
+pg_stop() { "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null; }
+PG_STOP=pg_stop
 
 # The SELECT `tally stats --all-users` streams (jobs without config and error_message), for psql to stream too.
 PG_STATS_SQL='SELECT j.ctid, j."id", j."user_id", j."job_type", j."status", j."total_documents", j."processed_count", j."failed_count", NULL, NULL, j."started_at", j."completed_at", j."created_at", j."updated_at" FROM jobs AS j'

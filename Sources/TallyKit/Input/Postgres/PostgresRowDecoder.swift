@@ -83,18 +83,7 @@ struct PostgresRowDecoder {
         case .null: fileSize = nil
         case .bad: return .skip(.badCounter, detail: "file_size: \(row.describe(6, wires[6]))")
         }
-        _ = JSONTextFields.values(
-            in: row.text(9, wires[9]) ?? UnsafeBufferPointer(start: nil, count: 0), keys: Self.metadataKeys, into: &metadata)
-        var time: Double?
-        switch metadata[0] {
-        case .real(let x): time = x
-        case .integer(let n): time = Double(n)
-        default: time = nil
-        }
-        var tokens: Int64?
-        if case .integer(let n) = metadata[1] { tokens = n }
-        var method: String?
-        if case .string(let text) = metadata[2] { method = text }
+        let meta = ProcessingMetadata(row.text(9, wires[9]) ?? UnsafeBufferPointer(start: nil, count: 0), storage: &metadata)
         let processedAt: Instant?, createdAt: Instant?
         do {
             processedAt = try row.checkedInstant(11, wires[11], "processed_at")
@@ -114,7 +103,7 @@ struct PostgresRowDecoder {
                 fileSourceType: Self.value(row, 5, wires[5], &sources),
                 fileSize: fileSize, mimeType: Self.value(row, 7, wires[7], &mimeTypes),
                 status: Self.value(row, 8, wires[8], &statuses) ?? "pending",
-                processingTime: time, tokensUsed: tokens, extractionMethod: method,
+                processingTime: meta.processingTime, tokensUsed: meta.tokensUsed, extractionMethod: meta.extractionMethod,
                 errorMessage: Self.value(row, 10, wires[10], &messages), processedAt: processedAt, createdAt: createdAt,
                 job: jobContext(row))))
     }
@@ -140,7 +129,6 @@ struct PostgresRowDecoder {
     // MARK: fields
 
     private static let modelKeys = [Array("model_name".utf8)]
-    private static let metadataKeys = ["processing_time", "tokens_used", "extraction_method"].map { Array($0.utf8) }
 
     /// `config.model_name` when `config` holds a string there.
     private func model(_ row: PostgresRow) -> String? {
