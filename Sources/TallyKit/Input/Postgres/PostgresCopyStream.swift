@@ -47,17 +47,20 @@ struct PostgresCopyStream {
                 continue
             }
             guard count == fieldCount else { throw Malformed(what: "row of \(count) fields, expected \(fieldCount)") }
-            for i in 0..<count {
-                guard end - at >= 4 else { throw Malformed(what: "field") }
+            // `at` stays within `0...end` (checked before every step), so the arithmetic cannot overflow.
+            var i = 0
+            while i < count {
+                guard end &- at >= 4 else { throw Malformed(what: "field") }
                 let length = Int(Self.int32(base, at))
-                at += 4
+                at &+= 4
                 if length < 0 {
                     table[i] = (-1, 0)
                 } else {
-                    guard end - at >= length else { throw Malformed(what: "field") }
+                    guard end &- at >= length else { throw Malformed(what: "field") }
                     table[i] = (at, length)
-                    at += length
+                    at &+= length
                 }
+                i &+= 1
             }
             try body(PostgresRow(message: message, fields: UnsafeBufferPointer(start: table, count: count)))
         }
