@@ -7,21 +7,19 @@ extension JSONRecordDecoder {
     ) throws {
         switch kind {
         case .user:
-            guard options.kinds.contains(.user) else { return }
-            let o = JSONObject(base: base, members: members, keys: K.user, names: K.userNames)
+            guard wantsUsers else { return }
+            let o = JSONObject(base: base, members: members, keys: K.user, names: K.userNames, order: userOrder)
             try deliver(Result { () throws(RowSkip) in try .user(user(o)) }, kind, location, &visitor)
         case .document:
-            guard options.kinds.contains(.document) else { return }
-            let o = JSONObject(base: base, members: members, keys: K.document, names: K.documentNames)
+            guard wantsDocuments else { return }
+            let o = JSONObject(base: base, members: members, keys: K.document, names: K.documentNames, order: documentOrder)
             try deliver(Result { () throws(RowSkip) in try .document(document(o, parent: nil)) }, kind, location, &visitor)
         case .job:
-            let wantJobs = options.kinds.contains(.job)
-            let wantDocuments = options.kinds.contains(.document)
-            guard wantJobs || wantDocuments else { return }
-            let o = JSONObject(base: base, members: members, keys: K.job, names: K.jobNames)
+            guard wantsJobs || wantsDocuments else { return }
+            let o = JSONObject(base: base, members: members, keys: K.job, names: K.jobNames, order: jobOrder)
             let result = Result { () throws(RowSkip) in try job(o) }
-            if wantJobs { try deliver(result.map { .job($0) }, .job, location, &visitor) }
-            guard wantDocuments, let nested = o[K.jobDocuments], nested.isArray else { return }
+            if wantsJobs { try deliver(result.map { .job($0) }, .job, location, &visitor) }
+            guard wantsDocuments, let nested = o[K.jobDocuments], nested.isArray else { return }
             try emitNested(nested, of: result, at: location, baseOffset: baseOffset, into: &visitor)
         }
     }
@@ -52,7 +50,7 @@ extension JSONRecordDecoder {
             let isObject = array.base[start] == 0x7B
             members.removeAll(keepingCapacity: true)
             do {
-                try scanner.scanValue(collect: isObject, into: &members, stack: stack)
+                try scanner.scanValueIndexed(collect: isObject, into: &members, stack: stack, scratch: scratch)
             } catch {
                 return  // unreachable: the job was validated as a whole
             }
@@ -63,7 +61,8 @@ extension JSONRecordDecoder {
             } else if case .failure(let skip) = job {
                 result = .failure(RowSkip(reason: skip.reason, detail: "its job was skipped: \(skip.detail)"))
             } else {
-                let o = JSONObject(base: array.base, members: members, keys: K.document, names: K.documentNames)
+                let o = JSONObject(
+                    base: array.base, members: members, keys: K.document, names: K.documentNames, order: documentOrder)
                 result = Result { () throws(RowSkip) in try .document(document(o, parent: parent)) }
             }
             try deliver(result, .document, here, &visitor)

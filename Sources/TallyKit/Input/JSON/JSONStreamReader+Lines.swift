@@ -55,7 +55,9 @@ extension JSONStreamReader {
             try visitor.skip(SkippedRecord(location: location, kind: .job, reason: reason, detail: detail))
         }
         do throws(JSONScanError) {
-            try scanner.scanValue(collect: isObject && collect, into: &members, stack: decoder.stack)
+            try scanner.scanValueIndexed(
+                collect: isObject && collect, into: &members, stack: decoder.stack, scratch: decoder.scratch,
+                readableEnd: window.readableEnd)
         } catch {
             if case .syntax(let message, let at) = error { try skip(.malformedLine, "\(message) at byte \(offset(at))") }
             return

@@ -90,7 +90,9 @@ final class JSONStreamReader {
             members.removeAll(keepingCapacity: true)
             var scanner = JSONScanner(base: window.bytes, start: cursor, end: window.count, hardEnd: window.atEOF)
             do throws(JSONScanError) {
-                try scanner.scanValue(collect: collect, into: &members, stack: decoder.stack)
+                try scanner.scanValueIndexed(
+                    collect: collect, into: &members, stack: decoder.stack, scratch: decoder.scratch,
+                    readableEnd: window.readableEnd)
                 guard scanner.i - cursor <= recordLimit else { return .tooLarge }
                 let start = cursor
                 cursor = scanner.i
