@@ -9,12 +9,12 @@ struct RowSkip: Error {
 /// A key that repeats keeps its last value (as JavaScript's `JSON.parse` does).
 struct JSONObject {
     let base: UnsafePointer<UInt8>
-    let members: [JSONMember]
+    let members: JSONMembers
     private var slots = SIMD16<Int32>(repeating: -1)
     let names: [String]
 
     /// Looks up the keys of `names` among `members`, guessing from `order` when given.
-    init(base: UnsafePointer<UInt8>, members: [JSONMember], keys: JSONKeyTable, names: [String], order: JSONKeyOrder? = nil) {
+    init(base: UnsafePointer<UInt8>, members: JSONMembers, keys: JSONKeyTable, names: [String], order: JSONKeyOrder? = nil) {
         self.base = base
         self.members = members
         self.names = names

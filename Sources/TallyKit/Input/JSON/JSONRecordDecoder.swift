@@ -25,11 +25,10 @@ final class JSONRecordDecoder {
     private var methods = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     /// The scanner's container stack, shared by every scan of one read.
     let stack = UnsafeMutablePointer<UInt8>.allocate(capacity: JSONScanner.maxDepth)
-    /// The indexed scanner's scratch memory, shared likewise.
-    let scratch = JSONScanScratch()
-    /// Reused storage for JSON columns given as strings, and for their members.
+    /// Members of records, of documents nested in them, and of JSON columns.
+    let recordScratch = JSONScanScratch(), nestedScratch = JSONScanScratch(), columnScratch = JSONScanScratch()
+    /// Reused storage for JSON columns given as strings.
     private var columnText: [UInt8] = []
-    private var columnMembers: [JSONMember] = []
     /// The key order of each kind of object, learnt as rows are read.
     let jobOrder = JSONKeyOrder(), documentOrder = JSONKeyOrder(), userOrder = JSONKeyOrder()
     private let configOrder = JSONKeyOrder(), metadataOrder = JSONKeyOrder()
@@ -137,15 +136,10 @@ final class JSONRecordDecoder {
         order: JSONKeyOrder, _ body: (JSONObject) -> R
     ) -> R? {
         var scanner = JSONScanner(base: base, start: start, end: end, hardEnd: true)
-        var members = columnMembers
-        columnMembers = []
-        defer {
-            members.removeAll(keepingCapacity: true)
-            columnMembers = members
-        }
         guard !scanner.atEndAfterWhitespace(), base[scanner.i] == 0x7B else { return nil }
+        let members: JSONMembers
         do {
-            try scanner.scanValueIndexed(collect: true, into: &members, stack: stack, scratch: scratch)
+            members = try columnScratch.scan(&scanner, collect: true, stack: stack)
         } catch {
             return nil
         }

@@ -50,14 +50,12 @@ extension JSONStreamReader {
         var scanner = JSONScanner(base: base, start: start, end: end, hardEnd: true)
         if scanner.atEndAfterWhitespace() { return }
         let isObject = base[scanner.i] == 0x7B
-        members.removeAll(keepingCapacity: true)
         func skip(_ reason: SkipReason, _ detail: String) throws {
             try visitor.skip(SkippedRecord(location: location, kind: .job, reason: reason, detail: detail))
         }
         do throws(JSONScanError) {
-            try scanner.scanValueIndexed(
-                collect: isObject && collect, into: &members, stack: decoder.stack, scratch: decoder.scratch,
-                readableEnd: window.readableEnd)
+            members = try decoder.recordScratch.scan(
+                &scanner, collect: isObject && collect, stack: decoder.stack, readableEnd: window.readableEnd)
         } catch {
             if case .syntax(let message, let at) = error { try skip(.malformedLine, "\(message) at byte \(offset(at))") }
             return

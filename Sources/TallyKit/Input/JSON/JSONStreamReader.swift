@@ -28,7 +28,8 @@ final class JSONStreamReader {
     var cursor = 0
     /// A window index refills must keep (and shift), or -1.
     var pin = -1
-    var members: [JSONMember] = []
+    /// The members of the last object scanned (in `decoder.recordScratch`).
+    var members = JSONMembers(start: nil, count: 0)
 
     init(name: String, window: ByteWindow, decoder: JSONRecordDecoder, recordLimit: Int, origin: Int,
          lineOf: @escaping (Int) -> Int?) {
@@ -87,12 +88,10 @@ final class JSONStreamReader {
     /// Scans the value at `cursor` whole, moving `cursor` past it; on failure `cursor` stays at its start.
     func scan(collect: Bool) throws -> Scan {
         while true {
-            members.removeAll(keepingCapacity: true)
             var scanner = JSONScanner(base: window.bytes, start: cursor, end: window.count, hardEnd: window.atEOF)
             do throws(JSONScanError) {
-                try scanner.scanValueIndexed(
-                    collect: collect, into: &members, stack: decoder.stack, scratch: decoder.scratch,
-                    readableEnd: window.readableEnd)
+                members = try decoder.recordScratch.scan(
+                    &scanner, collect: collect, stack: decoder.stack, readableEnd: window.readableEnd)
                 guard scanner.i - cursor <= recordLimit else { return .tooLarge }
                 let start = cursor
                 cursor = scanner.i

@@ -125,7 +125,7 @@ struct JSONKeyTable: Sendable {
     ///
     /// `order`, when given, guesses each member's key from the last object's and learns this one's.
     func assign(
-        _ members: [JSONMember], in base: UnsafePointer<UInt8>, to slots: inout SIMD16<Int32>, order: JSONKeyOrder?
+        _ members: JSONMembers, in base: UnsafePointer<UInt8>, to slots: inout SIMD16<Int32>, order: JSONKeyOrder?
     ) {
         let guesses = order?.guesses
         for (m, member) in members.enumerated() {
