@@ -117,7 +117,7 @@ import Testing
             + #"],"users":[{"id":"u1","email":"e"}]}"#
         #expect(text.utf8.count > 1 << 20)
         var c = Collector()
-        let source: any HistorySource = JSONSource(path: F.file(text), name: "h.json", segment: nil, recordLimit: 1 << 20)
+        let source: any HistorySource = JSONSource(path: F.file(text), name: "h.json", part: .whole, recordLimit: 1 << 20)
         try source.read(ReadOptions(), into: &c)
         #expect(c.jobs.count == 4000 && c.documents.map(\.id) == ["d1"] && c.users.map(\.id) == ["u1"])
         #expect(c.skipped.isEmpty)

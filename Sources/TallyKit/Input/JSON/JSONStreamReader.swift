@@ -28,6 +28,8 @@ final class JSONStreamReader {
     var cursor = 0
     /// A window index refills must keep (and shift), or -1.
     var pin = -1
+    /// A top-level array stops before its first element beginning at or after this offset (shards).
+    var arrayStop: Int?
     /// The members of the last object scanned (in `decoder.recordScratch`).
     var members = JSONMembers(start: nil, count: 0)
 
