@@ -6,6 +6,19 @@ tally_json_array_cursor tally_json_array_cursor_make(void) {
     return cursor;
 }
 
+/// The element (if any) beginning at the first token of `starts`; returns 1 when it is the one sought.
+static inline int begin_element(
+    tally_json_array_cursor *cursor, const uint8_t *p, uint64_t starts, long offset, long target) {
+    if (!starts) return 0; // the element begins in a later block
+    cursor->expecting = 0;
+    long j = __builtin_ctzll(starts);
+    if (p[j] == ']') return 0; // an empty array
+    cursor->elements++;
+    if (offset + j < target) return 0;
+    cursor->found = offset + j;
+    return 1;
+}
+
 int tally_json_array_seek(tally_json_array_cursor *cursor, const uint8_t *buf, long len, long offset, long target) {
     static masks_fn chosen = 0;
     masks_fn masks = __atomic_load_n(&chosen, __ATOMIC_RELAXED);
@@ -30,45 +43,31 @@ int tally_json_array_seek(tally_json_array_cursor *cursor, const uint8_t *buf, l
         uint64_t in_string = prefix_xor(quote) ^ cursor->in_string;
         cursor->in_string = (uint64_t)((int64_t)in_string >> 63);
         uint64_t outside = ~in_string;
-        uint64_t op = m.op & outside;
         uint64_t scalar = ~(m.op | m.space | m.quote) & outside;
         uint64_t scalar_starts = scalar & ~(scalar << 1 | cursor->scalar);
         cursor->scalar = scalar >> 63;
-        // Brackets: `[` `{` and `]` `}` differ from each other in bit 1 (0x5B/0x7B vs 0x5D/0x7D).
-        uint64_t closes = 0, opens = 0;
-        if (op) {
-            for (uint64_t bits = op; bits; bits &= bits - 1) {
-                uint8_t c = p[__builtin_ctzll(bits)];
-                uint64_t bit = bits & -bits;
-                if (c == '[' || c == '{') opens |= bit;
-                else if (c == ']' || c == '}') closes |= bit;
-            }
-        }
-        // No element can begin in this block unless depth may come back to 1 in it.
+        uint64_t op = m.op & outside, opens = m.open & outside, closes = m.close & outside;
+        // Where tokens begin: an element begins at the first one after `[` or a `,` at depth 1.
+        uint64_t starts = op | (quote & in_string) | scalar_starts;
+        if (cursor->expecting && begin_element(cursor, p, starts, offset + at, target)) return 1;
+        // No element can begin in this block unless the depth may come back to 1 in it.
         if (!cursor->expecting && cursor->depth - __builtin_popcountll(closes) >= 2) {
             cursor->depth += __builtin_popcountll(opens) - __builtin_popcountll(closes);
             continue;
         }
-        for (uint64_t events = op | (quote & in_string) | scalar_starts; events; events &= events - 1) {
-            long i = __builtin_ctzll(events);
+        for (uint64_t events = op; events; events &= events - 1) {
             uint64_t bit = events & -events;
-            uint8_t c = p[i];
-            if (cursor->expecting && cursor->depth == 1 && c != ']' && c != ',') {
-                cursor->expecting = 0;
-                cursor->elements++;
-                if (offset + at + i >= target) {
-                    cursor->found = offset + at + i;
-                    return 1;
-                }
-            }
             if (opens & bit) {
-                cursor->depth++;
-                if (cursor->depth == 1) cursor->expecting = 1;
+                if (++cursor->depth != 1) continue;
             } else if (closes & bit) {
                 cursor->depth--;
-            } else if (c == ',' && cursor->depth == 1) {
-                cursor->expecting = 1;
+                continue;
+            } else if (cursor->depth != 1 || p[__builtin_ctzll(events)] != ',') {
+                continue;
             }
+            // After the array's `[` or one of its commas: the next token begins an element.
+            cursor->expecting = 1;
+            if (begin_element(cursor, p, starts & ~(bit | (bit - 1)), offset + at, target)) return 1;
         }
     }
     return 0;

@@ -14,6 +14,8 @@
 /// Bit masks of one 64-byte block, bit i for byte i.
 typedef struct {
     uint64_t quote, backslash, op, space, control, high;
+    /// `[` and `{`; `]` and `}` (part of `op`).
+    uint64_t open, close;
 } block_masks;
 
 /// Masks computed one byte at a time (the portable path).
@@ -28,17 +30,23 @@ static inline void masks_scalar(const uint8_t *p, block_masks *m) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') m->space |= bit;
         if (c < 0x20) m->control |= bit;
         if (c >= 0x80) m->high |= bit;
+        if (c == '{' || c == '[') m->open |= bit;
+        if (c == '}' || c == ']') m->close |= bit;
     }
 }
 
 #ifdef TALLY_X86
 /// Masks of 16 bytes with SSE2 (every x86-64 has it).
-static inline void masks16_sse2(const uint8_t *p, uint32_t out[6]) {
+static inline void masks16_sse2(const uint8_t *p, uint32_t out[8]) {
     __m128i v = _mm_loadu_si128((const __m128i *)p);
     __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20)); // [ ] -> { }
+    __m128i open = _mm_cmpeq_epi8(folded, _mm_set1_epi8('{'));
+    __m128i close = _mm_cmpeq_epi8(folded, _mm_set1_epi8('}'));
     __m128i op = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(folded, _mm_set1_epi8('{')), _mm_cmpeq_epi8(folded, _mm_set1_epi8('}'))),
+        _mm_or_si128(open, close),
         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')), _mm_cmpeq_epi8(v, _mm_set1_epi8(','))));
+    out[6] = (uint32_t)_mm_movemask_epi8(open);
+    out[7] = (uint32_t)_mm_movemask_epi8(close);
     __m128i space = _mm_or_si128(
         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
@@ -52,26 +60,30 @@ static inline void masks16_sse2(const uint8_t *p, uint32_t out[6]) {
 }
 
 static inline void masks_sse2(const uint8_t *p, block_masks *m) {
-    uint32_t a[6], b[6], c[6], d[6];
+    uint32_t a[8], b[8], c[8], d[8];
     masks16_sse2(p, a);
     masks16_sse2(p + 16, b);
     masks16_sse2(p + 32, c);
     masks16_sse2(p + 48, d);
-    uint64_t r[6];
-    for (int k = 0; k < 6; k++) {
+    uint64_t r[8];
+    for (int k = 0; k < 8; k++) {
         r[k] = (uint64_t)a[k] | (uint64_t)b[k] << 16 | (uint64_t)c[k] << 32 | (uint64_t)d[k] << 48;
     }
     m->quote = r[0], m->backslash = r[1], m->op = r[2], m->space = r[3];
     m->high = r[5];
     m->control = r[4] & ~r[5];
+    m->open = r[6], m->close = r[7];
 }
 
-__attribute__((target("avx2"))) static inline void masks32_avx2(const uint8_t *p, uint64_t out[6]) {
+__attribute__((target("avx2"))) static inline void masks32_avx2(const uint8_t *p, uint64_t out[8]) {
     __m256i v = _mm256_loadu_si256((const __m256i *)p);
     __m256i folded = _mm256_or_si256(v, _mm256_set1_epi8(0x20));
+    __m256i open = _mm256_cmpeq_epi8(folded, _mm256_set1_epi8('{'));
+    __m256i close = _mm256_cmpeq_epi8(folded, _mm256_set1_epi8('}'));
+    out[6] = (uint32_t)_mm256_movemask_epi8(open);
+    out[7] = (uint32_t)_mm256_movemask_epi8(close);
     __m256i op = _mm256_or_si256(
-        _mm256_or_si256(_mm256_cmpeq_epi8(folded, _mm256_set1_epi8('{')),
-                        _mm256_cmpeq_epi8(folded, _mm256_set1_epi8('}'))),
+        _mm256_or_si256(open, close),
         _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(':')), _mm256_cmpeq_epi8(v, _mm256_set1_epi8(','))));
     __m256i space = _mm256_or_si256(
         _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')), _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t'))),
@@ -85,7 +97,7 @@ __attribute__((target("avx2"))) static inline void masks32_avx2(const uint8_t *p
 }
 
 __attribute__((target("avx2"))) static inline void masks_avx2(const uint8_t *p, block_masks *m) {
-    uint64_t a[6], b[6];
+    uint64_t a[8], b[8];
     masks32_avx2(p, a);
     masks32_avx2(p + 32, b);
     m->quote = a[0] | b[0] << 32;
@@ -94,6 +106,8 @@ __attribute__((target("avx2"))) static inline void masks_avx2(const uint8_t *p, 
     m->space = a[3] | b[3] << 32;
     m->high = a[5] | b[5] << 32;
     m->control = (a[4] | b[4] << 32) & ~m->high;
+    m->open = a[6] | b[6] << 32;
+    m->close = a[7] | b[7] << 32;
 }
 #endif
 

@@ -1,3 +1,4 @@
+import CJSONIndex
 import Testing
 @testable import TallyKit
 
@@ -129,5 +130,49 @@ import Testing
         #expect(bounds[1] > 500_001 && bounds[1] < 560_000)
         let many = JSONSource.arrayBounds(start: 0, size: 1000, count: 7)
         #expect(many == many.sorted() && many.count == 8)
+    }
+
+    /// The element starts of a valid array, by the validating scanner: where every seek must land.
+    static func elementStarts(_ bytes: [UInt8]) -> [Int] {
+        bytes.withUnsafeBufferPointer { buffer in
+            let stack = UnsafeMutablePointer<UInt8>.allocate(capacity: JSONScanner.maxDepth)
+            defer { stack.deallocate() }
+            var members: [JSONMember] = []
+            var scanner = JSONScanner(base: buffer.baseAddress!, start: 1, end: buffer.count, hardEnd: true)
+            var starts: [Int] = []
+            while !scanner.atEndAfterWhitespace(), buffer[scanner.i] != 0x5D {
+                starts.append(scanner.i)
+                try? scanner.scanValue(collect: false, into: &members, stack: stack)
+                if !scanner.atEndAfterWhitespace(), buffer[scanner.i] == 0x2C { scanner.i += 1 }
+            }
+            return starts
+        }
+    }
+
+    @Test(arguments: [
+        #"[1, "a,]", [2,[3]], {"x":"]","y":[{}]} , true,null,"\\",-0.5e3, "\"]" ,[]]"#,
+        "[ ]", "[[]]", "[\n  {\"a\": [1,\n 2]},\n  \"x\"\n]", tricky(12, pretty: true),
+    ])
+    func seekFindsEveryElementAsTheScannerDoes(text: String) {
+        let bytes = Array(text.utf8)
+        let starts = Self.elementStarts(bytes)
+        for piece in [64, 128, 4096] {
+            for target in 0...bytes.count {
+                var cursor = tally_json_array_cursor_make()
+                var offset = 0
+                var found: (Int, Int)?
+                bytes.withUnsafeBufferPointer { buffer in
+                    while offset < buffer.count, found == nil {
+                        let n = min(piece, buffer.count - offset)
+                        if tally_json_array_seek(&cursor, buffer.baseAddress! + offset, n, offset, target) != 0 {
+                            found = (cursor.found, cursor.elements)
+                        }
+                        offset += n
+                    }
+                }
+                let expected = starts.firstIndex { $0 >= target }.map { (starts[$0], $0 + 1) }
+                #expect(found?.0 == expected?.0 && found?.1 == expected?.1, "target \(target) in \(text)")
+            }
+        }
     }
 }
