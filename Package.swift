@@ -38,6 +38,10 @@ let package = Package(
         ),
         .testTarget(name: "TallyKitTests", dependencies: ["TallyKit"], exclude: ["Golden"]),
         .testTarget(name: "TallyEndToEndTests", dependencies: ["TallyKit"]),
+        .testTarget(
+            name: "TallyCommandLineTests",
+            dependencies: ["tally", "TallyKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,11 +9,26 @@ public enum SourceOpener {
 
     /// Opens `path` (or standard input for `-`, spooled to `spoolDirectory`) as a source.
     ///
+    /// Standard input is copied to a temporary file first (the system temporary
+    /// directory by default); the file is removed when the returned source, its
+    /// shards and their copies are all gone.
     /// - Throws: `TallyError.cannotOpen` when the path is missing, unreadable,
     ///   empty, or neither SQLite nor JSON.
     public static func open(_ path: String, spoolDirectory: String? = nil) throws -> any HistorySource {
-        let file = path == "-" ? try StandardInputSpool.spool(into: spoolDirectory) : path
-        let name = path
+        try open(path, spoolDirectory: spoolDirectory, cancellation: nil)
+    }
+
+    /// `open(_:spoolDirectory:)`, where a cancelled run stops waiting for standard input.
+    ///
+    /// - Throws: also `Interrupted` when `cancellation` is set while spooling.
+    package static func open(_ path: String, spoolDirectory: String? = nil, cancellation: Cancellation?) throws -> any HistorySource {
+        guard path == "-" else { return try open(file: path, name: path) }
+        let input = try StandardInputSpool.spool(into: spoolDirectory, cancellation: cancellation)
+        return SpooledSource(inner: try open(file: input.path, name: path), input: input)
+    }
+
+    /// A source reading `file`, called `name` in messages, in the format its first bytes name.
+    private static func open(file: String, name: String) throws -> any HistorySource {
         let head = try readHead(file, name: name)
         switch sniff(head) {
         case .sqlite:

@@ -18,6 +18,10 @@ package struct JSONSource: HistorySource {
     let part: Part
     /// The largest record (array element or NDJSON line) accepted.
     let recordLimit: Int
+    /// `json` (gzipped or not).
+    package var formatName: String { "json" }
+    /// True: nothing stops an export from listing a job twice (two pages, an appended file).
+    package var idsMayRepeat: Bool { true }
 
     /// The part of a file a source reads.
     enum Part: Sendable {

@@ -20,6 +20,10 @@ package struct SQLiteSource: HistorySource {
     var readsUsers = true
     /// How many recently resolved job ids the documents scan remembers (tests make it small).
     var jobCacheCapacity = 4096
+    /// `sqlite`.
+    package var formatName: String { "sqlite" }
+    /// False: `id` is the primary key of `jobs` and of `documents`.
+    package var idsMayRepeat: Bool { false }
 
     /// Makes a source; nothing is opened until `read`.
     package init(path: String, name: String, busyTimeout: Duration = .seconds(5)) {
