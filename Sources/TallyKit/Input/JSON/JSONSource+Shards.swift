@@ -24,7 +24,8 @@ extension JSONSource {
               try !ByteReaders.isGzip(path: path, name: name)
         else { return [self] }
         let probe = makeReader(
-            try FileByteReader(path: path, name: name), JSONRecordDecoder(options: ReadOptions(kinds: [])), origin: 0,
+            try FileByteReader(path: path, name: name, snapshot: snapshot), JSONRecordDecoder(options: ReadOptions(kinds: [])),
+            origin: 0,
             lineOf: { _ in nil })
         switch try? probe.detect() {
         case .ndjson:
@@ -35,7 +36,7 @@ extension JSONSource {
             }
             bounds.append(size)
             return zip(bounds, bounds.dropFirst()).map {
-                JSONSource(path: path, name: name, part: .lines($0..<$1), recordLimit: recordLimit)
+                JSONSource(path: path, name: name, part: .lines($0..<$1), recordLimit: recordLimit, snapshot: snapshot)
             }
         case .array:
             let start = probe.offset(probe.cursor)
@@ -45,7 +46,7 @@ extension JSONSource {
                     path: path, name: name,
                     part: .elements(ArrayShard(arrayStart: start, nominal: range.0..<range.1, first: k == 0,
                                                last: k == count - 1)),
-                    recordLimit: recordLimit)
+                    recordLimit: recordLimit, snapshot: snapshot)
             }
         default:
             return [self]
@@ -79,7 +80,8 @@ extension JSONSource {
         let counter = LineCounter(reader: try FileByteReader(path: path, name: name)) { [path, name] in
             try FileByteReader(path: path, name: name)
         }
-        let reader = try FileByteReader(path: path, name: name, offset: segment.lowerBound, length: segment.count)
+        let reader = try FileByteReader(
+            path: path, name: name, offset: segment.lowerBound, length: segment.count, snapshot: snapshot)
         let stream = makeReader(reader, decoder, origin: segment.lowerBound) { counter.line(atByte: $0) }
         try stream.skipByteOrderMark()
         var numbered = LineNumberingVisitor(inner: visitor, lines: counter)
@@ -92,14 +94,17 @@ extension JSONSource {
     func readElements(_ shard: ArrayShard, _ decoder: JSONRecordDecoder, into visitor: inout some RecordVisitor) throws {
         let stop = shard.last ? nil : shard.nominal.upperBound
         if shard.first {
-            let stream = makeReader(try FileByteReader(path: path, name: name), decoder, origin: 0) { line(atByte: $0) }
+            let stream = makeReader(try FileByteReader(path: path, name: name, snapshot: snapshot), decoder, origin: 0) {
+                line(atByte: $0)
+            }
             stream.arrayStop = stop
             return try stream.readDocument(into: &visitor)
         }
         guard let (first, index) = try firstElement(from: shard.arrayStart, atOrAfter: shard.nominal.lowerBound),
               stop.map({ first < $0 }) ?? true
         else { return }
-        let stream = makeReader(try FileByteReader(path: path, name: name, offset: first), decoder, origin: first) {
+        let file = try FileByteReader(path: path, name: name, offset: first, snapshot: snapshot)
+        let stream = makeReader(file, decoder, origin: first) {
             line(atByte: $0)
         }
         stream.arrayStop = stop
@@ -110,7 +115,7 @@ extension JSONSource {
 
     /// The offset and index (from 1) of the first element of the array at `arrayStart` that begins at or after `target`.
     private func firstElement(from arrayStart: Int, atOrAfter target: Int) throws -> (Int, Int)? {
-        let reader = try FileByteReader(path: path, name: name, offset: arrayStart)
+        let reader = try FileByteReader(path: path, name: name, offset: arrayStart, snapshot: snapshot)
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
         defer { chunk.deallocate() }
         var cursor = tally_json_array_cursor_make()

@@ -18,6 +18,8 @@ package struct JSONSource: HistorySource {
     let part: Part
     /// The largest record (array element or NDJSON line) accepted.
     let recordLimit: Int
+    /// The file as it was when the source was made: a read that finds it changed fails (exit 66).
+    let snapshot: FileSnapshot?
     /// `json` (gzipped or not).
     package var formatName: String { "json" }
     /// True: nothing stops an export from listing a job twice (two pages, an appended file).
@@ -48,11 +50,12 @@ package struct JSONSource: HistorySource {
         self.init(path: path, name: name, part: .whole)
     }
 
-    init(path: String, name: String, part: Part, recordLimit: Int = 64 << 20) {
+    init(path: String, name: String, part: Part, recordLimit: Int = 64 << 20, snapshot: FileSnapshot?? = nil) {
         self.path = path
         self.name = name
         self.part = part
         self.recordLimit = recordLimit
+        self.snapshot = snapshot ?? FileSnapshot(path: path)
     }
 
     /// Streams the records of the file (or shard) into `visitor`.
@@ -60,7 +63,9 @@ package struct JSONSource: HistorySource {
         let decoder = JSONRecordDecoder(options: options)
         switch part {
         case .whole:
-            let stream = makeReader(try ByteReaders.open(path: path, name: name), decoder, origin: 0) { line(atByte: $0) }
+            let stream = makeReader(try ByteReaders.open(path: path, name: name, snapshot: snapshot), decoder, origin: 0) {
+                line(atByte: $0)
+            }
             try stream.readDocument(into: &visitor)
         case .lines(let segment):
             try readLines(segment, decoder, into: &visitor)
