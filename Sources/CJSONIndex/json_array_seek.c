@@ -6,6 +6,8 @@ tally_json_array_cursor tally_json_array_cursor_make(void) {
     return cursor;
 }
 
+static int seek_with(masks_fn masks, tally_json_array_cursor *cursor, const uint8_t *buf, long len, long offset, long target);
+
 /// The element (if any) beginning at the first token of `starts`; returns 1 when it is the one sought.
 static inline int begin_element(
     tally_json_array_cursor *cursor, const uint8_t *p, uint64_t starts, long offset, long target) {
@@ -26,6 +28,21 @@ int tally_json_array_seek(tally_json_array_cursor *cursor, const uint8_t *buf, l
         masks = tally_json_best_masks();
         __atomic_store_n(&chosen, masks, __ATOMIC_RELAXED);
     }
+    return seek_with(masks, cursor, buf, len, offset, target);
+}
+
+int tally_json_array_seek_level(
+    int level, tally_json_array_cursor *cursor, const uint8_t *buf, long len, long offset, long target) {
+    masks_fn masks = masks_scalar;
+#ifdef TALLY_X86
+    if (level >= 2 && tally_json_has_avx2()) masks = masks_avx2;
+    else if (level >= 1) masks = masks_sse2;
+#endif
+    return seek_with(masks, cursor, buf, len, offset, target);
+}
+
+/// The seek, with stage one's masks from `masks`.
+static int seek_with(masks_fn masks, tally_json_array_cursor *cursor, const uint8_t *buf, long len, long offset, long target) {
     if (cursor->found >= 0) return 1;
     uint8_t tail[64];
     for (long at = 0; at < len; at += 64) {

@@ -136,11 +136,20 @@ static inline uint64_t escaped_bytes(uint64_t backslash, uint64_t *carry) {
 
 typedef void (*masks_fn)(const uint8_t *, block_masks *);
 
+/// Whether this machine has AVX2 (checked at run time: the binary also runs on x86-64 without it).
+static inline int tally_json_has_avx2(void) {
+#ifdef TALLY_X86
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2");
+#else
+    return 0;
+#endif
+}
+
 /// The block-mask function for this machine (AVX2, else SSE2, else one byte at a time).
 static inline masks_fn tally_json_best_masks(void) {
 #ifdef TALLY_X86
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") ? masks_avx2 : masks_sse2;
+    return tally_json_has_avx2() ? masks_avx2 : masks_sse2;
 #else
     return masks_scalar;
 #endif

@@ -193,6 +193,13 @@ static inline __attribute__((always_inline)) long scan_with(
     return TALLY_JSON_SCAN_DECLINED;
 }
 
+static long scan_portable(
+    const uint8_t *base, long start, long end, long readable_end, int collect, uint8_t *stack, long max_depth,
+    tally_json_member *members, long member_capacity, long *member_count) {
+    return scan_with(masks_scalar, base, start, end, readable_end, collect, stack, max_depth, members,
+                     member_capacity, member_count);
+}
+
 #ifdef TALLY_X86
 __attribute__((target("avx2"))) static long scan_avx2(
     const uint8_t *base, long start, long end, long readable_end, int collect, uint8_t *stack, long max_depth,
@@ -207,24 +214,18 @@ static long scan_sse2(
     return scan_with(masks_sse2, base, start, end, readable_end, collect, stack, max_depth, members, member_capacity,
                      member_count);
 }
-#else
-static long scan_portable(
-    const uint8_t *base, long start, long end, long readable_end, int collect, uint8_t *stack, long max_depth,
-    tally_json_member *members, long member_capacity, long *member_count) {
-    return scan_with(masks_scalar, base, start, end, readable_end, collect, stack, max_depth, members,
-                     member_capacity, member_count);
-}
 #endif
 
 typedef long (*scan_fn)(const uint8_t *, long, long, long, int, uint8_t *, long, tally_json_member *, long, long *);
 
-static scan_fn choose_scan(void) {
+/// The scan for `level` (TALLY_JSON_LEVEL_*), the best this machine has when it lacks that one.
+static scan_fn scan_for(int level) {
 #ifdef TALLY_X86
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") ? scan_avx2 : scan_sse2;
-#else
-    return scan_portable;
+    if (level >= TALLY_JSON_LEVEL_AVX2 && tally_json_has_avx2()) return scan_avx2;
+    if (level >= TALLY_JSON_LEVEL_SSE2) return scan_sse2;
 #endif
+    (void)level;
+    return scan_portable;
 }
 
 long tally_json_scan(
@@ -233,8 +234,15 @@ long tally_json_scan(
     static scan_fn chosen = 0;
     scan_fn scan = __atomic_load_n(&chosen, __ATOMIC_RELAXED);
     if (!scan) {
-        scan = choose_scan();
+        scan = scan_for(TALLY_JSON_LEVEL_AVX2);
         __atomic_store_n(&chosen, scan, __ATOMIC_RELAXED);
     }
     return scan(base, start, end, readable_end, collect, stack, max_depth, members, member_capacity, member_count);
+}
+
+long tally_json_scan_level(
+    int level, const uint8_t *base, long start, long end, long readable_end, int collect, uint8_t *stack,
+    long max_depth, tally_json_member *members, long member_capacity, long *member_count) {
+    return scan_for(level)(base, start, end, readable_end, collect, stack, max_depth, members, member_capacity,
+                           member_count);
 }

@@ -45,6 +45,26 @@ import Testing
         }
     }
 
+    /// What the C scan at `level` makes of `bytes` when it takes them (nil: it declined).
+    static func fastOutcome(_ bytes: [UInt8], level: Int32) -> Outcome? {
+        bytes.withUnsafeBufferPointer { buffer -> Outcome? in
+            guard let base = buffer.baseAddress else { return nil }
+            let stack = UnsafeMutablePointer<UInt8>.allocate(capacity: JSONScanner.maxDepth)
+            defer { stack.deallocate() }
+            let members = UnsafeMutablePointer<JSONMember>.allocate(capacity: 256)
+            defer { members.deallocate() }
+            var count = 0
+            let end = tally_json_scan_level(
+                level, base, 0, buffer.count, buffer.count, 1, stack, JSONScanner.maxDepth, members, 256, &count)
+            guard end >= 0 else { return nil }
+            return .value(end: end, members: UnsafeBufferPointer(start: members, count: count).map {
+                [$0.keyStart, $0.keyEnd, $0.keyEscaped ? 1 : 0, $0.valueStart, $0.valueEnd, Int($0.flags)]
+            })
+        }
+    }
+
+    static let levels: [Int32] = [TALLY_JSON_LEVEL_PORTABLE, TALLY_JSON_LEVEL_SSE2, TALLY_JSON_LEVEL_AVX2]
+
     @Test func seedsTakeTheFastPathAndAgree() {
         let scratch = JSONScanScratch()
         for seed in Self.seeds where seed.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -59,6 +79,9 @@ import Testing
                                        members, 64, &count)
             }
             #expect(fast == bytes.count, "fast path refused: \(seed)")
+            for level in Self.levels {
+                #expect(Self.fastOutcome(bytes, level: level) == Self.outcome(bytes, hardEnd: true, indexed: false, scratch: scratch))
+            }
             #expect(Self.outcome(bytes, hardEnd: true, indexed: true, scratch: scratch)
                     == Self.outcome(bytes, hardEnd: true, indexed: false, scratch: scratch))
         }
@@ -86,6 +109,7 @@ import Testing
         let scratch = JSONScanScratch(capacity: 1)
         let alphabet = Array("\"\\{}[]:, \t\n\r0123456789-+.eEtrufalsn/bx".utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xC3, 0xA9, 0xFF]
         var checked = 0
+        var taken = 0
         for _ in 0..<40_000 {
             var bytes = Array(Self.seeds[Int(rng.next() % UInt64(Self.seeds.count))].utf8)
             for _ in 0..<(1 + Int(rng.next() % 3)) {
@@ -104,8 +128,17 @@ import Testing
                 #expect(fast == slow, "\(String(decoding: bytes, as: UTF8.self))")
                 checked += 1
             }
+            // Every instruction set's stage one, where the C scan takes the input, agrees with the byte-by-byte scan.
+            let slow = Self.outcome(bytes, hardEnd: true, indexed: false, scratch: scratch)
+            for level in Self.levels {
+                if let fast = Self.fastOutcome(bytes, level: level) {
+                    #expect(fast == slow, "level \(level): \(String(decoding: bytes, as: UTF8.self))")
+                    taken += 1
+                }
+            }
         }
         #expect(checked == 80_000)
+        #expect(taken > 10_000, "the C scan took only \(taken) of the edited inputs")
     }
 }
 

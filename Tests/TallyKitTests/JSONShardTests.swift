@@ -157,21 +157,23 @@ import Testing
         let bytes = Array(text.utf8)
         let starts = Self.elementStarts(bytes)
         for piece in [64, 128, 4096] {
-            for target in 0...bytes.count {
-                var cursor = tally_json_array_cursor_make()
-                var offset = 0
-                var found: (Int, Int)?
-                bytes.withUnsafeBufferPointer { buffer in
-                    while offset < buffer.count, found == nil {
-                        let n = min(piece, buffer.count - offset)
-                        if tally_json_array_seek(&cursor, buffer.baseAddress! + offset, n, offset, target) != 0 {
-                            found = (cursor.found, cursor.elements)
+            for level in [TALLY_JSON_LEVEL_PORTABLE, TALLY_JSON_LEVEL_SSE2, TALLY_JSON_LEVEL_AVX2] {
+                for target in 0...bytes.count {
+                    var cursor = tally_json_array_cursor_make()
+                    var offset = 0
+                    var found: (Int, Int)?
+                    bytes.withUnsafeBufferPointer { buffer in
+                        while offset < buffer.count, found == nil {
+                            let n = min(piece, buffer.count - offset)
+                            if tally_json_array_seek_level(level, &cursor, buffer.baseAddress! + offset, n, offset, target) != 0 {
+                                found = (cursor.found, cursor.elements)
+                            }
+                            offset += n
                         }
-                        offset += n
                     }
+                    let expected = starts.firstIndex { $0 >= target }.map { (starts[$0], $0 + 1) }
+                    #expect(found?.0 == expected?.0 && found?.1 == expected?.1, "level \(level), target \(target) in \(text)")
                 }
-                let expected = starts.firstIndex { $0 >= target }.map { (starts[$0], $0 + 1) }
-                #expect(found?.0 == expected?.0 && found?.1 == expected?.1, "target \(target) in \(text)")
             }
         }
     }

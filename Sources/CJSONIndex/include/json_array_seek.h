@@ -26,4 +26,8 @@ tally_json_array_cursor tally_json_array_cursor_make(void);
 /// element beginning at or after offset `target`; `elements` then counts it), else 0.
 int tally_json_array_seek(tally_json_array_cursor *cursor, const uint8_t *buf, long len, long offset, long target);
 
+/// `tally_json_array_seek` with stage one at `level` (TALLY_JSON_LEVEL_*), for tests.
+int tally_json_array_seek_level(
+    int level, tally_json_array_cursor *cursor, const uint8_t *buf, long len, long offset, long target);
+
 #endif

@@ -42,4 +42,14 @@ long tally_json_scan(
     const uint8_t *base, long start, long end, long readable_end, int collect, uint8_t *stack, long max_depth,
     tally_json_member *members, long member_capacity, long *member_count);
 
+/// Instruction sets of stage one: one byte at a time (any machine), SSE2 (every x86-64), AVX2.
+#define TALLY_JSON_LEVEL_PORTABLE 0
+#define TALLY_JSON_LEVEL_SSE2 1
+#define TALLY_JSON_LEVEL_AVX2 2
+
+/// `tally_json_scan` with stage one at `level` (or the best below it this machine has), for tests.
+long tally_json_scan_level(
+    int level, const uint8_t *base, long start, long end, long readable_end, int collect, uint8_t *stack,
+    long max_depth, tally_json_member *members, long member_capacity, long *member_count);
+
 #endif
