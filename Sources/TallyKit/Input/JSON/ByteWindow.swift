@@ -35,10 +35,10 @@ final class ByteWindow {
     /// The end of the bytes a scan may read: `count` plus the slack.
     var readableEnd: Int { count + Self.slack }
 
-    /// `capacity` bytes plus the slack, zeroed (so reads past `count` never see uninitialised memory).
+    /// `capacity` bytes plus the slack (zeroed; what a scan reads past `count` is masked out).
     private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
         let p = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + slack)
-        p.initialize(repeating: 0, count: capacity + slack)
+        (p + capacity).initialize(repeating: 0, count: slack)
         return p
     }
 

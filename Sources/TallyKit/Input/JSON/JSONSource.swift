@@ -77,8 +77,10 @@ package struct JSONSource: HistorySource {
     func makeReader(
         _ reader: any ByteReader, _ decoder: JSONRecordDecoder, origin: Int, lineOf: @escaping (Int) -> Int?
     ) -> JSONStreamReader {
-        JSONStreamReader(
-            name: name, window: ByteWindow(reader: reader, maxRecord: recordLimit), decoder: decoder,
+        // A small file gets a small window: tests and fuzzing read thousands of them.
+        let chunk = min(max(snapshot?.size ?? Int.max, 1 << 16), 4 << 20)
+        return JSONStreamReader(
+            name: name, window: ByteWindow(reader: reader, chunk: chunk, maxRecord: recordLimit), decoder: decoder,
             recordLimit: recordLimit, origin: origin, lineOf: lineOf)
     }
 

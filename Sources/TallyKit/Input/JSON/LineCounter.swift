@@ -13,7 +13,8 @@ final class LineCounter {
     private let reopen: (() throws -> any ByteReader)?
     private var position = 0
     private var newlines = 0
-    private let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+    /// Allocated on the first question: most readers never ask one.
+    private var buffer: UnsafeMutableRawBufferPointer?
     private var chunkCount = 0
     private var chunkUsed = 0
 
@@ -23,7 +24,7 @@ final class LineCounter {
         self.reopen = reopen
     }
 
-    deinit { chunk.deallocate() }
+    deinit { buffer?.deallocate() }
 
     /// The line (from 1) holding byte `offset` (the last line when the stream ends before it).
     func line(atByte offset: Int) -> Int? {
@@ -31,6 +32,8 @@ final class LineCounter {
             guard let reopen, let fresh = try? reopen() else { return nil }
             (reader, position, newlines, chunkCount, chunkUsed) = (fresh, 0, 0, 0, 0)
         }
+        let chunk = buffer ?? UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        buffer = chunk
         while position < offset {
             if chunkUsed == chunkCount {
                 guard let n = try? reader.readBytes(into: chunk), n > 0 else { return newlines + 1 }
