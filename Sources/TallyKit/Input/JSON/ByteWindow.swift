@@ -16,7 +16,8 @@ final class ByteWindow {
     private(set) var base = 0
     /// Whether the stream has no more bytes.
     private(set) var atEOF = false
-    private var capacity: Int
+    /// The room for bytes (it grows only while one record does not fit).
+    private(set) var capacity: Int
     /// Bytes past `capacity` that may be read (never written): SIMD scans read whole blocks.
     static let slack = 64
     private let reader: any ByteReader
