@@ -8,7 +8,13 @@
 ///
 /// Invalid UTF-8 inside a string is invalid JSON: fatal (`badData` with its byte)
 /// in an array or object, a skipped `.malformedLine` in NDJSON. So are NaN and
-/// Infinity. A key that repeats in one object keeps its last value.
+/// Infinity. A key that repeats in one object keeps its last value. An NDJSON file
+/// whose last line is cut short is bad data unless `ReadOptions.lenient`.
+///
+/// The file must hold still: a read that finds it shorter, longer, rewritten or
+/// replaced since the source was made fails (`cannotOpen`, exit 66). Records are
+/// scanned by a simdjson-style scanner in C (`JSONScanScratch.scan`), with the
+/// byte-by-byte `JSONScanner` deciding everything unusual and wording every error.
 package struct JSONSource: HistorySource {
     /// The name the user gave the source, used in messages.
     package let name: String
