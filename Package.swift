@@ -19,10 +19,11 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
         .target(name: "CTallySupport"),
+        .target(name: "CJSONIndex"),
         .target(
             name: "TallyKit",
             dependencies: [
-                "CSQLite3", "CZlib", "CLibPQ", "CTallySupport",
+                "CSQLite3", "CZlib", "CLibPQ", "CTallySupport", "CJSONIndex",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),

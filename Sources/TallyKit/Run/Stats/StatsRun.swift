@@ -19,10 +19,10 @@ package enum StatsRun {
         let selection = try UserSelection.resolve(wanted, sources: sources, cancellation: cancellation)
         try refuseInactive(selection.record, wanted, request)
         var read = ReadOptions(kinds: [.job, .user], ownerOfUnownedRecords: selection.id, jobDetails: false)
+        read.lenient = request.lenient
         read.onlyJobsFor = JobOwnerFilter(
             userID: selection.id, newest: request.apiCompat ? EndpointStatsAccumulator.endpointLimit : nil)
-        let options = ScanOptions(
-            read: read, parallelism: request.parallelism, strict: request.strict, cancellation: cancellation)
+        let options = ScanOptions(read: read, parallelism: request.parallelism, strict: request.strict, cancellation: cancellation)
         let result = try HistoryScan.run(sources, options: options) {
             EndpointStatsAccumulator(capped: request.apiCompat, onlyUsers: [selection.id])
         }
@@ -47,9 +47,10 @@ package enum StatsRun {
                 logger.warning("removed a staging directory left by an interrupted earlier run", metadata: ["path": "\(path)"])
             }
             do {
+                var read = ReadOptions(kinds: [.job, .user], jobDetails: false)
+                read.lenient = request.lenient
                 let options = ScanOptions(
-                    read: ReadOptions(kinds: [.job, .user], jobDetails: false), parallelism: request.parallelism,
-                    strict: request.strict, cancellation: cancellation)
+                    read: read, parallelism: request.parallelism, strict: request.strict, cancellation: cancellation)
                 let result = try HistoryScan.run(sources, options: options) {
                     EndpointStatsAccumulator(capped: request.apiCompat)
                 }
