@@ -55,7 +55,8 @@ struct PostgresSnapshotTests {
             ["report", server.uri(database), "--out", dir("out"), "--period", "2026-11", "--jobs", "2"],
             environment: ["TALLY_TEST_PAUSE_AFTER_SNAPSHOT": flag])
         try waitUntil("the run to take its snapshot") { FileManager.default.fileExists(atPath: flag) }
-        try server.psql(database, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'tally'")
+        // This database's connections only: the server is shared with the tests running alongside.
+        try server.psql(database, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'tally' AND datname = current_database()")
         try FileManager.default.removeItem(atPath: flag)
         let run = child.wait()
         #expect(run.status == 66, "\(run.stderr)")
