@@ -2,7 +2,9 @@
 /// through its `jobs(user_id)` index instead of scanning every job.
 ///
 /// A hint: a source that cannot select rows delivers every job, and the
-/// endpoint accumulator keeps only these anyway. A source that selects must
+/// endpoint accumulator keeps only these anyway. Only for a run whose rows
+/// are never merged by id (one source whose ids cannot repeat): a merge must
+/// see every version of an id to pick the same winner as a full read. A source that selects must
 /// deliver at least every usable job that can change the user's stats: the
 /// user's own jobs, and with `newest` the newest `newest` of the user's and the
 /// anonymous jobs together, **with every job tied at the boundary instant**

@@ -44,6 +44,29 @@ struct PostgresStatsTests {
         #expect((try JSONSerialization.jsonObject(with: Data(full.stdout)) as? [String: Any])?["documents_processed"] as? Int ?? 0 > 1 << 32)
     }
 
+    /// With a second source, an id's winner is picked among all its versions: an old
+    /// anonymous job that a JSON export has as new (but updated earlier) must stay old.
+    @Test func oneUserWithAnotherSourceMergesEveryVersionOfAnID() throws {
+        let (server, sqlite, scan, database) = try histories()
+        let rows = try PostgresServer.shell(["sqlite3", sqlite, """
+            SELECT id FROM jobs WHERE user_id IS NULL AND updated_at IS NOT NULL ORDER BY created_at LIMIT 1
+            """])
+        let old = rows.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let export = dir.write("newer.ndjson", ndjson([jobJSON(id: old, user: "x", [
+            "user_id": "null", "created_at": "\"2026-11-28T23:59:00Z\"", "updated_at": "\"2001-01-01T00:00:00Z\"",
+            "status": "\"merged-away\"",
+        ])]))
+        for mode in [[], ["--api-compat"]] {
+            let expected = try Tally.run(["stats", scan, export, "--user", "alice@example.com"] + mode)
+            #expect(expected.status == 0, "\(expected.stderr)")
+            #expect(!expected.out.contains("merged-away"))
+            for source in [sqlite, server.uri(database)] {
+                let got = try Tally.run(["stats", source, export, "--user", "alice@example.com"] + mode)
+                #expect(got.stdout == expected.stdout, "\(source) + NDJSON \(mode)")
+            }
+        }
+    }
+
     @Test func unknownUsersAreExit66FromEverySource() throws {
         let (server, sqlite, scan, database) = try histories()
         for user in ["nobody@example.com", "99999999-9999-4999-8999-999999999999", "not-a-uuid"] {
