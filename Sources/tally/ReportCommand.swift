@@ -13,6 +13,14 @@ struct ReportCommand: ParsableCommand {
             completed_at. The directory is replaced as a whole, atomically, when the
             run succeeds.
 
+            With a plan, the invoices are those of every billing period of the plan
+            (billing_period: month, week or quarter, in its timezone) that the report
+            period overlaps, each over its whole length. A billing period that has not
+            ended by --as-of (plus the plan's grace_period) gives drafts over the usage
+            so far; an ended one gives final invoices. With --ledger, final invoices are
+            numbered and recorded once; later runs show them as recorded and write
+            adjustment notes for differences (docs/scheduling.md).
+
             A config file (--config FILE, or the TALLY_CONFIG environment variable) can
             give sources, out, timezone, plan, templates, formats and more; options on
             the command line override it, and sources on the command line replace its
@@ -23,7 +31,8 @@ struct ReportCommand: ParsableCommand {
                 --plan sample-data/plan.yaml --as-of 2026-11-29T00:00:00Z
               tally report db.sqlite --out 'reports/{period}' --period yesterday
               # crontab: the monthly billing run, 02:30 on the 1st
-              30 2 1 * * tally report --config /etc/tally.yaml --period last-month
+              30 2 1 * * tally report --config /etc/tally.yaml --period last-month \\
+                --plan /etc/tally/plan.yaml --ledger /var/lib/tally/ledger.sqlite
 
             \(ExitCodesHelp.text)
             """
@@ -75,9 +84,21 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Jobs pending or processing longer than this are stuck: 90m, 6h, 2d (default: \(ReportOptions.defaultStuckAfter)).")
     var stuckAfter: String?
 
-    @Option(help: "A plan file (YAML or JSON): price usage and write invoices (default: none).",
+    @Option(help: "A plan file (YAML or JSON): price usage and write invoices for the plan's billing periods (default: none).",
             completion: .file(extensions: ["yaml", "yml", "json"]))
     var plan: String?
+
+    @Flag(help: "Write no invoices, even when the config file names a plan.")
+    var noPlan = false
+
+    @Option(help: ArgumentHelp(
+        "The ledger (a SQLite file, created when missing) that records final invoices: numbers them and keeps them unchanged; later differences become adjustment notes (default: none, nothing recorded).",
+        valueName: "file"),
+            completion: .file(extensions: ["sqlite", "db"]))
+    var ledger: String?
+
+    @Flag(inversion: .prefixedNo, help: "Exit 1, writing nothing, instead of issuing adjustment notes for final invoices the history now prices differently (default: --no-fail-on-restatement).")
+    var failOnRestatement: Bool?
 
     @Flag(inversion: .prefixedNo, help: "Create output files with mode 0600 instead of 0644 (default: --no-private).")
     var `private`: Bool?
@@ -101,6 +122,9 @@ struct ReportCommand: ParsableCommand {
         flags.csvBOM = csvBom
         flags.stuckAfter = stuckAfter
         flags.plan = plan
+        flags.noPlan = noPlan
+        flags.ledger = ledger
+        flags.failOnRestatement = failOnRestatement
         flags.private = `private`
         flags.strict = input.strict
         flags.jobs = input.parallelism

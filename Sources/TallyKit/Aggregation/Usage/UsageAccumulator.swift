@@ -18,7 +18,7 @@ package struct UsageAccumulator: Accumulator {
     var customers = RecentKeyDictionary<String?, CustomerTally>()
     var quality = QualityTally()
     /// Usage for invoices.
-    package internal(set) var billing = BillingUsageTally()
+    package internal(set) var billing: BillingUsageTally
     /// Every user id seen in a job or document, so the report knows who exists.
     var usersSeen: Dictionary<String?, CustomerTally>.Keys { customers.storage.keys }
     /// Spools of `jobs.csv` rows, in shard order.
@@ -29,6 +29,7 @@ package struct UsageAccumulator: Accumulator {
         self.scope = scope
         time = TimeTally(buckets: scope.bucketStarts.count, days: scope.dayStarts.count)
         activity = ActivityTally(limit: scope.listLimit)
+        billing = BillingUsageTally(windows: scope.billingWindows.count)
         spools = spool.map { [$0] } ?? []
     }
 

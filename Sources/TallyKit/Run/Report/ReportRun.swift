@@ -17,6 +17,7 @@ package enum ReportRun {
         let period = try PeriodResolver.resolve(
             request.period ?? .thisMonth, calendar: calendar, asOf: request.asOf, stuckAfterMicros: request.stuckAfterMicros,
             zoneName: zoneName)
+        let billing = try plan.map { try BillingStage.periods(plan: $0, period: period) }
         let (templates, templateWarnings) = try TemplateSet.load(overrides: request.templatesDirectory)
         for warning in templateWarnings { logger.warning("\(warning)") }
         let sources = try request.sources.map { try SourceOpener.open($0) }
@@ -30,9 +31,11 @@ package enum ReportRun {
             logger.warning("removed a staging directory left by an interrupted earlier run", metadata: ["path": "\(path)"])
         }
         do {
-            let outcome = try produce(
-                request, plan: plan, period: period, calendar: calendar, templates: templates, sources: sources,
-                chosen: chosen, directory: directory, logger: logger)
+            let (outcome, ledger) = try produce(
+                request, plan: plan.map { ($0, billing!.0, billing!.1) }, period: period, calendar: calendar, templates: templates,
+                sources: sources, chosen: chosen, directory: directory, logger: logger)
+            // The ledger first: a report never shows final invoices the ledger does not hold.
+            try ledger?.commit()
             try directory.commit()
             _ = lock
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
@@ -62,10 +65,12 @@ package enum ReportRun {
     }
 
     private static func produce(
-        _ request: ReportRequest, plan: Plan?, period: ReportPeriod, calendar: ZonedCalendar, templates: TemplateSet,
-        sources: [any HistorySource], chosen: [String: String]?, directory: ReportDirectory, logger: Logger
-    ) throws -> ReportOutcome {
-        let scope = ReportScope(period: period, calendar: calendar, users: chosen.map { Set($0.values) })
+        _ request: ReportRequest, plan: (Plan, BillingCalendar, [BillingPeriod])?, period: ReportPeriod, calendar: ZonedCalendar,
+        templates: TemplateSet, sources: [any HistorySource], chosen: [String: String]?, directory: ReportDirectory, logger: Logger
+    ) throws -> (ReportOutcome, LedgerBook?) {
+        var billingScope = ReportScope(period: period, calendar: calendar, users: chosen.map { Set($0.values) })
+        billingScope.billingWindows = plan?.2.map(\.window) ?? []
+        let scope = billingScope
         let spools = SpoolFactory(directory: directory.staging, bom: request.csvBOM)
         let writeJobs = request.formats.contains(.csv)
         let progress = request.showProgress ? ScanProgress() : nil
@@ -102,27 +107,16 @@ package enum ReportRun {
         let renderStart = DispatchTime.now()
         var report = result.aggregate.usage.report(
             users: result.users, diagnostics: result.diagnostics, sources: sourceRows, userFilter: request.users)
-        var billing: BillingRun?
-        if let plan {
-            let usage = result.aggregate.usage.billing
-            if request.strict, let first = usage.unbillableJobs.first {
-                throw TallyError.badData(
-                    file: request.sources.joined(separator: ", "), location: "job \(first.id)",
-                    message: "\(usage.unbillableCount) job(s) in a terminal status without completed_at cannot be billed; fatal under --strict")
-            }
-            let run = try BillingStage.price(plan: plan, period: period, tally: usage, users: result.users, scope: scope)
-            let check = run.reconciliation
-            guard check.isConsistent else {
-                throw TallyError.internalInconsistency(
-                    "billing does not reconcile: invoices \(check.invoicesTotal) vs lines \(check.linesTotal); "
-                        + "billed + unbilled documents \(check.billedDocuments + check.unbilledDocuments) vs processed \(check.processedDocuments)")
-            }
-            report.billing = BillingStage.summary(run)
-            billing = run
+        var billing: BillingOutcome?
+        if let (plan, billingCalendar, periods) = plan {
+            billing = try BillingStage.run(
+                plan: plan, calendar: billingCalendar, periods: periods, tally: result.aggregate.usage.billing,
+                users: result.users, scope: scope, request: request, templates: templates, directory: directory, logger: logger)
+            report.billing = billing?.summary
         }
         let files = try ReportFileSet.render(
-            report, billing: billing, stats: result.aggregate.stats, users: result.users, scope: scope, request: request,
-            templates: templates, zone: calendar.zone, zoneName: period.zoneID)
+            report, stats: result.aggregate.stats, users: result.users, scope: scope, request: request,
+            templates: templates, zone: calendar.zone)
         logger.info("rendered", metadata: ["files": "\(files.count)", "seconds": "\(elapsed(since: renderStart))"])
         let writeStart = DispatchTime.now()
         let jobsPath = directory.stagingPath(JobsCSVWriter.fileName)
@@ -130,15 +124,16 @@ package enum ReportRun {
         let fileMode = mode_t(request.fileMode)
         let joinJobs: @Sendable () throws -> Void = { try spools.concatenate(jobSpools, into: jobsPath, mode: fileMode) }
         try ReportStaging.write(files, joinJobs: writeJobs ? joinJobs : nil, into: directory, width: request.parallelism)
-        var written = files.map { ($0.name, $0.bytes.count) }
+        var written = files.map { ($0.name, $0.bytes.count) } + (billing?.written ?? [])
         if writeJobs { written.append((JobsCSVWriter.fileName, FileSize.of(jobsPath))) }
         logWritten(written, logger: logger)
         logger.info("files staged", metadata: ["files": "\(written.count)", "seconds": "\(elapsed(since: writeStart))"])
-        return ReportOutcome(
+        let outcome = ReportOutcome(
             directory: request.outDirectory, files: written, period: period, sources: sourceRows,
             skippedRows: result.diagnostics.totalSkipped,
             duplicatesMerged: result.diagnostics.duplicatesMerged.values.reduce(0, +),
-            customers: report.customers.count, invoices: billing?.invoices.count ?? 0)
+            customers: report.customers.count, invoices: Int(billing?.invoices ?? 0))
+        return (outcome, billing?.ledger)
     }
 
     /// One `wrote` line per top-level file and per subfolder at info; each file of a subfolder at debug.
