@@ -41,9 +41,12 @@ package final class LedgerStore {
     package static func openForWriting(path: String) throws -> LedgerStore {
         let db = try LedgerDatabase(path: path, create: true, busyMilliseconds: busyMilliseconds)
         try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
+        // The tables first, in a transaction of their own: a run that then fails leaves an empty ledger.
         try db.execute("BEGIN IMMEDIATE")
         do {
             try LedgerSchema.create(in: db)
+            try db.execute("COMMIT")
+            try db.execute("BEGIN IMMEDIATE")
             return try LedgerStore(path: path, db: db, writing: true)
         } catch {
             try? db.execute("ROLLBACK")

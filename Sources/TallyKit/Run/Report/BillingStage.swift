@@ -63,6 +63,7 @@ enum BillingStage {
                 customer: { BillingCustomer(id: $0, email: users[$0]?.email, name: users[$0]?.fullName) },
                 knownIDs: users.byID.keys.filter { scope.includes($0) }.sorted(), inScope: { scope.includes($0) })
             try pass.run(zip(periods, windows).map { PeriodInput(period: $0, window: $1) }, into: &sink)
+            if ledger != nil { TestPause.inLedger() }
             let digest = sink.digest
             guard digest.invoicesTotal == digest.linesTotal, digest.bridgesOK else {
                 let broken = digest.periods.filter { !($0.bridge?.isConsistent ?? true) }.map {
@@ -77,8 +78,8 @@ enum BillingStage {
                 format: renderer.format, jobCap: BillingRenderer.htmlJobCap, unmatched: unmatched, unmatchedCount: unmatchedCount)
             let summary = try sink.finish(view: view, unmatched: unmatched, unmatchedCount: unmatchedCount)
             for warning in pass.warnings { logger.warning("\(warning)") }
-            for part in digest.periods where part.period.status == .draft {
-                logger.warning("\(part.period.label): draft invoices; \(view.periods.first { $0.period.label == part.period.label }?.period.draftNote ?? "")")
+            for period in view.periods.map(\.period) where period.isDraft {
+                logger.warning("\(period.label): draft invoices, \(period.draftNote.dropFirst("DRAFT: ".count))")
             }
             return BillingOutcome(summary: summary, written: sink.written, invoices: digest.invoiceCount, ledger: ledger)
         } catch {
