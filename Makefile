@@ -6,7 +6,8 @@
 #   make uninstall                  removes what install put there
 #   make man completions            regenerates docs/man/tally.1 and completions/ (committed)
 #   make test                       swift test
-#   make sample                     the report on sample-data/ into out/sample
+#   make sample                     the report on sample-data/ into out/sample (final October invoices,
+#                                   recorded in out/sample-ledger.sqlite)
 #
 # DESTDIR is honoured for packaging (make install DESTDIR=/tmp/pkg PREFIX=/usr).
 
@@ -23,8 +24,8 @@ RELEASE_BIN = .build/release/tally
 DEBUG_BIN   = .build/debug/tally
 # The man page's date: fixed so that regenerating it only changes what changed.
 MAN_DATE   ?= 2026-11-29
-# make sample: the period and "now" of the sample report.
-SAMPLE_PERIOD ?= 2026-11
+# make sample: the period and "now" of the sample report (October is final on 29 November).
+SAMPLE_PERIOD ?= 2026-10
 SAMPLE_AS_OF  ?= 2026-11-29T00:00:00Z
 
 .PHONY: all build install uninstall man completions test sample clean
@@ -67,9 +68,9 @@ test:
 
 sample: $(RELEASE_BIN)
 	@test -f sample-data/history.sqlite || { echo "sample-data/history.sqlite is missing (generate it with 'tally sample')" >&2; exit 66; }
-	$(RELEASE_BIN) report sample-data/history.sqlite --plan sample-data/plan.yaml \
+	$(RELEASE_BIN) report sample-data/history.sqlite --plan sample-data/plan.yaml --ledger out/sample-ledger.sqlite \
 		--out out/sample --period $(SAMPLE_PERIOD) --as-of $(SAMPLE_AS_OF) --log-level info
 	@echo "open out/sample/usage.html"
 
 clean:
-	rm -rf .build out/sample out/sample.lock
+	rm -rf .build out/sample out/sample.lock out/sample-ledger.sqlite*

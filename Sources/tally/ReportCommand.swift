@@ -27,8 +27,8 @@ struct ReportCommand: ParsableCommand {
             sources. Check one with 'tally config check FILE'; see docs/config.md.
 
             EXAMPLES:
-              tally report sample-data/history.sqlite --out out --period 2026-11 \\
-                --plan sample-data/plan.yaml --as-of 2026-11-29T00:00:00Z
+              tally report sample-data/history.sqlite --out out --period 2026-10 \\
+                --plan sample-data/plan.yaml --ledger ledger.sqlite --as-of 2026-11-29T00:00:00Z
               tally report db.sqlite --out 'reports/{period}' --period yesterday
               # crontab: the monthly billing run, 02:30 on the 1st
               30 2 1 * * tally report --config /etc/tally.yaml --period last-month \\

@@ -19,6 +19,8 @@ package struct BillingFiles: BillingSink {
     private var firstInvoice = true
     private var batch: [(name: String, page: Page)] = []
     private var issuer: PartyView?
+    /// Whether `adjustments/` was made (on the first note: most runs have none).
+    private var notesFolder = false
     private(set) var digest = BillingDigest()
     /// Sizes of the files written so far.
     private(set) var written: [(name: String, bytes: Int)] = []
@@ -55,7 +57,7 @@ package struct BillingFiles: BillingSink {
             json = try StreamedFile(path: directory.stagingPath("invoices.json"), mode: fileMode)
             try json?.write(BillingJSONWriter.head(planName: planName, currency: currency, asOf: asOf))
         }
-        if formats.contains(.html) { try directory.makeDirectories(for: ["invoices/x", "adjustments/x"]) }
+        if formats.contains(.html) { try directory.makeDirectories(for: ["invoices/x"]) }
     }
 
     static let csvFiles = [
@@ -82,6 +84,10 @@ package struct BillingFiles: BillingSink {
         firstInvoice = false
         guard formats.contains(.html) else { return }
         batch.append((file, .invoice(view, issuer: issuer)))
+        if !notes.isEmpty, !notesFolder {
+            try directory.makeDirectories(for: ["adjustments/x"])
+            notesFolder = true
+        }
         for (note, view) in zip(notes, noteViews) {
             batch.append((view.file, .note(view, issuer: note.issuer.map(PartyView.init))))
         }
