@@ -199,7 +199,9 @@ package struct BillingPass {
     mutating func restate(_ invoice: Invoice, notes: [AdjustmentNote], usage: BillingUsage?, _ ledger: LedgerBook) throws -> AdjustmentNote? {
         let now = usage ?? BillingUsage()
         guard now != (notes.last?.usage ?? invoice.usage) else { return nil }
-        let who = customer(invoice.customer.id)
+        // A user no longer in the sources is priced as recorded (their email may name their terms).
+        var who = customer(invoice.customer.id)
+        if who.email == nil, who.name == nil { who = invoice.customer }
         let priced = builder.invoice(number: invoice.number, customer: who, usage: now, period: invoice.period)
         let lines = usage != nil || builder.billsWithoutUsage(who) ? priced.lines : []
         let delta = Restatement.differences(from: Restatement.standing(invoice.lines, notes: notes), to: lines)

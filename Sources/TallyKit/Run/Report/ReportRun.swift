@@ -17,7 +17,10 @@ package enum ReportRun {
         let period = try PeriodResolver.resolve(
             request.period ?? .thisMonth, calendar: calendar, asOf: request.asOf, stuckAfterMicros: request.stuckAfterMicros,
             zoneName: zoneName)
-        let billing = try plan.map { try BillingStage.periods(plan: $0, period: period) }
+        let billing = try plan.map { plan -> (Plan, BillingCalendar, [BillingPeriod]) in
+            let (billingCalendar, periods) = try BillingStage.periods(plan: plan, period: period)
+            return (plan, billingCalendar, periods)
+        }
         let (templates, templateWarnings) = try TemplateSet.load(overrides: request.templatesDirectory)
         for warning in templateWarnings { logger.warning("\(warning)") }
         let sources = try request.sources.map { try SourceOpener.open($0) }
@@ -32,7 +35,7 @@ package enum ReportRun {
         }
         do {
             let (outcome, ledger) = try produce(
-                request, plan: plan.map { ($0, billing!.0, billing!.1) }, period: period, calendar: calendar, templates: templates,
+                request, plan: billing, period: period, calendar: calendar, templates: templates,
                 sources: sources, chosen: chosen, directory: directory, logger: logger)
             // The ledger first: a report never shows final invoices the ledger does not hold.
             try ledger?.commit()
