@@ -196,6 +196,30 @@ import Testing
         #expect(both.status == 64)
     }
 
+    @Test func aPeriodIsFinalizedForEveryCustomerOrNotAtAll() throws {
+        let f = try LedgerFixture(dir)
+        let some = try Tally.run(f.arguments(out: dir("alice"), period: "2026-10", asOf: "2026-11-20T00:00:00Z", ["--user", "alice@example.com"]))
+        expectFatal(some, 64, mentions: ["2026-10 is final and not in the ledger yet"])
+        try f.run(out: dir("all"), period: "2026-10", asOf: "2026-11-20T00:00:00Z")
+        try f.run(out: dir("alice"), period: "2026-10", asOf: "2026-11-20T00:00:00Z", ["--user", "alice@example.com"])
+        #expect(column("invoice_number", of: csvRows(dir("alice/billing_summary.csv"))) == ["INV-000001"])
+        #expect(try f.entries().count == 4)
+    }
+
+    @Test func ledgerShowListsAnInvoiceWithItsLines() throws {
+        let f = try LedgerFixture(dir)
+        try f.run(out: dir("oct"), period: "2026-10", asOf: "2026-11-20T00:00:00Z")
+        let show = try Tally.run(["ledger", "show", f.ledger, "INV-000001"])
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.out.contains("number: INV-000001\nkind: invoice\nperiod: 2026-10\n"))
+        #expect(show.out.contains("customer_email: alice@example.com"))
+        #expect(show.out.contains("line 2: usage documents graduated: quantity 37 x - = 3.375, amount 3.38"))
+        #expect(show.out.contains("  tier 2 (11+): 27 x 0.125 + 0 = 3.375"))
+        expectFatal(try Tally.run(["ledger", "show", f.ledger, "INV-999999"]), 66, mentions: ["no entry numbered 'INV-999999'"])
+        expectFatal(try Tally.run(["ledger", "list", dir("nowhere.sqlite")]), 66, mentions: ["no such ledger"])
+        expectFatal(try Tally.run(["ledger", "verify", f.history]), 66, mentions: ["not a tally ledger"])
+    }
+
     @Test func customerPagesNameNoPathOrHost() throws {
         let f = try LedgerFixture(dir)
         try f.run(out: dir("oct"), period: "2026-10", asOf: "2026-11-20T00:00:00Z")
