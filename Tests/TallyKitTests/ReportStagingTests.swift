@@ -136,6 +136,12 @@ import Testing
         ])
     }
 
+    @Test func countedFoldersAddToTheListedOnes() {
+        let written = WrittenFiles([("invoices/a.html", 4), ("billing.html", 9)], counted: [.init(name: "invoices", files: 1_000_000, bytes: 5_000)])
+        #expect(written.topLevelList == "billing.html:9")
+        #expect(written.folders == [WrittenFiles.Folder(name: "invoices", files: 1_000_001, bytes: 5_004)])
+    }
+
     @Test(arguments: [Logger.Level.info, .debug])
     func wroteLinesListFoldersAtInfoAndTheirFilesAtDebug(level: Logger.Level) throws {
         let (logger, captured) = ConfigLogTests.logger(LogSettings(level: level, format: .json))

@@ -65,6 +65,12 @@ package struct UsageAccumulator: Accumulator {
         customers.update(owner, default: CustomerTally()) { $0.add(document, at: instant) }
     }
 
+    /// Frees the per-customer billing usage once the invoices are written (a million customers
+    /// are a hundred megabytes, not needed for the usage files rendered after).
+    package mutating func releaseBilling() {
+        billing = BillingUsageTally(windows: 0)
+    }
+
     /// Removes the `jobs.csv` spools of a pass the scan threw away.
     package func discard() {
         for spool in spools { spool.remove() }

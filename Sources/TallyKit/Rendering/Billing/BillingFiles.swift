@@ -22,8 +22,12 @@ package struct BillingFiles: BillingSink {
     /// Whether `adjustments/` was made (on the first note: most runs have none).
     private var notesFolder = false
     private(set) var digest = BillingDigest()
-    /// Sizes of the files written so far.
+    /// Sizes of the files written so far (the pages only when `listPages`).
     private(set) var written: [(name: String, bytes: Int)] = []
+    /// Pages written per folder (`invoices`, `adjustments`): how many and their bytes.
+    private(set) var pages: [String: (files: Int, bytes: Int)] = [:]
+    /// Whether `written` names every page too (a million names are 100 MB: only for debug logs).
+    let listPages: Bool
 
     /// An invoice or note page waiting to be rendered.
     enum Page: Sendable {
@@ -39,9 +43,10 @@ package struct BillingFiles: BillingSink {
     /// - Throws: `TallyError.cannotWrite`.
     package init(
         directory: ReportDirectory, formats: Set<ReportFormat>, renderer: BillingRenderer, currency: Currency, planName: String,
-        asOf: Instant, bom: Bool, fileMode: mode_t, width: Int
+        asOf: Instant, bom: Bool, fileMode: mode_t, width: Int, listPages: Bool = true
     ) throws {
         self.directory = directory
+        self.listPages = listPages
         self.formats = formats
         self.renderer = renderer
         self.currency = currency
@@ -116,7 +121,12 @@ package struct BillingFiles: BillingSink {
                 return bytes.count
             }
         }
-        written += zip(pages.map(\.name), sizes.flatMap { $0 }).map { ($0, $1) }
+        for (name, size) in zip(pages.map(\.name), sizes.flatMap { $0 }) {
+            let folder = String(name.prefix { $0 != "/" })
+            self.pages[folder, default: (0, 0)].files += 1
+            self.pages[folder]!.bytes += size
+            if listPages { written.append((name, size)) }
+        }
     }
 
     /// Writes the rest: the last pages, `billing.html`, `billing.md`, the end of `invoices.json`;

@@ -5,8 +5,10 @@ import Logging
 struct BillingOutcome {
     /// The billing line of the usage report.
     var summary: BillingSummaryView
-    /// The files it wrote into the staging directory, with their sizes.
+    /// The files it wrote into the staging directory, with their sizes (pages only at debug level).
     var written: [(name: String, bytes: Int)]
+    /// The page folders counted rather than listed.
+    var countedFolders: [WrittenFiles.Folder]
     /// Invoices written.
     var invoices: Int64
     /// The ledger with this run's entries, not committed yet: the run commits it just before the report.
@@ -56,7 +58,8 @@ enum BillingStage {
         do {
             var sink = try BillingFiles(
                 directory: directory, formats: request.formats, renderer: renderer, currency: plan.currency, planName: planName,
-                asOf: request.asOf, bom: request.csvBOM, fileMode: mode_t(request.fileMode), width: request.parallelism)
+                asOf: request.asOf, bom: request.csvBOM, fileMode: mode_t(request.fileMode), width: request.parallelism,
+                listPages: logger.logLevel <= .debug)
             var pass = BillingPass(
                 builder: InvoiceBuilder(plan: plan, more: more), calendar: calendar, asOf: request.asOf, ledger: ledger,
                 failOnRestatement: request.failOnRestatement,
@@ -81,7 +84,11 @@ enum BillingStage {
             for period in view.periods.map(\.period) where period.isDraft {
                 logger.warning("\(period.label): draft invoices, \(period.draftNote.dropFirst("DRAFT: ".count))")
             }
-            return BillingOutcome(summary: summary, written: sink.written, invoices: digest.invoiceCount, ledger: ledger)
+            let counted = sink.listPages ? [] : sink.pages.sorted { $0.key < $1.key }.map {
+                WrittenFiles.Folder(name: $0.key, files: $0.value.files, bytes: $0.value.bytes)
+            }
+            return BillingOutcome(
+                summary: summary, written: sink.written, countedFolders: counted, invoices: digest.invoiceCount, ledger: ledger)
         } catch {
             ledger?.rollback()
             throw error

@@ -71,4 +71,6 @@ package struct ReportOutcome: Sendable {
     package var duplicatesMerged: Int64
     package var customers: Int
     package var invoices: Int
+    /// Folders whose files were counted rather than listed (the billing pages, unless logging at debug).
+    package var countedFolders: [WrittenFiles.Folder] = []
 }

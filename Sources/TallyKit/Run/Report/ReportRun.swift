@@ -81,7 +81,7 @@ package enum ReportRun {
         let scanStart = DispatchTime.now()
         progress?.start()
         defer { progress?.stop() }
-        let result = try HistoryScan.run(sources, options: options) {
+        var result = try HistoryScan.run(sources, options: options) {
             ReportAccumulator(
                 usage: UsageAccumulator(scope: scope, spool: writeJobs ? spools.make() : nil),
                 stats: EndpointStatsAccumulator(capped: false, onlyUsers: scope.users))
@@ -116,6 +116,7 @@ package enum ReportRun {
                 plan: plan, calendar: billingCalendar, periods: periods, tally: result.aggregate.usage.billing,
                 users: result.users, scope: scope, request: request, templates: templates, directory: directory, logger: logger)
             report.billing = billing?.summary
+            result.aggregate.usage.releaseBilling()
         }
         let files = try ReportFileSet.render(
             report, stats: result.aggregate.stats, users: result.users, scope: scope, request: request,
@@ -129,19 +130,20 @@ package enum ReportRun {
         try ReportStaging.write(files, joinJobs: writeJobs ? joinJobs : nil, into: directory, width: request.parallelism)
         var written = files.map { ($0.name, $0.bytes.count) } + (billing?.written ?? [])
         if writeJobs { written.append((JobsCSVWriter.fileName, FileSize.of(jobsPath))) }
-        logWritten(written, logger: logger)
-        logger.info("files staged", metadata: ["files": "\(written.count)", "seconds": "\(elapsed(since: writeStart))"])
+        logWritten(written, counted: billing?.countedFolders ?? [], logger: logger)
+        let counted = billing?.countedFolders.reduce(0) { $0 + $1.files } ?? 0
+        logger.info("files staged", metadata: ["files": "\(written.count + counted)", "seconds": "\(elapsed(since: writeStart))"])
         let outcome = ReportOutcome(
             directory: request.outDirectory, files: written, period: period, sources: sourceRows,
             skippedRows: result.diagnostics.totalSkipped,
             duplicatesMerged: result.diagnostics.duplicatesMerged.values.reduce(0, +),
-            customers: report.customers.count, invoices: Int(billing?.invoices ?? 0))
+            customers: report.customers.count, invoices: Int(billing?.invoices ?? 0), countedFolders: billing?.countedFolders ?? [])
         return (outcome, billing?.ledger)
     }
 
     /// One `wrote` line per top-level file and per subfolder at info; each file of a subfolder at debug.
-    static func logWritten(_ files: [(name: String, bytes: Int)], logger: Logger) {
-        let listing = WrittenFiles(files)
+    static func logWritten(_ files: [(name: String, bytes: Int)], counted: [WrittenFiles.Folder] = [], logger: Logger) {
+        let listing = WrittenFiles(files, counted: counted)
         for file in listing.topLevel {
             logger.info("wrote", metadata: ["file": "\(file.name)", "bytes": "\(file.bytes)"])
         }
