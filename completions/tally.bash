@@ -186,22 +186,21 @@ _tally() {
 
 _tally_report() {
     repeating_flags=()
-    non_repeating_flags=(--strict --no-strict --csv-bom --no-csv-bom --no-plan --fail-on-restatement --no-fail-on-restatement --private --no-private --quiet --version -h --help)
+    non_repeating_flags=(--strict --no-strict --lenient --csv-bom --no-csv-bom --private --no-private --no-plan --fail-on-restatement --no-fail-on-restatement --quiet --version -h --help)
     repeating_options=(--user)
-    non_repeating_options=(--jobs --config --out --period --from --to --tz --as-of --templates --format --stuck-after --plan --ledger --log-level --log-format)
+    non_repeating_options=(--config --jobs --period --from --to --tz --as-of --stuck-after --out --format --templates --plan --ledger --log-level --log-format --log-timestamps)
     __tally_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
-    '--jobs')
-        return
-        ;;
     '--config')
         __tally_add_completions -o plusdirs -fX '!*.@(yaml|yml|json)'
         return
         ;;
-    '--out')
-        __tally_add_completions -d
+    '--user')
+        return
+        ;;
+    '--jobs')
         return
         ;;
     '--period')
@@ -221,10 +220,10 @@ _tally_report() {
     '--as-of')
         return
         ;;
-    '--user')
+    '--stuck-after')
         return
         ;;
-    '--templates')
+    '--out')
         __tally_add_completions -d
         return
         ;;
@@ -232,7 +231,8 @@ _tally_report() {
         __tally_add_completions -W 'html'$'\n''csv'$'\n''md'$'\n''json'$'\n''html,csv,md,json'
         return
         ;;
-    '--stuck-after')
+    '--templates')
+        __tally_add_completions -d
         return
         ;;
     '--plan')
@@ -251,14 +251,26 @@ _tally_report() {
         __tally_add_completions -W 'text'$'\n''json'
         return
         ;;
+    '--log-timestamps')
+        __tally_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __tally_add_completions -f
+        return
+        ;;
     esac
 }
 
 _tally_stats() {
     repeating_flags=()
-    non_repeating_flags=(--strict --no-strict --api-compat --pretty --all-users --private --quiet --version -h --help)
+    non_repeating_flags=(--strict --no-strict --lenient --all-users --api-compat --pretty --private --quiet --version -h --help)
     repeating_options=()
-    non_repeating_options=(--jobs --user --out --log-level --log-format)
+    non_repeating_options=(--jobs --user --out --log-level --log-format --log-timestamps)
     __tally_offer_flags_options -1
 
     # Offer option value completions
@@ -279,6 +291,18 @@ _tally_stats() {
         ;;
     '--log-format')
         __tally_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--log-timestamps')
+        __tally_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __tally_add_completions -f
         return
         ;;
     esac

@@ -22,21 +22,30 @@ enum CommandRunner {
         }
     }
 
-    /// Runs a check command's `body` and prints the line it returns; an error goes to
-    /// stderr as `tally: LINE`, one line per problem, without a log level (a check's
-    /// finding is its output, not a log event).
+    /// Runs a check command's `body` and prints the line it returns on stdout; a finding
+    /// goes to stderr like every other error (`tally: error: FILE:LINE: …`), one line per problem.
     static func check(_ body: () throws -> String) throws {
-        do {
-            print(try body())
-        } catch let error as any ExitStatusProviding {
-            FileHandle.standardError.write(Data(lines(of: error).map { "tally: \($0)\n" }.joined().utf8))
-            throw ExitCode(error.exitStatus.rawValue)
-        }
+        try run(logger: LogSettings().makeLogger()) { print(try body()) }
     }
 
     /// The lines `error` is reported in: every problem of a file, else its one-line description.
     static func lines(of error: any ExitStatusProviding) -> [String] {
         (error as? FileProblems)?.lines ?? [error.description]
+    }
+
+    /// Runs a command that writes output: while `body` runs, SIGINT and SIGTERM only
+    /// cancel the `Cancellation` it is given, and the run stops and cleans up on this
+    /// thread (exit 130 or 143, the previous output untouched).
+    static func runCancellable(logger: () -> Logger, _ body: (Cancellation) throws -> Void) throws {
+        let cancellation = Cancellation()
+        let watch = SignalWatch(cancellation)
+        do {
+            try run(logger: logger) { try body(cancellation) }
+            watch.end()
+        } catch {
+            watch.end()
+            throw error
+        }
     }
 
     /// Writes bytes to standard output.

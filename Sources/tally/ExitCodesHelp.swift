@@ -1,4 +1,4 @@
-/// The exit-code table shown in every command's help.
+/// The exit-code table shown in every command's help (and the man page's EXIT STATUS).
 enum ExitCodesHelp {
     static let text = """
         EXIT CODES:
@@ -10,6 +10,7 @@ enum ExitCodesHelp {
                a skipped row under --strict; a ledger that fails verify
           66   an input that cannot be opened or is not a history; an unknown user
           73   an output that cannot be written, or is locked by another run
+          77   stats --api-compat for an inactive user (the endpoint answers 403)
           130  interrupted (SIGINT)
           143  terminated (SIGTERM)
         """

@@ -30,104 +30,48 @@ struct ReportCommand: ParsableCommand {
               tally report sample-data/history.sqlite --out out --period 2026-10 \\
                 --plan sample-data/plan.yaml --ledger ledger.sqlite --as-of 2026-11-29T00:00:00Z
               tally report db.sqlite --out 'reports/{period}' --period yesterday
-              # crontab: the monthly billing run, 02:30 on the 1st
-              30 2 1 * * tally report --config /etc/tally.yaml --period last-month \\
-                --plan /etc/tally/plan.yaml --ledger /var/lib/tally/ledger.sqlite
+              # a missed night: name the day, not "yesterday"
+              tally report --config /etc/tally.yaml --period 2026-11-28
+              # crontab: the monthly billing run with final invoices, 02:30 on the 4th
+              30 2 4 * * /usr/local/bin/tally report --config /etc/tally.yaml --period last-month --plan /etc/tally/plan.yaml --ledger /var/lib/tally/ledger.sqlite
 
             \(ExitCodesHelp.text)
             """
     )
 
-    @OptionGroup var input: SourceOptions
+    @OptionGroup(title: "Inputs") var input: ReportInputOptions
 
-    @Option(help: ArgumentHelp(
-        "A config file (YAML) giving defaults for these options (default: $TALLY_CONFIG, else none).",
-        valueName: "file"),
-        completion: .file(extensions: ["yaml", "yml", "json"]))
-    var config: String?
+    @OptionGroup(title: "Period") var period: ReportPeriodOptions
 
-    @Option(help: "Output directory (required, here or in the config); {period} becomes the period's name (reports/{period}: reports/2026-11), strftime directives (%Y %m %d…) the date at --as-of in --tz.",
-            completion: .directory)
-    var out: String?
+    @OptionGroup(title: "Outputs") var output: ReportOutputOptions
 
-    @Option(help: "YYYY-MM, YYYY-MM-DD, YYYY-Www, yesterday, last-month, this-month or last-7-days (default: this-month).",
-            completion: .list(PeriodSpec.keywords))
-    var period: String?
+    @OptionGroup(title: "Billing") var billing: ReportBillingOptions
 
-    @Option(help: "First day of a custom period (YYYY-MM-DD, included).")
-    var from: String?
-
-    @Option(help: "Day after a custom period (YYYY-MM-DD, excluded).")
-    var to: String?
-
-    @Option(help: "IANA time zone of the period boundaries (default: the plan's timezone, else UTC).",
-            completion: .custom { _, _, _ in TimeZone.knownTimeZoneIdentifiers })
-    var tz: String?
-
-    @Option(help: "\"Now\" as an ISO 8601 timestamp (default: the current time). Fix it for reproducible output.")
-    var asOf: String?
-
-    @Option(help: "Limit the report to this customer (id or email); repeatable (default: every customer).")
-    var user: [String] = []
-
-    @Option(help: "Directory with templates overriding the built-in ones by file name (default: none).",
-            completion: .directory)
-    var templates: String?
-
-    @Option(help: "Comma-separated formats to write: html,csv,md,json (default: all four).",
-            completion: .list(["html", "csv", "md", "json", "html,csv,md,json"]))
-    var format: String?
-
-    @Flag(inversion: .prefixedNo, help: "Start CSV files with a UTF-8 byte-order mark, for Excel (default: --no-csv-bom).")
-    var csvBom: Bool?
-
-    @Option(help: "Jobs pending or processing longer than this are stuck: 90m, 6h, 2d (default: \(ReportOptions.defaultStuckAfter)).")
-    var stuckAfter: String?
-
-    @Option(help: "A plan file (YAML or JSON): price usage and write invoices for the plan's billing periods (default: none).",
-            completion: .file(extensions: ["yaml", "yml", "json"]))
-    var plan: String?
-
-    @Flag(help: "Write no invoices, even when the config file names a plan.")
-    var noPlan = false
-
-    @Option(help: ArgumentHelp(
-        "The ledger (a SQLite file, created when missing) that records final invoices: numbers them and keeps them unchanged; later differences become adjustment notes (default: none, nothing recorded).",
-        valueName: "file"),
-            completion: .file(extensions: ["sqlite", "db"]))
-    var ledger: String?
-
-    @Flag(inversion: .prefixedNo, help: "Exit 1, writing nothing, instead of issuing adjustment notes for final invoices the history now prices differently (default: --no-fail-on-restatement).")
-    var failOnRestatement: Bool?
-
-    @Flag(inversion: .prefixedNo, help: "Create output files with mode 0600 instead of 0644 (default: --no-private).")
-    var `private`: Bool?
-
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup(title: "Logging") var logging: LoggingOptions
 
     /// The command line as TallyKit sees it.
     var flags: ReportFlags {
         var flags = ReportFlags()
-        flags.config = config
-        flags.sources = input.sources
-        flags.out = out
-        flags.period = period
-        flags.from = from
-        flags.to = to
-        flags.tz = tz
-        flags.asOf = asOf
-        flags.users = user
-        flags.templates = templates
-        flags.formats = format
-        flags.csvBOM = csvBom
-        flags.stuckAfter = stuckAfter
-        flags.plan = plan
-        flags.noPlan = noPlan
-        flags.ledger = ledger
-        flags.failOnRestatement = failOnRestatement
-        flags.private = `private`
-        flags.strict = input.strict
-        flags.jobs = input.parallelism
+        flags.config = input.config
+        flags.sources = input.source.sources
+        flags.users = input.user
+        flags.strict = input.scan.strict
+        flags.jobs = input.scan.parallelism
+        flags.period = period.period
+        flags.from = period.from
+        flags.to = period.to
+        flags.tz = period.tz
+        flags.asOf = period.asOf
+        flags.stuckAfter = period.stuckAfter
+        flags.out = output.out
+        flags.formats = output.format
+        flags.templates = output.templates
+        flags.csvBOM = output.csvBom
+        flags.private = output.private
+        flags.plan = billing.plan
+        flags.noPlan = billing.noPlan
+        flags.ledger = billing.ledger
+        flags.failOnRestatement = billing.failOnRestatement
         flags.logging = logging.settings
         return flags
     }
@@ -138,13 +82,13 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         var logger = logging.makeLogger()
-        try CommandRunner.run(logger: { logger }) {
+        try CommandRunner.runCancellable(logger: { logger }) { cancellation in
             let resolved = try ReportOptions.resolve(flags, environment: ProcessInfo.processInfo.environment, now: CommandRunner.now())
             logger = resolved.logging.makeLogger()
-            InterruptHandling.install()
             var request = resolved.request
+            request.lenient = input.scan.lenient
             request.showProgress = isatty(2) != 0 && !resolved.logging.quiet
-            RunSummary.log(try ReportRun.run(request, logger: logger), logger: logger)
+            RunSummary.log(try ReportRun.run(request, logger: logger, cancellation: cancellation), logger: logger)
         }
     }
 }

@@ -66,16 +66,13 @@ struct SampleCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        do {
+        try CommandRunner.run(logger: LogSettings().makeLogger()) {
             let summary = try SampleGenerator.write(try options())
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let rate = seconds > 0 ? Int(Double(summary.jobs) / seconds) : 0
             let line = summary.line + String(format: " in %.2f s (%d jobs/s)\n", seconds, rate)
             FileHandle.standardError.write(Data(line.utf8))
-        } catch let error as any ExitStatusProviding {
-            FileHandle.standardError.write(Data("tally sample: \(error.description)\n".utf8))
-            throw ExitCode(error.exitStatus.rawValue)
         }
     }
 }

@@ -8,8 +8,8 @@ enum TallyHelp {
         EXAMPLES:
           tally report sample-data/history.sqlite --out out --period 2026-11
           tally stats history.sqlite --user alice@example.com --pretty
-          # crontab: the nightly usage report at 01:15
-          15 1 * * * tally report --config /etc/tally.yaml --period yesterday
+          # crontab (cron's PATH has no /usr/local/bin): the nightly report, 01:15
+          15 1 * * * /usr/local/bin/tally report --config /etc/tally.yaml --period yesterday
 
         \(ExitCodesHelp.text)
         """

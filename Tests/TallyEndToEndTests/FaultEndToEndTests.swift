@@ -15,9 +15,9 @@ import Testing
         return (sample + "/history.sqlite", files)
     }
 
-    /// Nothing but `out`, its lock file and the inputs beside it.
+    /// Nothing but `out` and the inputs beside it: no staging directory, no lock file.
     func expectNoLeftovers(_ parent: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let leftovers = entries(parent).filter { $0.contains(".tmp") || $0.contains(".old") }
+        let leftovers = entries(parent).filter { $0.contains(".tmp") || $0.contains(".old") || $0.contains("lock") }
         #expect(leftovers.isEmpty, "left behind: \(leftovers)", sourceLocation: sourceLocation)
     }
 
@@ -118,18 +118,20 @@ import Testing
         }
     }
 
-    @Test func statsAllUsersRewritesEachFileAtomically() throws {
+    /// `--all-users` replaces its folder whole: a failed write keeps the previous folder byte-identical.
+    @Test func statsAllUsersKeepsThePreviousFolderWhenAWriteFails() throws {
         let sample = try dir.sample(jobs: 100, formats: [.sqlite])
         let out = dir("stats")
         for _ in 0..<2 {
             let result = try Tally.run(["stats", sample + "/history.sqlite", "--all-users", "--out", out])
             #expect(result.status == 0)
         }
-        #expect(!entries(out).contains { $0.hasPrefix(".") }, "temporary files left: \(entries(out))")
-        let failed = try Tally.run(["stats", sample + "/history.sqlite", "--all-users", "--out", out], environment: ["TALLY_FAIL_WRITES": "index.json"])
+        #expect(entries(out).filter { $0.hasPrefix(".") } == [".tally-report"], "temporary files left: \(entries(out))")
+        let before = snapshot(out)
+        let failed = try Tally.run(["stats", sample + "/history.sqlite", "--all-users", "--out", out, "--pretty"], environment: ["TALLY_FAIL_WRITES": "index.json"])
         expectFatal(failed, 73, mentions: ["index.json"])
-        #expect((try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/index.json")))) != nil)
-        #expect(!entries(out).contains { $0.hasPrefix(".") }, "temporary files left: \(entries(out))")
+        #expect(snapshot(out) == before)
+        expectNoLeftovers(dir.path)
     }
 
     @Test(.enabled(if: Mounts.permitted, "mounting a tmpfs is not permitted here (needs root)"))

@@ -170,7 +170,7 @@ func expectReportFails(
     let result = try Tally.run(reportArguments(sources, out: out, extra))
     expectFatal(result, status, mentions: mentions, sourceLocation: sourceLocation)
     #expect(!exists(out), "a failed run created \(out)", sourceLocation: sourceLocation)
-    #expect(!entries(dir.path).contains { $0.hasPrefix(".out.tmp") }, "staging left behind", sourceLocation: sourceLocation)
+    #expect(!entries(dir.path).contains { $0.hasPrefix(".out.") }, "staging or lock left behind", sourceLocation: sourceLocation)
 }
 
 /// Runs a report that must succeed; returns the result and the parsed usage.json.

@@ -8,7 +8,7 @@ import Testing
     @Test func aReportForTheCurrentMonthGivesDraftsAndRecordsNothing() throws {
         let f = try LedgerFixture(dir)
         let result = try f.run(out: dir("out"), period: "2026-11", asOf: "2026-11-20T00:00:00Z")
-        #expect(result.errorLines == ["tally: warning: 2026-11: draft invoices, usage up to 2026-11-20 00:00 +00:00; the period closes 2026-12-01 00:00 +00:00"])
+        #expect(result.messages == ["tally: warning: 2026-11: draft invoices, usage up to 2026-11-20 00:00 +00:00; the period closes 2026-12-01 00:00 +00:00"])
         let rows = csvRows(dir("out/invoices.csv"))
         #expect(Set(column("status", of: rows)) == ["draft"])
         #expect(Set(column("invoice_number", of: rows)).allSatisfy { $0.hasPrefix("DRAFT-2026-11-") })

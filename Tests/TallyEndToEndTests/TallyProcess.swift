@@ -16,6 +16,15 @@ struct RunResult: Sendable {
     var out: String { String(decoding: stdout, as: UTF8.self) }
     /// The non-empty lines of standard error.
     var errorLines: [Substring] { stderr.split(separator: "\n") }
+    /// The lines of standard error without the timestamp and run id that start each
+    /// log line off a terminal (`2026-11-30T01:15:00.123Z [1f0c9a7e] tally: …` → `tally: …`).
+    var messages: [String] { errorLines.map { String($0.replacing(LogLine.stamp, with: "", maxReplacements: 1)) } }
+}
+
+/// The shape of tally's log lines.
+enum LogLine {
+    /// The prefix of a stamped text line: RFC 3339 UTC time with milliseconds, then the run id.
+    static var stamp: Regex<Substring> { #/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \[[0-9a-f]{8}\] /# }
 }
 
 /// Runs the built `tally` executable the way argument-parser's TestHelpers do: a child
@@ -47,11 +56,12 @@ enum Tally {
         return packageRoot.appendingPathComponent(".build/debug/tally").path
     }
 
-    /// Runs `tally` with `arguments` and waits (at most `timeout` seconds).
+    /// Runs `tally` with `arguments` (in `directory`, else the current one) and waits (at most `timeout` seconds).
     static func run(
-        _ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil, timeout: Double = 60
+        _ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil, directory: String? = nil,
+        timeout: Double = 60
     ) throws -> RunResult {
-        let child = try Child(arguments, environment: environment, stdin: stdin)
+        let child = try Child(arguments, environment: environment, stdin: stdin, directory: directory)
         return child.wait(timeout: timeout)
     }
 }
@@ -61,9 +71,15 @@ final class Child: @unchecked Sendable {
     let process = Process()
     private let outPath: String
     private let errPath: String
+    /// Standard input when it is a pipe kept open (`holdingInputOpen`): closed by `wait`.
+    private let inputPipe: Pipe?
 
     /// Starts `tally` with `arguments`; `environment` adds to (or overrides) the current one.
-    init(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil) throws {
+    /// `holdingInputOpen`: standard input is a pipe that gives nothing and never ends until `wait`.
+    init(
+        _ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil, holdingInputOpen: Bool = false,
+        directory: String? = nil
+    ) throws {
         let base = NSTemporaryDirectory() + "tally-e2e-io-\(UUID().uuidString)"
         outPath = base + ".out"
         errPath = base + ".err"
@@ -75,11 +91,17 @@ final class Child: @unchecked Sendable {
         env.removeValue(forKey: "TALLY_FAIL_WRITES")
         env.removeValue(forKey: "TALLY_TEST_PAUSE_AFTER_SCAN")
         env.removeValue(forKey: "TALLY_TEST_PAUSE_IN_LEDGER")
+        env.removeValue(forKey: "TALLY_TEST_PAUSE_AT_STEP")
+        env.removeValue(forKey: "TALLY_TEST_PAUSE_IN_READ")
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.standardOutput = FileHandle(forWritingAtPath: outPath)
         process.standardError = FileHandle(forWritingAtPath: errPath)
-        if let stdin {
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        inputPipe = holdingInputOpen ? Pipe() : nil
+        if let inputPipe {
+            process.standardInput = inputPipe
+        } else if let stdin {
             let inPath = base + ".in"
             _ = FileManager.default.createFile(atPath: inPath, contents: Data(stdin))
             process.standardInput = FileHandle(forReadingAtPath: inPath)
@@ -109,6 +131,7 @@ final class Child: @unchecked Sendable {
             usleep(5_000)
         }
         process.waitUntilExit()
+        try? inputPipe?.fileHandleForWriting.close()
         let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         let out = (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()
         let err = (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data()

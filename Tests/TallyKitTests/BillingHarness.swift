@@ -90,7 +90,7 @@ enum BillingHarness {
     ) throws -> [String: String] {
         let root = NSTemporaryDirectory() + "tally-billing-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let directory = try ReportDirectory(target: root + "/out")
+        let directory = try ReportDirectory(target: try OutputTarget(root + "/out"))
         defer { directory.discard() }
         let renderer = BillingRenderer(templates: try templates ?? TemplateSet.builtIn(), zone: TimeZone(identifier: zone)!, zoneName: zone)
         var sink = try BillingFiles(

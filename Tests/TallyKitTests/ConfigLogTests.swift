@@ -34,8 +34,11 @@ final class CapturedLines: Sendable {
         logger.warning("skipped row", metadata: ["reason": "bad timestamp: 'é→'"])
         logger.debug("not shown")
         #expect(captured.all.count == 2)
-        let first = try Self.parse(captured.all[0])
+        var first = try Self.parse(captured.all[0])
+        #expect(first.removeValue(forKey: "run") == LineLogHandler.runID)
+        #expect(first.removeValue(forKey: "ts")?.wholeMatch(of: Self.rfc3339) != nil)
         #expect(first == ["level": "info", "message": "source read", "source": "/data/\"odd\"\nname\t\u{1}.sqlite", "rows": "90"])
+        #expect(captured.all[0].hasPrefix("{\"ts\":\""), "ts comes first, for people reading the raw log")
         let second = try Self.parse(captured.all[1])
         #expect(second["reason"] == "bad timestamp: 'é→'")
     }
@@ -66,6 +69,45 @@ final class CapturedLines: Sendable {
         #expect(line["invoices_files"] == "2")
         #expect(line["invoices_bytes"] == "1200")
         #expect(line["bytes"] == "2740")
+    }
+
+    /// An RFC 3339 UTC timestamp with milliseconds.
+    static var rfc3339: Regex<Substring> { #/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/# }
+
+    @Test func textLinesAreStampedOffATerminal() throws {
+        let (cron, underCron) = Self.logger(LogSettings(level: .info), isTerminal: false)
+        let (terminal, onTerminal) = Self.logger(LogSettings(level: .info), isTerminal: true)
+        for logger in [cron, terminal] {
+            logger.info("scan done", metadata: ["seconds": "0.175"])
+            logger.error("boom")
+        }
+        #expect(onTerminal.all == ["tally: info: scan done seconds=0.175\n", "tally: error: boom\n"])
+        #expect(underCron.all.count == 2)
+        for (line, rest) in zip(underCron.all, onTerminal.all) {
+            let match = try #require(line.wholeMatch(of: #/(\S+) \[([0-9a-f]{8})\] (.*\n)/#), "\(line)")
+            #expect(match.1.wholeMatch(of: Self.rfc3339) != nil)
+            #expect(match.2 == LineLogHandler.runID)
+            #expect(match.3 == rest)
+        }
+    }
+
+    @Test func timestampSettingOverridesTheTerminal() {
+        let (always, onTerminal) = Self.logger(LogSettings(level: .info, timestamps: .always), isTerminal: true)
+        let (never, underCron) = Self.logger(LogSettings(level: .info, timestamps: .never), isTerminal: false)
+        always.info("a")
+        never.info("b")
+        #expect(onTerminal.all.first?.contains(" [\(LineLogHandler.runID)] tally: info: a") == true)
+        #expect(underCron.all == ["tally: info: b\n"])
+        let config = TallyConfig(file: "t.yaml", logTimestamps: .never)
+        #expect(LogSettings().over(config).timestamps == .never)
+        #expect(LogSettings(timestamps: .always).over(config).timestamps == .always)
+    }
+
+    @Test func timestampsAreRFC3339UTC() {
+        #expect(LogTimestamp.format(seconds: 1_795_914_900, milliseconds: 7) == "2026-11-29T01:15:00.007Z")
+        #expect(LogTimestamp.format(seconds: 0, milliseconds: 999) == "1970-01-01T00:00:00.999Z")
+        #expect(LogTimestamp.now().wholeMatch(of: Self.rfc3339) != nil)
+        #expect(LineLogHandler.runID.wholeMatch(of: #/[0-9a-f]{8}/#) != nil)
     }
 
     @Test func levelDefaultsFollowTheTerminal() {

@@ -54,4 +54,15 @@ import Testing
             try HistoryScan.run([source], options: ScanOptions(strict: true)) { EndpointStatsAccumulator(capped: false) }
         }
     }
+
+    /// One source alone is deduplicated exactly when it says its ids may repeat (`HistorySource.idsMayRepeat`).
+    @Test(arguments: [false, true])
+    func aSingleSourceIsDeduplicatedWhenItsIdsMayRepeat(idsMayRepeat: Bool) throws {
+        let first = Fixture.job(1, user: Fixture.alice, status: "processing", created: "2026-01-01T00:00:00Z")
+        let second = Fixture.job(1, user: Fixture.alice, status: "completed", created: "2026-01-01T00:00:00Z")
+        let source = RecordArraySource(name: "a", records: [.job(first), .job(second)], idsMayRepeat: idsMayRepeat)
+        let result = try scan([source], parallelism: 2)
+        #expect(result.aggregate.stats(for: Fixture.alice).totalJobs == (idsMayRepeat ? 1 : 2))
+        #expect(result.diagnostics.duplicatesMerged[.job] == (idsMayRepeat ? 1 : nil))
+    }
 }

@@ -5,6 +5,9 @@ struct RecordArraySource: HistorySource {
     let name: String
     let records: [HistoryRecord]
     var skips: [SkippedRecord] = []
+    var formatName: String { "records" }
+    /// Like a SQLite table by default: the scan deduplicates only across sources.
+    var idsMayRepeat = false
 
     func read(_ options: ReadOptions, into visitor: inout some RecordVisitor) throws {
         for skipped in skips { try visitor.skip(skipped) }
@@ -24,7 +27,7 @@ struct RecordArraySource: HistorySource {
         guard count > 1, records.count > 1 else { return [self] }
         let size = (records.count + count - 1) / count
         return stride(from: 0, to: records.count, by: size).map { start in
-            RecordArraySource(name: name, records: Array(records[start..<min(start + size, records.count)]))
+            RecordArraySource(name: name, records: Array(records[start..<min(start + size, records.count)]), idsMayRepeat: idsMayRepeat)
         }
     }
 }

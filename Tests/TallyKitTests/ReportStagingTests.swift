@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import Testing
 
 @testable import TallyKit
@@ -33,7 +34,7 @@ import Testing
         let factory = SpoolFactory(directory: directory, bom: bom)
         var next = 0
         let spools = rows.map { count -> JobsSpool in
-            let spool = factory.make()!
+            var spool = factory.make()!
             for _ in 0..<count { spool.add(job(next)); next += 1 }
             return spool
         }
@@ -49,20 +50,34 @@ import Testing
         var expected = Array(writer.header.utf8)
         for n in 0..<rows.reduce(0, +) { writer.append(Self.job(n), to: &expected) }
 
-        try factory.concatenate(spools, into: directory + "/jobs.csv", mode: 0o600)
+        try factory.concatenate(spools, into: directory + "/jobs.csv", mode: 0o600, cancellation: Cancellation())
         #expect(Self.bytes(directory + "/jobs.csv") == expected)
         #expect(Self.mode(directory + "/jobs.csv") == 0o600)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["jobs.csv"], "every spool is removed")
     }
 
-    @Test func aDiscardedSpoolLeavesNoFileAndDropsLaterRows() throws {
+    /// The scan's first pass is thrown away when ids repeat: its spools never reach `jobs.csv`,
+    /// whether the scan says so (`removeAll`) or the join finds them unjoined.
+    @Test(arguments: [true, false])
+    func spoolsOfAThrownAwayPassAreRemovedAndNeverJoined(toldByTheScan: Bool) throws {
         let directory = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let (_, spools) = Self.spools([2], in: directory, bom: false)
-        spools[0].remove()
-        spools[0].add(Self.job(9))
-        spools[0].flush()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+        let factory = SpoolFactory(directory: directory, bom: false)
+        var firstPass = [factory.make()!, factory.make()!]
+        for k in firstPass.indices { firstPass[k].add(Self.job(90 + k)) }
+        firstPass[0].flush()
+        if toldByTheScan {
+            factory.removeAll()
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+        }
+        var finalPass = factory.make()!
+        finalPass.add(Self.job(1))
+        try factory.concatenate([finalPass], into: directory + "/jobs.csv", mode: 0o644, cancellation: Cancellation())
+        let writer = JobsCSVWriter(bom: false)
+        var expected = Array(writer.header.utf8)
+        writer.append(Self.job(1), to: &expected)
+        #expect(Self.bytes(directory + "/jobs.csv") == expected)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["jobs.csv"])
     }
 
     @Test func appendingByCopyGivesTheSameBytesAsTheKernel() throws {
@@ -74,7 +89,7 @@ import Testing
         defer { close(input) }
         for (name, append) in [("kernel", FileAppend.append), ("copy", FileAppend.copy)] {
             let output = open(directory + "/" + name, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-            #expect(FileAppend.writeAll(output, [1, 2, 3], count: 2) == nil)
+            #expect(Descriptor.writeAll(output, [1, 2, 3], count: 2) == nil)
             #expect(append(input, 1000, source.count - 7, output) == nil)
             close(output)
             #expect(Self.bytes(directory + "/" + name) == [1, 2] + source[1000..<(source.count - 7)], "\(name)")
@@ -98,11 +113,11 @@ import Testing
     @Test func stagingWritesEveryFileAndJoinsJobs() throws {
         let parent = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: parent) }
-        let directory = try ReportDirectory(target: parent + "/out", fileMode: 0o600)
+        let directory = try ReportDirectory(target: try OutputTarget(parent + "/out"), fileMode: 0o600)
         let files = (0..<300).map { RenderedFile(name: ($0 % 2 == 0 ? "invoices/" : "stats/") + "\($0)", bytes: Array("file \($0)".utf8)) }
             + [RenderedFile(name: "usage.json", bytes: Array("{}".utf8))]
         let joined = Joined()
-        try ReportStaging.write(files, joinJobs: { joined.mark() }, into: directory, width: 3)
+        try ReportStaging.write(files, joinJobs: { joined.mark() }, into: directory, width: 3, cancellation: Cancellation())
         #expect(joined.count == 1)
         for file in files {
             #expect(Self.bytes(directory.stagingPath(file.name)) == file.bytes, "\(file.name)")
@@ -114,17 +129,19 @@ import Testing
     @Test func theFirstFailureSurfacesAfterEveryPiece() throws {
         let parent = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: parent) }
-        let directory = try ReportDirectory(target: parent + "/out")
+        let directory = try ReportDirectory(target: try OutputTarget(parent + "/out"))
         defer { directory.discard() }
         let files = (0..<200).map { RenderedFile(name: "stats/\($0)", bytes: [1]) }
         // Occupy one name the files need: creating it must fail (files are created exclusively).
         try FileManager.default.createDirectory(atPath: directory.stagingPath("stats/10"), withIntermediateDirectories: true)
         #expect(throws: TallyError.self) {
-            try ReportStaging.write(files, joinJobs: nil, into: directory, width: 2)
+            try ReportStaging.write(files, joinJobs: nil, into: directory, width: 2, cancellation: Cancellation())
         }
         #expect(Self.bytes(directory.stagingPath("stats/199")) == [1], "the next piece still ran")
         #expect(throws: TallyError.self) {
-            try ReportStaging.write([], joinJobs: { throw TallyError.cannotWrite(path: "jobs.csv", message: "full") }, into: directory, width: 2)
+            try ReportStaging.write(
+                [], joinJobs: { throw TallyError.cannotWrite(path: "jobs.csv", message: "full") }, into: directory, width: 2,
+                cancellation: Cancellation())
         }
     }
 
@@ -157,9 +174,8 @@ import Testing
 }
 
 /// Counts calls from several threads.
-private final class Joined: @unchecked Sendable {
-    private let lock = NSLock()
-    private var calls = 0
-    func mark() { lock.lock(); calls += 1; lock.unlock() }
-    var count: Int { lock.lock(); defer { lock.unlock() }; return calls }
+private final class Joined: Sendable {
+    private let calls = Mutex(0)
+    func mark() { calls.withLock { $0 += 1 } }
+    var count: Int { calls.withLock { $0 } }
 }

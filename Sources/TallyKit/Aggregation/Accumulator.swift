@@ -2,7 +2,9 @@
 ///
 /// The scan feeds each shard of the input into its own accumulator and merges
 /// them in shard order at the end; merging must give exactly what a single
-/// pass over all records in that order would have given.
+/// pass over all records in that order would have given. An accumulator is a value
+/// that holds nothing outside itself: the scan may throw one away (ids repeated, so
+/// the shards are read again) without telling it.
 package protocol Accumulator: Sendable {
     /// Takes one job.
     mutating func add(_ job: JobRecord)
@@ -10,15 +12,9 @@ package protocol Accumulator: Sendable {
     mutating func add(_ document: DocumentRecord)
     /// Folds in an accumulator that saw records read after this one's.
     mutating func merge(_ later: Self)
-    /// Undoes what the accumulator left outside itself (temporary files): the scan
-    /// threw its pass away (ids repeated, so the shards are read again).
-    func discard()
 }
 
 extension Accumulator {
     /// Documents are ignored unless the accumulator cares.
     package mutating func add(_ document: DocumentRecord) {}
-
-    /// Nothing to undo unless the accumulator writes files.
-    package func discard() {}
 }

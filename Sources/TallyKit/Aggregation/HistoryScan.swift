@@ -1,8 +1,8 @@
 /// Reads every source into one mergeable aggregate: the read stage of every command.
 ///
-/// Sources are split into shards (rowid ranges, NDJSON byte ranges) read on
-/// `parallelism` threads, each into its own accumulator, merged in shard order.
-/// When ids can repeat, the pass also collects a fingerprint of every id (8
+/// Sources are split into shards (each source decides how: `HistorySource.shards`)
+/// read on `parallelism` threads, each into its own accumulator, merged in shard
+/// order. When ids can repeat (several sources, or one whose `idsMayRepeat`), the pass also collects a fingerprint of every id (8
 /// bytes a row); if none repeats, that one pass is the result. Otherwise the
 /// shards are read again holding back the rows whose fingerprint repeats, and
 /// only the winner of each id (the latest `updated_at`, else the last one read)
@@ -16,7 +16,7 @@ package enum HistoryScan {
     ) throws -> ScanResult<A> {
         var shards: [any HistorySource] = []
         for source in sources { shards += try source.shards(options.parallelism) }
-        let deduplicate = options.deduplicate ?? (sources.count > 1 || sources.contains { $0 is JSONSource })
+        let deduplicate = options.deduplicate ?? (sources.count > 1 || sources.contains { $0.idsMayRepeat })
         var firstPass = options
         if !deduplicate { firstPass.read.documentIDs = false }  // a heap String per document nobody reads
         var outcomes = try pass(shards, options: firstPass, duplicates: [], collect: deduplicate, makeAccumulator)
@@ -28,7 +28,8 @@ package enum HistoryScan {
             }
             let duplicates = DuplicateFinder.repeated(in: &all)
             if !duplicates.isEmpty {
-                for outcome in outcomes { outcome.accumulator.discard() }
+                outcomes = []
+                options.passDiscarded?()
                 outcomes = try pass(shards, options: options, duplicates: duplicates, collect: false, makeAccumulator)
             }
         }
@@ -64,7 +65,7 @@ package enum HistoryScan {
         try Parallel.map(shards.count, width: options.parallelism) { index in
             var visitor = ShardVisitor(
                 accumulator: makeAccumulator(), duplicates: duplicates, strict: options.strict, shard: index,
-                progress: options.progress)
+                progress: options.progress, cancellation: options.cancellation)
             if collect { visitor.fingerprints = [] }
             try shards[index].read(options.read, into: &visitor)
             visitor.finish()
@@ -92,6 +93,7 @@ struct ShardVisitor<A: Accumulator>: RecordVisitor, Sendable {
     let strict: Bool
     let shard: Int
     let progress: ScanProgress?
+    let cancellation: Cancellation?
     private var sequence = 0
     private var unreported: Int64 = 0
     /// Rows read from `countedSource` not yet in `diagnostics`, by `RecordKind` position:
@@ -99,12 +101,16 @@ struct ShardVisitor<A: Accumulator>: RecordVisitor, Sendable {
     private var counted: (user: Int64, job: Int64, document: Int64) = (0, 0, 0)
     private var countedSource = ""
 
-    init(accumulator: A, duplicates: Set<RecordFingerprint>, strict: Bool, shard: Int, progress: ScanProgress? = nil) {
+    init(
+        accumulator: A, duplicates: Set<RecordFingerprint>, strict: Bool, shard: Int, progress: ScanProgress? = nil,
+        cancellation: Cancellation? = nil
+    ) {
         self.accumulator = accumulator
         self.duplicates = duplicates
         self.strict = strict
         self.shard = shard
         self.progress = progress
+        self.cancellation = cancellation
     }
 
     /// Hands on what is still held back: row counts to `diagnostics`, progress to the display.
@@ -123,6 +129,9 @@ struct ShardVisitor<A: Accumulator>: RecordVisitor, Sendable {
         sequence += 1
         unreported += 1
         if unreported >= 65_536 { flushProgress() }
+        // A relaxed atomic load every 4,096 rows: a signal stops the scan within
+        // milliseconds (a debug build's second), at no measurable cost.
+        if sequence & 4095 == 0 { try cancellation?.check() }
         switch consume record {
         case .user(let user):
             countRead(.user, location.source)
@@ -139,6 +148,7 @@ struct ShardVisitor<A: Accumulator>: RecordVisitor, Sendable {
     }
 
     mutating func skip(_ skipped: SkippedRecord) throws {
+        try cancellation?.check()
         diagnostics.countSkip(skipped)
         if strict {
             throw TallyError.badData(

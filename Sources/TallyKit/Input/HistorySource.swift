@@ -25,6 +25,10 @@ public struct ReadOptions: Sendable, Equatable {
     /// Whether documents need their `id`; when false a reader may leave it empty
     /// (still skipping rows without one). Only deduplication reads document ids.
     public var documentIDs = true
+    /// Whether the last line of an NDJSON file may be cut short (no newline and its JSON
+    /// unfinished, as a file still being written or cut by a full disk leaves it): a counted
+    /// skip (`--lenient`). When false it is fatal (bad data): the file is not whole.
+    public var lenient = false
 
     /// Makes read options; by default every kind is read, with every field.
     public init(
@@ -38,13 +42,26 @@ public struct ReadOptions: Sendable, Equatable {
     }
 }
 
-/// A history in one file: a SQLite database or a JSON export.
+/// A history: a SQLite database, a JSON export, or any other store of the upstream's records.
 ///
 /// Sources are values that can be read more than once (standard input is spooled
 /// to a temporary file first), and can be split into shards read in parallel.
+/// A source describes itself (`formatName`, `idsMayRepeat`, `shards(_:)`), so the
+/// scan and the report never ask which concrete type it is.
 public protocol HistorySource: Sendable {
     /// The name the user gave it (a path, or `-`), used in every message.
     var name: String { get }
+
+    /// The format as the report's sources section names it, lowercase: `sqlite`, `json`.
+    var formatName: String { get }
+
+    /// Whether this source may hold the same job or document id more than once.
+    ///
+    /// A table whose `id` is its primary key cannot (false); a JSON export can
+    /// (true). The scan merges rows sharing an id, keeping the latest, when any
+    /// source says true or when several sources are read together. Shards of a
+    /// source that says false never share an id.
+    var idsMayRepeat: Bool { get }
 
     /// Reads the records, in source order, into `visitor`.
     ///
@@ -58,6 +75,9 @@ public protocol HistorySource: Sendable {
 }
 
 extension HistorySource {
+    /// Unless a source knows its ids are unique, the scan looks for repeats (the safe side).
+    public var idsMayRepeat: Bool { true }
+
     /// A source that cannot split reads as one shard.
     public func shards(_ count: Int) throws -> [any HistorySource] { [self] }
 }

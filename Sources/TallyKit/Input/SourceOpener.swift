@@ -9,11 +9,41 @@ public enum SourceOpener {
 
     /// Opens `path` (or standard input for `-`, spooled to `spoolDirectory`) as a source.
     ///
+    /// Standard input is copied to a temporary file first (the system temporary
+    /// directory by default); the file is removed when the returned source, its
+    /// shards and their copies are all gone.
     /// - Throws: `TallyError.cannotOpen` when the path is missing, unreadable,
     ///   empty, or neither SQLite nor JSON.
     public static func open(_ path: String, spoolDirectory: String? = nil) throws -> any HistorySource {
-        let file = path == "-" ? try StandardInputSpool.spool(into: spoolDirectory) : path
-        let name = path
+        try open(path, spoolDirectory: spoolDirectory, cancellation: nil)
+    }
+
+    /// `open(_:spoolDirectory:)`, where a cancelled run stops waiting for standard input.
+    ///
+    /// - Throws: also `Interrupted` when `cancellation` is set while spooling.
+    package static func open(_ path: String, spoolDirectory: String? = nil, cancellation: Cancellation?) throws -> any HistorySource {
+        let input: SpooledInput
+        if path == "-" {
+            input = try StandardInputSpool.spool(into: spoolDirectory, cancellation: cancellation)
+        } else if isStream(path) {
+            // A named pipe, `<(cmd)` or a device reads once, as standard input does.
+            input = try StandardInputSpool.spool(stream: path, name: path, into: spoolDirectory, cancellation: cancellation)
+        } else {
+            return try open(file: path, name: path)
+        }
+        return SpooledSource(inner: try open(file: input.path, name: path), input: input)
+    }
+
+    /// Whether `path` exists and is neither a regular file nor a directory (a pipe, device or socket).
+    private static func isStream(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type != S_IFREG && type != S_IFDIR
+    }
+
+    /// A source reading `file`, called `name` in messages, in the format its first bytes name.
+    private static func open(file: String, name: String) throws -> any HistorySource {
         let head = try readHead(file, name: name)
         switch sniff(head) {
         case .sqlite:

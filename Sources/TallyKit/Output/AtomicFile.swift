@@ -32,7 +32,7 @@ package enum AtomicFile {
         }
         var failure: String?
         if fchmod(fd, mode) != 0 { failure = String(cString: strerror(errno)) }
-        if failure == nil { failure = FileAppend.writeAll(fd, bytes, count: bytes.count) }
+        if failure == nil { failure = Descriptor.writeAll(fd, bytes, count: bytes.count) }
         if failure == nil, let injected = WriteFaultInjection.failure(for: path) { failure = injected }
         if failure == nil, durable, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
@@ -47,8 +47,11 @@ package enum AtomicFile {
 ///
 /// Set `TALLY_FAIL_WRITES` to a file name (or `*`) to make writing it fail with
 /// "No space left on device". Used by the end-to-end tests of exit 73.
+/// Debug builds only: in a release build it is always nil and the variable is ignored.
 enum WriteFaultInjection {
+    /// The injected failure for writing `path`, if the seam names it.
     static func failure(for path: String) -> String? {
+        #if DEBUG
         // `getenv`, not `ProcessInfo.environment`: that copies the whole environment into a
         // dictionary on every call (1.4% of a 200k report's CPU, asked once per file).
         guard let raw = getenv("TALLY_FAIL_WRITES"), raw.pointee != 0 else { return nil }
@@ -56,5 +59,8 @@ enum WriteFaultInjection {
         let name = (path as NSString).lastPathComponent
         let matches = pattern == "*" || name.contains(pattern)
         return matches ? String(cString: strerror(ENOSPC)) : nil
+        #else
+        return nil
+        #endif
     }
 }

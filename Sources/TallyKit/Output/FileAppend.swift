@@ -39,24 +39,8 @@ enum FileAppend {
             if n < 0, errno == EINTR { continue }
             if n < 0 { return String(cString: strerror(errno)) }
             if n == 0 { return "the temporary file ended early" }
-            if let failure = writeAll(target, buffer, count: n) { return failure }
+            if let failure = Descriptor.writeAll(target, buffer, count: n) { return failure }
             position += n
-        }
-        return nil
-    }
-
-    /// Writes the first `count` bytes of `bytes` to `fd`, retrying short writes.
-    ///
-    /// - Returns: `nil`, or the system's reason for the failure.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8], count: Int) -> String? {
-        var offset = 0
-        while offset < count {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return String(cString: strerror(errno))
-            }
-            offset += n
         }
         return nil
     }

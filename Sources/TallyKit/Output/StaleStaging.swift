@@ -9,15 +9,13 @@ import Foundation
 /// directory (not a symlink) that holds tally's `.tally-report` marker or nothing.
 enum StaleStaging {
     /// Removes the stale staging directories of `target` and returns their paths.
-    static func remove(besides target: String, except current: String) -> [String] {
-        let parent = (target as NSString).deletingLastPathComponent
-        let directory = parent.isEmpty ? "." : parent
-        let prefix = "." + (target as NSString).lastPathComponent + ".tmp-"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+    static func remove(besides target: OutputTarget, except current: String) -> [String] {
+        let prefix = target.stagingPrefix
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: target.parent) else { return [] }
         var removed: [String] = []
         for name in names.sorted() where name.hasPrefix(prefix) {
             let pid = name.dropFirst(prefix.count)
-            let path = directory + "/" + name
+            let path = target.besides(name)
             guard !pid.isEmpty, pid.allSatisfy(\.isASCIIDigit), path != current, isStaging(path) else { continue }
             if (try? FileManager.default.removeItem(atPath: path)) != nil { removed.append(path) }
         }

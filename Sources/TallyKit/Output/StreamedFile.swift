@@ -4,8 +4,8 @@ import Foundation
 /// (a billing run's CSV and JSON files grow with its customers).
 ///
 /// Created exclusively (never through a symlink); bytes are buffered and written
-/// a mebibyte at a time; `finish` flushes them to disk (or leaves that to a
-/// `DiskFlush` batch) and closes the file.
+/// a mebibyte at a time; `finish` closes the file (flushing it to disk when
+/// `durable`; a report's staging directory is flushed whole when committed).
 package final class StreamedFile {
     /// Where the file is.
     package let path: String
@@ -18,7 +18,7 @@ package final class StreamedFile {
     /// Creates `path` (which must not exist) with permission `mode`.
     ///
     /// - Throws: `TallyError.cannotWrite` naming the path.
-    package init(path: String, mode: mode_t = 0o644, durable: Bool = !DiskFlush.batches) throws {
+    package init(path: String, mode: mode_t = 0o644, durable: Bool = false) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { throw TallyError.cannotWrite(path: path, message: String(cString: strerror(errno))) }
         if fchmod(fd, mode) != 0 {
@@ -48,7 +48,7 @@ package final class StreamedFile {
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
-        if let failure = FileAppend.writeAll(fd, buffer, count: buffer.count) ?? WriteFaultInjection.failure(for: path) {
+        if let failure = Descriptor.writeAll(fd, buffer, count: buffer.count) ?? WriteFaultInjection.failure(for: path) {
             throw TallyError.cannotWrite(path: path, message: failure)
         }
         buffer.removeAll(keepingCapacity: true)

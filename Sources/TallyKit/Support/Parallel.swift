@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs independent pieces of work on several threads and returns their results in order.
 package enum Parallel {
@@ -24,28 +25,30 @@ package enum Parallel {
     }
 }
 
-/// A lock-protected slot per piece of work; the only shared mutable state of `Parallel.map`.
-private final class ResultBox<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Result<T, any Error>?]
-    private var ticket = 0
+/// A slot per piece of work and the next ticket, behind one mutex: the only shared mutable state of `Parallel.map`.
+private final class ResultBox<T: Sendable>: Sendable {
+    private struct State {
+        var results: [Result<T, any Error>?]
+        var ticket = 0
+    }
 
-    init(count: Int) { results = Array(repeating: nil, count: count) }
+    private let state: Mutex<State>
 
-    func set(_ i: Int, _ r: Result<T, any Error>) {
-        lock.lock(); defer { lock.unlock() }
-        results[i] = r
+    init(count: Int) { state = Mutex(State(results: Array(repeating: nil, count: count))) }
+
+    func set(_ i: Int, _ r: sending Result<T, any Error>) {
+        state.withLock { $0.results[i] = r }
     }
 
     func takeTicket(below count: Int) -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard ticket < count else { return nil }
-        defer { ticket += 1 }
-        return ticket
+        state.withLock { state in
+            guard state.ticket < count else { return nil }
+            defer { state.ticket += 1 }
+            return state.ticket
+        }
     }
 
     func values() throws -> [T] {
-        lock.lock(); defer { lock.unlock() }
-        return try results.map { try $0!.get() }
+        try state.withLock { state in try state.results.map { try $0!.get() } }
     }
 }

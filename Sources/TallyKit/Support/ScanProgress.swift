@@ -1,14 +1,18 @@
 import Foundation
+import Synchronization
 
 /// Rows read so far by all shards of a scan, shown as a one-line progress display.
 ///
 /// Shards add in batches (every 64k rows), so the shared counter costs nothing
 /// measurable; the display redraws a single stderr line four times a second and
 /// is only started when stderr is a terminal (the command line decides).
-package final class ScanProgress: @unchecked Sendable {
-    private let lock = NSLock()
-    private var rows: Int64 = 0
-    private var timer: DispatchSourceTimer?
+package final class ScanProgress: Sendable {
+    private struct State {
+        var rows: Int64 = 0
+        var timer: (any DispatchSourceTimer)?
+    }
+
+    private let state = Mutex(State())
     private let write: @Sendable (String) -> Void
     private let label: String
 
@@ -20,39 +24,36 @@ package final class ScanProgress: @unchecked Sendable {
 
     /// Adds rows read by one shard.
     package func add(_ n: Int64) {
-        lock.lock(); defer { lock.unlock() }
-        rows += n
+        state.withLock { $0.rows += n }
     }
 
     /// Rows counted so far.
     package var count: Int64 {
-        lock.lock(); defer { lock.unlock() }
-        return rows
+        state.withLock { $0.rows }
     }
 
     /// Starts redrawing the line.
     package func start() {
-        let timer = DispatchSource.makeTimerSource(queue: .global())
-        timer.schedule(deadline: .now() + .milliseconds(250), repeating: .milliseconds(250))
-        timer.setEventHandler { [weak self] in
-            guard let self else { return }
-            self.write("\r\u{1B}[Ktally: \(self.label) \(DisplayCount.grouped(self.count)) rows…")
+        state.withLock { state in
+            let timer = DispatchSource.makeTimerSource(queue: .global())
+            timer.schedule(deadline: .now() + .milliseconds(250), repeating: .milliseconds(250))
+            timer.setEventHandler { [weak self] in
+                guard let self else { return }
+                self.write("\r\u{1B}[Ktally: \(self.label) \(DisplayCount.grouped(self.count)) rows…")
+            }
+            timer.resume()
+            state.timer = timer
         }
-        timer.resume()
-        lock.lock()
-        self.timer = timer
-        lock.unlock()
     }
 
     /// Stops and erases the line.
     package func stop() {
-        lock.lock()
-        let timer = self.timer
-        self.timer = nil
-        lock.unlock()
-        guard let timer else { return }
-        timer.cancel()
-        write("\r\u{1B}[K")
+        let wasRunning = state.withLock { state in
+            defer { state.timer = nil }
+            state.timer?.cancel()
+            return state.timer != nil
+        }
+        if wasRunning { write("\r\u{1B}[K") }
     }
 }
 

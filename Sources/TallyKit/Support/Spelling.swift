@@ -1,7 +1,8 @@
 /// Suggestions for misspelt names (subcommands, keys, values), by edit distance.
 package enum Spelling {
-    /// The candidate `word` most plausibly misspells, if any.
-    package static func nearest(to word: String, in candidates: [String]) -> String? {
+    /// The candidate `word` most plausibly misspells, if any: within `maxDistance` edits
+    /// (default: 2, or a third of the word's length when longer).
+    package static func nearest(to word: String, in candidates: [String], maxDistance: Int? = nil) -> String? {
         let lowered = word.lowercased()
         if let exact = candidates.first(where: { $0.lowercased() == lowered }) { return exact }
         // Nearest by edit distance; ties go to the longer shared prefix (USX: USD before UGX).
@@ -10,7 +11,7 @@ package enum Spelling {
             return (candidate, distance(lowered, c), zip(lowered, c).prefix { $0 == $1 }.count)
         }
         guard let best = scored.min(by: { ($0.1, -$0.2) < ($1.1, -$1.2) }) else { return nil }
-        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+        return best.1 <= (maxDistance ?? max(2, word.count / 3)) ? best.0 : nil
     }
 
     /// ` (did you mean 'x'?)` or an empty string.

@@ -12,6 +12,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case noInput = 66
     /// An output that cannot be written (`EX_CANTCREAT`).
     case cannotCreate = 73
+    /// `stats --api-compat` for an inactive user, whom the endpoint answers 403 (`EX_NOPERM`).
+    case noPermission = 77
     /// Interrupted by SIGINT.
     case interrupted = 130
     /// Terminated by SIGTERM.
@@ -32,8 +34,10 @@ public enum TallyError: ExitStatusProviding, Equatable {
     case badData(file: String, location: String?, message: String)
     /// An input that cannot be opened or is not a history (exit 66).
     case cannotOpen(file: String, message: String)
-    /// An unknown user or customer (exit 66).
-    case unknownUser(String)
+    /// An unknown user or customer (exit 66), with the nearest known id or email when one is close.
+    case unknownUser(String, suggestion: String? = nil)
+    /// An inactive user asked for in the endpoint's exact view, which answers them 403 (exit 77).
+    case inactiveUser(String)
     /// An output that cannot be written (exit 73).
     case cannotWrite(path: String, message: String)
     /// An inconsistency tally found in its own results (exit 1).
@@ -45,6 +49,7 @@ public enum TallyError: ExitStatusProviding, Equatable {
         case .badData: return .dataError
         case .cannotOpen, .unknownUser: return .noInput
         case .cannotWrite: return .cannotCreate
+        case .inactiveUser: return .noPermission
         case .internalInconsistency: return .failure
         }
     }
@@ -57,8 +62,12 @@ public enum TallyError: ExitStatusProviding, Equatable {
             return location.map { "\(file): \($0): \(message)" } ?? "\(file): \(message)"
         case .cannotOpen(let file, let message):
             return "\(file): \(message)"
-        case .unknownUser(let user):
-            return "unknown user '\(user)': no user with that id or email in the sources"
+        case .unknownUser(let user, let suggestion):
+            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+            return "unknown user '\(user)': no user with that id or email in the sources\(hint)"
+        case .inactiveUser(let user):
+            return "user '\(user)' is inactive: the endpoint answers 403 \"User account is disabled\"; "
+                + "drop --api-compat for their numbers"
         case .cannotWrite(let path, let message):
             return "\(path): \(message)"
         case .internalInconsistency(let message):

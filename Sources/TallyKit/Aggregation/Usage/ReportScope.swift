@@ -52,6 +52,10 @@ package struct ReportScope: Sendable {
         return users.contains(user)
     }
 
+    /// Whether `job` is one of the period's jobs listed one by one (`jobs.csv`):
+    /// an included owner's, created in the period.
+    package func lists(_ job: JobRecord) -> Bool { includes(job.userID) && inPeriod(job.createdAt) }
+
     /// Whether `instant` falls in the period.
     package func inPeriod(_ instant: Instant) -> Bool { instant >= period.from && instant < period.to }
 

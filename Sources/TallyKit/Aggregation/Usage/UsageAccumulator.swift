@@ -21,16 +21,13 @@ package struct UsageAccumulator: Accumulator {
     package internal(set) var billing: BillingUsageTally
     /// Every user id seen in a job or document, so the report knows who exists.
     var usersSeen: Dictionary<String?, CustomerTally>.Keys { customers.storage.keys }
-    /// Spools of `jobs.csv` rows, in shard order.
-    package internal(set) var spools: [JobsSpool] = []
 
-    /// An empty accumulator for `scope`, writing job rows to `spool` when given.
-    package init(scope: ReportScope, spool: JobsSpool? = nil) {
+    /// An empty accumulator for `scope`.
+    package init(scope: ReportScope) {
         self.scope = scope
         time = TimeTally(buckets: scope.bucketStarts.count, days: scope.dayStarts.count)
         activity = ActivityTally(limit: scope.listLimit)
         billing = BillingUsageTally(windows: scope.billingWindows.count)
-        spools = spool.map { [$0] } ?? []
     }
 
     /// Counts a job: quality always; billing and activity by their own instants; the rest when created in the period.
@@ -46,7 +43,6 @@ package struct UsageAccumulator: Accumulator {
             durations.add(job)
             errors.add(job)
             customers.update(job.userID, default: CustomerTally()) { $0.add(job) }
-            spools.last?.add(job)
         } else if scope.inPreviousPeriod(job.createdAt) {
             previous.add(job)
         }
@@ -71,11 +67,6 @@ package struct UsageAccumulator: Accumulator {
         billing = BillingUsageTally(windows: 0)
     }
 
-    /// Removes the `jobs.csv` spools of a pass the scan threw away.
-    package func discard() {
-        for spool in spools { spool.remove() }
-    }
-
     /// Folds in a later shard's counts.
     package mutating func merge(_ later: UsageAccumulator) {
         current.merge(later.current)
@@ -87,6 +78,5 @@ package struct UsageAccumulator: Accumulator {
         for (user, tally) in later.customers.storage { customers.update(user, default: CustomerTally()) { $0.merge(tally) } }
         quality.merge(later.quality)
         billing.merge(later.billing)
-        spools += later.spools
     }
 }

@@ -14,6 +14,8 @@ package struct BillingFiles: BillingSink {
     let renderer: BillingRenderer
     let currency: Currency
     let width: Int
+    /// Stops the run between batches of pages when a signal arrives.
+    let cancellation: Cancellation
     private var csv: [String: StreamedFile] = [:]
     private var json: StreamedFile?
     private var firstInvoice = true
@@ -43,8 +45,10 @@ package struct BillingFiles: BillingSink {
     /// - Throws: `TallyError.cannotWrite`.
     package init(
         directory: ReportDirectory, formats: Set<ReportFormat>, renderer: BillingRenderer, currency: Currency, planName: String,
-        asOf: Instant, bom: Bool, fileMode: mode_t, width: Int, listPages: Bool = true
+        asOf: Instant, bom: Bool, fileMode: mode_t, width: Int, listPages: Bool = true,
+        cancellation: Cancellation = Cancellation()
     ) throws {
+        self.cancellation = cancellation
         self.directory = directory
         self.listPages = listPages
         self.formats = formats
@@ -106,9 +110,10 @@ package struct BillingFiles: BillingSink {
 
     /// Renders and writes the waiting pages, on `width` threads.
     private mutating func flushPages() throws {
+        try cancellation.check()
         let pages = batch
         batch.removeAll(keepingCapacity: true)
-        let renderer = renderer, directory = directory, code = currency.code
+        let renderer = renderer, directory = directory, code = currency.code, cancellation = cancellation
         let chunk = max(1, (pages.count + width - 1) / max(width, 1))
         let sizes = try Parallel.map((pages.count + chunk - 1) / chunk, width: width) { piece -> [Int] in
             try pages[piece * chunk..<min(pages.count, (piece + 1) * chunk)].map { name, page in
@@ -118,6 +123,7 @@ package struct BillingFiles: BillingSink {
                 case .note(let view, let issuer): bytes = renderer.page(view, issuer: issuer, currency: code)
                 }
                 try directory.write(bytes, to: name, parentExists: true)
+                try cancellation.checkpoint(name)
                 return bytes.count
             }
         }
@@ -148,11 +154,13 @@ package struct BillingFiles: BillingSink {
                     periods: periods, unmatched: unmatched, unmatchedCount: unmatchedCount, reconciliation: check,
                     hadInvoices: digest.invoiceCount > 0))
             try json.finish()
+            try cancellation.checkpoint("invoices.json")
             written.append(("invoices.json", json.size))
         }
         for (name, _) in Self.csvFiles {
             guard let file = csv[name] else { continue }
             try file.finish()
+            try cancellation.checkpoint(name)
             written.append((name, file.size))
         }
         return BillingSummaryView(
@@ -162,6 +170,7 @@ package struct BillingFiles: BillingSink {
 
     private mutating func write(_ name: String, _ bytes: [UInt8]) throws {
         try directory.write(bytes, to: name)
+        try cancellation.checkpoint(name)
         written.append((name, bytes.count))
     }
 }

@@ -31,6 +31,8 @@ struct ConfigValue {
         case "users": config.users = try texts("a list of user ids or emails")
         case "log_level": config.logLevel = Logger.Level(rawValue: try choice(Logger.Level.allCases.map(\.rawValue)))
         case "log_format": config.logFormat = LineLogHandler.Format(rawValue: try choice(LineLogHandler.Format.allCases.map(\.rawValue)))
+        case "log_timestamps":
+            config.logTimestamps = LineLogHandler.Timestamps(rawValue: try choice(LineLogHandler.Timestamps.allCases.map(\.rawValue)))
         case "jobs": config.jobs = try checked { try OptionValues.jobs(integer()) }
         case "strict": config.strict = try bool()
         case "private": config.private = try bool()

@@ -1,25 +1,33 @@
 import Foundation
 import Logging
 
-/// Log level and format for a run: command-line flags over the config file over the defaults.
+/// Log level, format and timestamps for a run: command-line flags over the config file over the defaults.
 package struct LogSettings: Sendable, Equatable {
     /// `--log-level` / `log_level`; `nil`: info on a terminal, warning otherwise.
     package var level: Logger.Level?
     /// `--log-format` / `log_format`; `nil`: text.
     package var format: LineLogHandler.Format?
+    /// `--log-timestamps` / `log_timestamps`; `nil`: auto (stamped when stderr is not a terminal).
+    package var timestamps: LineLogHandler.Timestamps?
     /// `--quiet`: errors only, whatever the level says.
     package var quiet: Bool
 
     /// Makes settings; every value optional.
-    package init(level: Logger.Level? = nil, format: LineLogHandler.Format? = nil, quiet: Bool = false) {
+    package init(
+        level: Logger.Level? = nil, format: LineLogHandler.Format? = nil, timestamps: LineLogHandler.Timestamps? = nil,
+        quiet: Bool = false
+    ) {
         self.level = level
         self.format = format
+        self.timestamps = timestamps
         self.quiet = quiet
     }
 
     /// These settings with unset values taken from `config`.
     package func over(_ config: TallyConfig?) -> LogSettings {
-        LogSettings(level: level ?? config?.logLevel, format: format ?? config?.logFormat, quiet: quiet)
+        LogSettings(
+            level: level ?? config?.logLevel, format: format ?? config?.logFormat,
+            timestamps: timestamps ?? config?.logTimestamps, quiet: quiet)
     }
 
     /// The level in force: `--quiet` wins, then the set level, then the terminal-dependent default.
@@ -33,6 +41,7 @@ package struct LogSettings: Sendable, Equatable {
     ) -> Logger {
         let level = effectiveLevel(isTerminal: isTerminal)
         let format = format ?? .text
-        return Logger(label: "tally") { _ in LineLogHandler(level: level, format: format, write: write) }
+        let stamped = (timestamps ?? .auto).stamps(isTerminal: isTerminal)
+        return Logger(label: "tally") { _ in LineLogHandler(level: level, format: format, stamped: stamped, write: write) }
     }
 }

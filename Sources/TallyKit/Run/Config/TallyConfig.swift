@@ -34,6 +34,8 @@ package struct TallyConfig: Sendable, Equatable {
     package var logLevel: Logger.Level?
     /// `log_format`: `text` or `json`.
     package var logFormat: LineLogHandler.Format?
+    /// `log_timestamps`: `auto`, `always` or `never`.
+    package var logTimestamps: LineLogHandler.Timestamps?
     /// `jobs`: threads reading the sources.
     package var jobs: Int?
     /// `strict`: any skipped row is fatal.
@@ -44,7 +46,7 @@ package struct TallyConfig: Sendable, Equatable {
     /// Every key a config file may have, in documentation order.
     package static let keys = [
         "sources", "out", "timezone", "plan", "ledger", "fail_on_restatement", "templates", "formats", "csv_bom",
-        "stuck_after", "users", "log_level", "log_format", "jobs", "strict", "private",
+        "stuck_after", "users", "log_level", "log_format", "log_timestamps", "jobs", "strict", "private",
     ]
 
     /// Command-line spellings that are not near their key by edit distance.

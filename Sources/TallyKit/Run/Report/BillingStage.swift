@@ -13,6 +13,8 @@ struct BillingOutcome {
     var invoices: Int64
     /// The ledger with this run's entries, not committed yet: the run commits it just before the report.
     var ledger: LedgerBook?
+    /// What the operator should know (drafts, adjustment notes): logged once the report is in place.
+    var warnings: [String]
 }
 
 /// Billing in a report: the billing periods the report overlaps (from the plan), their
@@ -31,7 +33,8 @@ enum BillingStage {
     ///   the checks fail; ledger errors (65, 73). The ledger is rolled back on any of them.
     static func run(
         plan: Plan, calendar: BillingCalendar, periods: [BillingPeriod], tally: BillingUsageTally, users: UserDirectory,
-        scope: ReportScope, request: ReportRequest, templates: TemplateSet, directory: ReportDirectory, logger: Logger
+        scope: ReportScope, request: ReportRequest, templates: TemplateSet, directory: ReportDirectory,
+        cancellation: Cancellation = Cancellation(), logger: Logger
     ) throws -> BillingOutcome {
         let windows = tally.windows
         if request.strict, let window = windows.first(where: { $0.unbillable.jobs > 0 }), let first = window.unbillableJobs.first {
@@ -59,14 +62,14 @@ enum BillingStage {
             var sink = try BillingFiles(
                 directory: directory, formats: request.formats, renderer: renderer, currency: plan.currency, planName: planName,
                 asOf: request.asOf, bom: request.csvBOM, fileMode: mode_t(request.fileMode), width: request.parallelism,
-                listPages: logger.logLevel <= .debug)
+                listPages: logger.logLevel <= .debug, cancellation: cancellation)
             var pass = BillingPass(
                 builder: InvoiceBuilder(plan: plan, more: more), calendar: calendar, asOf: request.asOf, ledger: ledger,
                 failOnRestatement: request.failOnRestatement,
                 customer: { BillingCustomer(id: $0, email: users[$0]?.email, name: users[$0]?.fullName) },
                 knownIDs: users.byID.keys.filter { scope.includes($0) }.sorted(), inScope: { scope.includes($0) })
             try pass.run(zip(periods, windows).map { PeriodInput(period: $0, window: $1) }, into: &sink)
-            if ledger != nil { TestPause.inLedger() }
+            if ledger != nil { try cancellation.ledgerWritten() }
             let digest = sink.digest
             guard digest.invoicesTotal == digest.linesTotal, digest.bridgesOK else {
                 let broken = digest.periods.filter { !($0.bridge?.isConsistent ?? true) }.map {
@@ -80,15 +83,15 @@ enum BillingStage {
                 digest, title: "Billing \(scope.period.label)", planName: planName, currency: plan.currency, asOf: request.asOf,
                 format: renderer.format, jobCap: BillingRenderer.htmlJobCap, unmatched: unmatched, unmatchedCount: unmatchedCount)
             let summary = try sink.finish(view: view, unmatched: unmatched, unmatchedCount: unmatchedCount)
-            for warning in pass.warnings { logger.warning("\(warning)") }
-            for period in view.periods.map(\.period) where period.isDraft {
-                logger.warning("\(period.label): draft invoices, \(period.draftNote.dropFirst("DRAFT: ".count))")
+            let drafts = view.periods.map(\.period).filter(\.isDraft).map {
+                "\($0.label): draft invoices, \($0.draftNote.dropFirst("DRAFT: ".count))"
             }
             let counted = sink.listPages ? [] : sink.pages.sorted { $0.key < $1.key }.map {
                 WrittenFiles.Folder(name: $0.key, files: $0.value.files, bytes: $0.value.bytes)
             }
             return BillingOutcome(
-                summary: summary, written: sink.written, countedFolders: counted, invoices: digest.invoiceCount, ledger: ledger)
+                summary: summary, written: sink.written, countedFolders: counted, invoices: digest.invoiceCount, ledger: ledger,
+                warnings: pass.warnings + drafts)
         } catch {
             ledger?.rollback()
             throw error

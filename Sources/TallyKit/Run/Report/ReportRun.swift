@@ -4,12 +4,14 @@ import Logging
 /// `tally report`: reads the sources once, computes usage (and invoices with a
 /// plan), renders every output into a staging directory, and swaps it into place.
 package enum ReportRun {
-    /// Runs a report request.
+    /// Runs a report request; `cancellation` (set by a signal) stops it cleanly.
     ///
-    /// - Throws: `TallyError` / `PlanError` with their exit statuses; nothing is
-    ///   written to `outDirectory` unless the whole run succeeds.
-    package static func run(_ request: ReportRequest, logger: Logger) throws -> ReportOutcome {
+    /// - Throws: `TallyError` / `PlanError` with their exit statuses, `Interrupted` when
+    ///   cancelled; nothing is written to `outDirectory` unless the whole run succeeds,
+    ///   and a refused `outDirectory` is refused before anything is created.
+    package static func run(_ request: ReportRequest, logger: Logger, cancellation: Cancellation = Cancellation()) throws -> ReportOutcome {
         let started = DispatchTime.now()
+        let target = try OutputTarget(request.outDirectory)
         let plan = try request.planPath.map { try PlanLoader.load(path: $0) }
         let zoneName = request.zoneID ?? plan?.timeZone ?? "UTC"
         let zone = try ZonedCalendar.zone(named: zoneName)
@@ -23,43 +25,45 @@ package enum ReportRun {
         }
         let (templates, templateWarnings) = try TemplateSet.load(overrides: request.templatesDirectory)
         for warning in templateWarnings { logger.warning("\(warning)") }
-        let sources = try request.sources.map { try SourceOpener.open($0) }
-        defer { SpooledFiles.shared.removeAll() }
-        let chosen = try resolveUsers(request.users, sources: sources)
+        // A spooled standard input is removed when the last of these sources goes.
+        let sources = try request.sources.map { try SourceOpener.open($0, cancellation: cancellation) }
+        let chosen = try resolveUsers(request.users, sources: sources, cancellation: cancellation)
         logger.info("period", metadata: ["label": "\(period.label)", "from": "\(period.from.isoString)", "to": "\(period.to.isoString)", "zone": "\(zoneName)"])
 
-        let lock = try OutputLock(directory: request.outDirectory)
-        let directory = try ReportDirectory(target: request.outDirectory, fileMode: mode_t(request.fileMode))
-        for path in StaleStaging.remove(besides: directory.target, except: directory.staging) {
-            logger.warning("removed a staging directory left by an interrupted earlier run", metadata: ["path": "\(path)"])
-        }
-        do {
-            let (outcome, ledger) = try produce(
-                request, plan: billing, period: period, calendar: calendar, templates: templates,
-                sources: sources, chosen: chosen, directory: directory, logger: logger)
-            // The ledger first: a report never shows final invoices the ledger does not hold.
-            try ledger?.commit()
-            try directory.commit()
-            _ = lock
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            logger.info("report written", metadata: ["directory": "\(request.outDirectory)", "seconds": "\(String(format: "%.2f", seconds))"])
-            return outcome
-        } catch {
-            directory.discard()
-            throw error
+        return try OutputLock.holding(target) {
+            let directory = try ReportDirectory(target: target, fileMode: mode_t(request.fileMode))
+            for path in StaleStaging.remove(besides: target, except: directory.staging) {
+                logger.warning("removed a staging directory left by an interrupted earlier run", metadata: ["path": "\(path)"])
+            }
+            do {
+                let (outcome, billing) = try produce(
+                    request, plan: billing, period: period, calendar: calendar, templates: templates, sources: sources,
+                    chosen: chosen, directory: directory, cancellation: cancellation, logger: logger)
+                // The ledger first: a report never shows final invoices the ledger does not hold.
+                try cancellation.check()
+                try billing?.ledger?.commit()
+                try directory.commit(cancellation: cancellation)
+                for warning in billing?.warnings ?? [] { logger.warning("\(warning)") }
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+                logger.info("report written", metadata: ["directory": "\(request.outDirectory)", "seconds": "\(String(format: "%.2f", seconds))"])
+                return outcome
+            } catch {
+                directory.discard()
+                throw error
+            }
         }
     }
 
     /// Resolves `--user` values to ids; emails need the users of the sources.
-    static func resolveUsers(_ wanted: [String], sources: [any HistorySource]) throws -> [String: String]? {
+    static func resolveUsers(_ wanted: [String], sources: [any HistorySource], cancellation: Cancellation? = nil) throws -> [String: String]? {
         guard !wanted.isEmpty else { return nil }
-        let directory = wanted.contains { $0.contains("@") } ? try UserPrepass.users(in: sources) : UserDirectory()
+        let directory = wanted.contains { $0.contains("@") } ? try UserPrepass.users(in: sources, cancellation: cancellation) : UserDirectory()
         var ids: [String: String] = [:]
         for value in wanted {
             if let user = directory.user(matching: value) {
                 ids[value] = user.id
             } else if value.contains("@") {
-                throw TallyError.unknownUser(value)
+                throw TallyError.unknownUser(value, suggestion: directory.nearest(to: value))
             } else {
                 ids[value] = SafeFileName.isUUID(value.lowercased()) ? value.lowercased() : value
             }
@@ -69,36 +73,43 @@ package enum ReportRun {
 
     private static func produce(
         _ request: ReportRequest, plan: (Plan, BillingCalendar, [BillingPeriod])?, period: ReportPeriod, calendar: ZonedCalendar,
-        templates: TemplateSet, sources: [any HistorySource], chosen: [String: String]?, directory: ReportDirectory, logger: Logger
-    ) throws -> (ReportOutcome, LedgerBook?) {
+        templates: TemplateSet, sources: [any HistorySource], chosen: [String: String]?, directory: ReportDirectory,
+        cancellation: Cancellation, logger: Logger
+    ) throws -> (ReportOutcome, BillingOutcome?) {
         var billingScope = ReportScope(period: period, calendar: calendar, users: chosen.map { Set($0.values) })
         billingScope.billingWindows = plan?.2.map(\.window) ?? []
         let scope = billingScope
+        // The run's `jobs.csv` sink: spools the scan's accumulators fill, joined after rendering.
         let spools = SpoolFactory(directory: directory.staging, bom: request.csvBOM)
         let writeJobs = request.formats.contains(.csv)
         let progress = request.showProgress ? ScanProgress() : nil
-        let options = ScanOptions(read: ReadOptions(documentDetails: false), parallelism: request.parallelism, strict: request.strict, progress: progress)
+        var read = ReadOptions(documentDetails: false)
+        read.lenient = request.lenient
+        let options = ScanOptions(
+            read: read, parallelism: request.parallelism, strict: request.strict, progress: progress,
+            cancellation: cancellation, passDiscarded: { spools.removeAll() })
         let scanStart = DispatchTime.now()
         progress?.start()
         defer { progress?.stop() }
         var result = try HistoryScan.run(sources, options: options) {
             ReportAccumulator(
-                usage: UsageAccumulator(scope: scope, spool: writeJobs ? spools.make() : nil),
-                stats: EndpointStatsAccumulator(capped: false, onlyUsers: scope.users))
+                usage: UsageAccumulator(scope: scope), stats: EndpointStatsAccumulator(capped: false, onlyUsers: scope.users),
+                spool: writeJobs ? spools.make() : nil)
         }
         progress?.stop()
         logger.info("scan done", metadata: ["seconds": "\(elapsed(since: scanStart))"])
-        TestPause.afterScan()
+        try cancellation.scanned()
         StatsRun.report(result.diagnostics, logger: logger)
         if let chosen {
             for (given, id) in chosen.sorted(by: { $0.key < $1.key })
             where result.users[id] == nil && !result.aggregate.usage.usersSeen.contains(id) {
-                throw TallyError.unknownUser(given)
+                let seen = result.aggregate.usage.usersSeen.compactMap { $0 }
+                throw TallyError.unknownUser(given, suggestion: result.users.nearest(to: given, otherIDs: seen))
             }
         }
         let sourceRows = zip(sources, request.sources).map { source, name in
             SourceRead(
-                name: name, format: source is SQLiteSource ? "sqlite" : "json",
+                name: name, format: source.formatName,
                 rows: (result.diagnostics.rowsRead[name] ?? [:]).values.reduce(0, +))
         }
         for source in sourceRows {
@@ -114,7 +125,8 @@ package enum ReportRun {
         if let (plan, billingCalendar, periods) = plan {
             billing = try BillingStage.run(
                 plan: plan, calendar: billingCalendar, periods: periods, tally: result.aggregate.usage.billing,
-                users: result.users, scope: scope, request: request, templates: templates, directory: directory, logger: logger)
+                users: result.users, scope: scope, request: request, templates: templates, directory: directory,
+                cancellation: cancellation, logger: logger)
             report.billing = billing?.summary
             result.aggregate.usage.releaseBilling()
         }
@@ -122,12 +134,16 @@ package enum ReportRun {
             report, stats: result.aggregate.stats, users: result.users, scope: scope, request: request,
             templates: templates, zone: calendar.zone)
         logger.info("rendered", metadata: ["files": "\(files.count)", "seconds": "\(elapsed(since: renderStart))"])
+        try cancellation.check()
         let writeStart = DispatchTime.now()
         let jobsPath = directory.stagingPath(JobsCSVWriter.fileName)
-        let jobSpools = result.aggregate.usage.spools
+        let jobSpools = result.aggregate.jobs.spools
         let fileMode = mode_t(request.fileMode)
-        let joinJobs: @Sendable () throws -> Void = { try spools.concatenate(jobSpools, into: jobsPath, mode: fileMode) }
-        try ReportStaging.write(files, joinJobs: writeJobs ? joinJobs : nil, into: directory, width: request.parallelism)
+        let joinJobs: @Sendable () throws -> Void = {
+            try spools.concatenate(jobSpools, into: jobsPath, mode: fileMode, cancellation: cancellation)
+        }
+        try ReportStaging.write(
+            files, joinJobs: writeJobs ? joinJobs : nil, into: directory, width: request.parallelism, cancellation: cancellation)
         var written = files.map { ($0.name, $0.bytes.count) } + (billing?.written ?? [])
         if writeJobs { written.append((JobsCSVWriter.fileName, FileSize.of(jobsPath))) }
         logWritten(written, counted: billing?.countedFolders ?? [], logger: logger)
@@ -137,8 +153,9 @@ package enum ReportRun {
             directory: request.outDirectory, files: written, period: period, sources: sourceRows,
             skippedRows: result.diagnostics.totalSkipped,
             duplicatesMerged: result.diagnostics.duplicatesMerged.values.reduce(0, +),
-            customers: report.customers.count, invoices: Int(billing?.invoices ?? 0), countedFolders: billing?.countedFolders ?? [])
-        return (outcome, billing?.ledger)
+            customers: report.customers.count, invoices: Int(billing?.invoices ?? 0),
+            countedFolders: billing?.countedFolders ?? [])
+        return (outcome, billing)
     }
 
     /// One `wrote` line per top-level file and per subfolder at info; each file of a subfolder at debug.

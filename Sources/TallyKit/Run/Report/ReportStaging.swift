@@ -12,23 +12,30 @@ enum ReportStaging {
 
     /// Writes `files` (relative names) into `directory`, and runs `joinJobs` (when given) beside them.
     ///
+    /// `cancellation` is checked after every file (`Cancellation.checkpoint`).
     /// - Throws: the first failure in that order (`joinJobs` first), once every piece has finished;
     ///   the caller then discards the staging directory.
-    static func write(_ files: [RenderedFile], joinJobs: (@Sendable () throws -> Void)?, into directory: ReportDirectory, width: Int) throws {
+    static func write(
+        _ files: [RenderedFile], joinJobs: (@Sendable () throws -> Void)?, into directory: ReportDirectory, width: Int,
+        cancellation: Cancellation
+    ) throws {
         try directory.makeDirectories(for: files.map(\.name))
         let runs = interleavedRuns(files.indices.map { files[$0].name })
         let pieces = (joinJobs == nil ? 0 : 1) + runs.count
         _ = try Parallel.map(pieces, width: width) { piece in
             if let joinJobs {
                 if piece == 0 { return try joinJobs() }
-                return try write(runs[piece - 1], of: files, into: directory)
+                return try write(runs[piece - 1], of: files, into: directory, cancellation)
             }
-            try write(runs[piece], of: files, into: directory)
+            try write(runs[piece], of: files, into: directory, cancellation)
         }
     }
 
-    private static func write(_ run: [Int], of files: [RenderedFile], into directory: ReportDirectory) throws {
-        for index in run { try directory.write(files[index].bytes, to: files[index].name, parentExists: true) }
+    private static func write(_ run: [Int], of files: [RenderedFile], into directory: ReportDirectory, _ cancellation: Cancellation) throws {
+        for index in run {
+            try directory.write(files[index].bytes, to: files[index].name, parentExists: true)
+            try cancellation.checkpoint(files[index].name)
+        }
     }
 
     /// Indices of `names` grouped by directory into runs of at most `runLength`, taking

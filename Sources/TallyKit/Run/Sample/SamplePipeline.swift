@@ -1,11 +1,12 @@
 import Foundation
+import Synchronization
 
 /// Generates the history's jobs on a second thread, in chunks, while the caller writes them.
 ///
 /// Generation stays strictly sequential (one thread, one random stream), so the
 /// rows and their order are the same as a single-threaded run; the bounded
 /// queue (`depth` chunks) keeps memory flat.
-final class SamplePipeline: @unchecked Sendable {
+final class SamplePipeline: Sendable {
     /// A run of consecutive jobs with their documents.
     struct Chunk: Sendable {
         var jobs: [SampleJobRow] = []
@@ -14,15 +15,23 @@ final class SamplePipeline: @unchecked Sendable {
         var bounds: [Int] = [0]
     }
 
-    private let condition = NSCondition()
-    private var queue: [Chunk] = []
-    private var finished = false
-    private var cancelled = false
-    private var planted: [SampleAnomaly: [String]] = [:]
-    private let depth = 4
+    private struct State {
+        var queue: [Chunk] = []
+        var finished = false
+        var cancelled = false
+        var planted: [SampleAnomaly: [String]] = [:]
+    }
+
+    private let state = Mutex(State())
+    /// Free places in the queue (`depth` at most): the generator waits on it.
+    private let space: DispatchSemaphore
+    /// Chunks queued, plus one once generation has finished: the consumer waits on it.
+    private let ready = DispatchSemaphore(value: 0)
+    private static let depth = 4
 
     /// Starts generating `history`'s `jobs` jobs in chunks of `chunkSize` on a new thread.
     init(history: SampleHistory, jobs: Int, chunkSize: Int = 2048) {
+        space = DispatchSemaphore(value: Self.depth)
         let thread = Thread { [self] in
             var history = history
             var documents: [SampleDocumentRow] = []
@@ -36,11 +45,12 @@ final class SamplePipeline: @unchecked Sendable {
                     chunk = Chunk()
                 }
             }
-            condition.lock()
-            planted = history.planted
-            finished = true
-            condition.broadcast()
-            condition.unlock()
+            let planted = history.planted
+            state.withLock { state in
+                state.planted = planted
+                state.finished = true
+            }
+            ready.signal()
         }
         thread.stackSize = 1 << 22
         thread.start()
@@ -48,39 +58,41 @@ final class SamplePipeline: @unchecked Sendable {
 
     /// Queues a chunk, waiting while the queue is full; `false` once the consumer has cancelled.
     private func push(_ chunk: Chunk) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while queue.count >= depth && !cancelled { condition.wait() }
-        guard !cancelled else { return false }
-        queue.append(chunk)
-        condition.broadcast()
-        return true
+        space.wait()
+        let queued = state.withLock { state -> Bool in
+            guard !state.cancelled else { return false }
+            state.queue.append(chunk)
+            return true
+        }
+        if queued { ready.signal() }
+        return queued
     }
 
     /// Stops the generating thread early (the consumer failed); queued chunks are dropped.
     func cancel() {
-        condition.lock()
-        cancelled = true
-        queue.removeAll()
-        condition.broadcast()
-        condition.unlock()
+        state.withLock { state in
+            state.cancelled = true
+            state.queue.removeAll()
+        }
+        space.signal()
     }
 
     /// The next chunk, or `nil` once every job has been delivered.
     func next() -> Chunk? {
-        condition.lock()
-        defer { condition.unlock() }
-        while queue.isEmpty && !finished { condition.wait() }
-        guard !queue.isEmpty else { return nil }
-        let chunk = queue.removeFirst()
-        condition.broadcast()
+        ready.wait()
+        let chunk = state.withLock { state -> Chunk? in
+            state.queue.isEmpty ? nil : state.queue.removeFirst()
+        }
+        if chunk == nil {
+            ready.signal()  // finished: every later call returns nil too
+        } else {
+            space.signal()
+        }
         return chunk
     }
 
     /// The planted anomalies; valid once `next()` has returned `nil`.
     var plantedAnomalies: [SampleAnomaly: [String]] {
-        condition.lock()
-        defer { condition.unlock() }
-        return planted
+        state.withLock { $0.planted }
     }
 }
