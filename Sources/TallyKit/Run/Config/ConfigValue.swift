@@ -24,6 +24,8 @@ struct ConfigValue {
             _ = try checked { try ZonedCalendar.zone(named: name) }
             config.timezone = name
         case "plan": config.plan = path(try setting.text("a plan file path"))
+        case "ledger": config.ledger = path(try setting.text("a ledger file path"))
+        case "fail_on_restatement": config.failOnRestatement = try bool()
         case "templates": config.templates = path(try setting.text("a template directory"))
         case "formats": config.formats = try checked { try OptionValues.formats(texts("formats: html, csv, md, json")) }
         case "csv_bom": config.csvBOM = try bool()
