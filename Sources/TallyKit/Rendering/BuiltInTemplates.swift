@@ -87,7 +87,6 @@ table.lines tr.total th[scope=row]{font-weight:700}
 ul.plain{padding-left:1.25rem}
 .invoice-page{max-width:860px}
 .invoice-head{border-bottom:2px solid var(--fg);margin-bottom:1rem}
-@page{size:A4;margin:16mm}
 @media print{.invoice{break-before:page;border:0;padding:0;margin:0}#unbilled{break-before:page}.noprint{display:none}.invoice-page table{font-size:9.5pt}}
 .draft-banner{margin:.75rem 0;padding:.6rem .9rem;border:2px solid var(--bad);border-radius:6px;font-size:1.05rem}
 .parties{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:flex-start;gap:1rem}
@@ -163,7 +162,7 @@ ul.plain{padding-left:1.25rem}
 <thead><tr><th scope="col">Customer</th><th scope="col">Period</th><th scope="col">Status</th><th scope="col">Plan</th><th scope="col">Invoice</th><th scope="col" class="n">Subtotal</th><th scope="col" class="n">Discount</th><th scope="col" class="n">Tax</th><th scope="col" class="n">Total</th></tr></thead>
 <tbody>
 {{#invoices}}
-<tr><th scope="row">{{customer}}{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td>{{period.label}}</td><td>{{status}}</td><td>{{plan}}</td><td class="id"><a href="#inv-{{number}}">{{number}}</a></td><td class="n">{{subtotal}}</td><td class="n">{{discount}}</td><td class="n">{{tax}}</td><td class="n">{{total}}</td></tr>
+<tr><th scope="row">{{customer}}{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td class="nw">{{period.label}}</td><td>{{status}}</td><td>{{plan}}</td><td class="id nw"><a href="#inv-{{number}}">{{number}}</a></td><td class="n">{{subtotal}}</td><td class="n">{{discount}}</td><td class="n">{{tax}}</td><td class="n">{{total}}</td></tr>
 {{/invoices}}
 </tbody>
 <tfoot><tr class="total"><th scope="row" colspan="8">All {{invoiceCount}} invoices</th><td class="n">{{grandTotal}}</td></tr></tfoot>
@@ -181,7 +180,7 @@ ul.plain{padding-left:1.25rem}
 <thead><tr><th scope="col">Note</th><th scope="col">Kind</th><th scope="col">Corrects</th><th scope="col">Customer</th><th scope="col">Issued</th><th scope="col" class="n">Amount</th></tr></thead>
 <tbody>
 {{#notes}}
-<tr id="adj-{{number}}"><th scope="row" class="id"><a href="{{file}}">{{number}}</a></th><td>{{kind}}</td><td class="id"><a href="{{originalFile}}">{{originalNumber}}</a></td><td>{{customer}}</td><td>{{issueDate}}</td><td class="n">{{amount}}</td></tr>
+<tr id="adj-{{number}}"><th scope="row" class="id"><a href="{{file}}">{{number}}</a></th><td>{{kind}}</td><td class="id"><a href="{{originalFile}}">{{originalNumber}}</a></td><td>{{customer}}</td><td class="d">{{issueDate}}</td><td class="n">{{amount}}</td></tr>
 {{/notes}}
 </tbody></table></div>
 {{/hasNotes}}
@@ -494,46 +493,59 @@ Every plan customer matched a user.
 
 """####,
         "usage.css": ####"""
-:root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--card:#f6f8fa;--ok:#1f7a45;--bad:#c62828;--run:#1f5fbf;--wait:#9a6700;--o0:#6e40c9;--o1:#00796b;--o2:#8c6d1f;--link:#0b5cad;--up:#1f7a45;--down:#c62828}
-@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9aa5b1;--line:#30363d;--card:#161b22;--ok:#3fb950;--bad:#ff7b72;--run:#58a6ff;--wait:#d29922;--o0:#bc8cff;--o1:#39c5bb;--o2:#e3b341;--link:#58a6ff;--up:#3fb950;--down:#ff7b72}}
+:root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--card:#f6f8fa;--ok:#1a7f37;--bad:#cf222e;--run:#0969da;--wait:#9a6700;--queue:#8250df;--stop:#6e7781;--part:#d1580b;--o0:#1b7c83;--o1:#bf3989;--o2:#4d2d00;--link:#0b5cad;--up:#1a7f37;--down:#cf222e;--shade:rgba(0,0,0,.22)}
+@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9aa5b1;--line:#30363d;--card:#161b22;--ok:#3fb950;--bad:#ff7b72;--run:#58a6ff;--wait:#e3b341;--queue:#bc8cff;--stop:#8b949e;--part:#f0883e;--o0:#39c5bb;--o1:#ff80c8;--o2:#d2a679;--link:#58a6ff;--up:#3fb950;--down:#ff7b72;--shade:rgba(0,0,0,.7)}}
 *{box-sizing:border-box}
-body{margin:0 auto;max-width:1200px;padding:1.5rem;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+body{margin:0 auto;padding:1.5rem clamp(.75rem,3vw,2.5rem);background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+p,.note,details>summary{max-width:80ch}
 h1{font-size:1.6rem;margin:0 0 .25rem}
 h2{font-size:1.25rem;margin:2rem 0 .5rem;padding-bottom:.25rem;border-bottom:1px solid var(--line)}
 h3{font-size:1.05rem;margin:1.25rem 0 .4rem}
 a{color:var(--link)}
 .meta,.note,caption{color:var(--muted)}
 .note{font-size:.9rem}
+.nw,time,td.d{white-space:nowrap}
 nav ul{list-style:none;padding:0;margin:.75rem 0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:.75rem;margin:1rem 0}
-.card{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(190px,calc(50% - .4rem)),1fr));gap:.75rem;margin:1rem 0}
+.card{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem;min-width:0}
 .card .label{color:var(--muted);font-size:.85rem}
-.card .value{font-size:1.5rem;font-weight:600;font-variant-numeric:tabular-nums;white-space:nowrap}
+.card .value{font-size:clamp(1.15rem,5vw,1.5rem);font-weight:600;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
 .card .prev{font-size:.8rem;color:var(--muted)}
 .card .prev span{white-space:nowrap}
 .good{color:var(--up)}.bad{color:var(--down)}
-.wrap{overflow-x:auto}
+.wrap{overflow-x:auto;background:linear-gradient(to right,var(--bg) 30%,transparent) left/2.5rem 100% no-repeat local,linear-gradient(to left,var(--bg) 30%,transparent) right/2.5rem 100% no-repeat local,radial-gradient(farthest-side at 0 50%,var(--shade),transparent) left/.8rem 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,var(--shade),transparent) right/.8rem 100% no-repeat scroll}
+.wrap.scrolls::before{content:"Scroll sideways for more columns \2192";display:block;position:sticky;left:0;font-size:.8rem;color:var(--muted)}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}
 caption{text-align:left;padding:.25rem 0;font-size:.85rem}
 th,td{border-bottom:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}
 thead th{background:var(--card);vertical-align:bottom}
+thead{display:table-header-group}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.msg{max-width:38rem;overflow-wrap:anywhere}
+td.msg{max-width:38rem;min-width:12rem;overflow-wrap:anywhere}
 td.id,code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;overflow-wrap:anywhere}
+th.id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;font-weight:400;min-width:9rem;overflow-wrap:anywhere}
 th button{all:inherit;display:inline;border:0;padding:0;background:none;cursor:pointer}
 .sub{font-weight:400;color:var(--muted);font-size:.85em}
 th button::after{content:" \2195";color:var(--muted)}
 th[aria-sort=ascending] button::after{content:" \2191"}
 th[aria-sort=descending] button::after{content:" \2193"}
-.filter{margin:.25rem 0;padding:.3rem .5rem;border:1px solid var(--line);border-radius:4px;background:var(--bg);color:var(--fg);min-width:16rem}
-.chart{width:100%;height:auto;display:block;margin:.5rem 0}
-.c-ok{fill:var(--ok)}.c-bad{fill:var(--bad)}.c-run{fill:var(--run)}.c-wait{fill:var(--wait)}
+.filter{margin:.25rem 0;padding:.3rem .5rem;border:1px solid var(--line);border-radius:4px;background:var(--bg);color:var(--fg);min-width:min(16rem,100%)}
+.chart-box{overflow-x:auto}
+.chart{width:100%;min-width:600px;max-width:1100px;height:auto;display:block;margin:.5rem 0}
+.chart.small{min-width:0}
+.c-ok{fill:var(--ok)}.c-bad{fill:var(--bad)}.c-run{fill:var(--run)}.c-wait{fill:var(--wait)}.c-queue{fill:var(--queue)}.c-stop{fill:var(--stop)}.c-part{fill:var(--part)}
 .c-other0{fill:var(--o0)}.c-other1{fill:var(--o1)}.c-other2{fill:var(--o2)}
+.c-line{fill:none;stroke:var(--run);stroke-width:3}
 .c-grid{stroke:var(--line);stroke-width:1}
 .c-label{fill:var(--muted);font-size:12px}
+@media (max-width:700px){.c-label{font-size:19px}body{font-size:14px}}
+.legend{list-style:none;display:flex;flex-wrap:wrap;gap:.2rem 1rem;padding:0;margin:.25rem 0 .75rem;font-size:.85rem}
+.legend li{white-space:nowrap}
+.sw{display:inline-block;width:.8em;height:.8em;margin-right:.3em;vertical-align:-.05em;border-radius:2px}
+.sw.c-ok{background:var(--ok)}.sw.c-bad{background:var(--bad)}.sw.c-run{background:var(--run)}.sw.c-wait{background:var(--wait)}.sw.c-queue{background:var(--queue)}.sw.c-stop{background:var(--stop)}.sw.c-part{background:var(--part)}.sw.c-other0{background:var(--o0)}.sw.c-other1{background:var(--o1)}.sw.c-other2{background:var(--o2)}
 .ok{color:var(--ok)}.warn{color:var(--bad);font-weight:600}
 footer{margin-top:2rem;color:var(--muted);font-size:.85rem}
-@media print{:root{--bg:#fff;--fg:#000;--muted:#333;--line:#999;--card:#fff}body{max-width:none;padding:0;font-size:10pt}nav,.filter{display:none}h2{break-after:avoid}table,svg{break-inside:auto}tr{break-inside:avoid}a{color:#000}.wrap{overflow:visible}}
+@media print{:root{--bg:#fff;--fg:#000;--muted:#333;--line:#999;--card:#fff;--shade:transparent}body{padding:0;font-size:10pt}nav,.filter,.noprint{display:none}h2,h3{break-after:avoid}table,svg{break-inside:auto}tr{break-inside:avoid}a{color:#000}.wrap,.chart-box{overflow:visible;background:none}.wrap.scrolls::before{content:none}th button::after,th[aria-sort] button::after{content:none}.chart{min-width:0}.c-label{font-size:12px}details::details-content{content-visibility:visible;display:block}details>summary{list-style:none}section{break-before:auto}}
 
 """####,
         "usage.html.mustache": ####"""
@@ -550,9 +562,9 @@ footer{margin-top:2rem;color:var(--muted);font-size:.85rem}
 <body>
 <header>
 <h1>{{title}}</h1>
-<p class="meta">Period <strong>{{period.label}}</strong>: {{period.from.local}} to {{period.to.local}} (zone {{period.zone}}, end excluded).
-Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{generatedAt.iso}}</time>).
-{{#hasPrevious}}Compared with {{period.previousFrom.local}} to {{period.previousTo.local}}.{{/hasPrevious}}</p>
+<p class="meta">Period <strong>{{period.label}}</strong>: <span class="nw">{{period.from.local}}</span> to <span class="nw">{{period.to.local}}</span> (zone {{period.zone}}, end excluded).
+Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{generatedAt.iso}}">{{generatedAt.iso}}</time>).
+{{#hasPrevious}}Compared with <span class="nw">{{period.previousFrom.local}}</span> to <span class="nw">{{period.previousTo.local}}</span>.{{/hasPrevious}}</p>
 {{#hasUserFilter}}<p class="meta">Limited to customers: {{#userFilter}}<code>{{value}}</code> {{/userFilter}}</p>{{/hasUserFilter}}
 <nav aria-label="Sections"><ul>
 <li><a href="#totals">Totals</a></li><li><a href="#throughput">Throughput</a></li><li><a href="#durations">Durations</a></li>
@@ -685,7 +697,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <thead><tr><th scope="col">Job</th><th scope="col">Customer</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Started</th><th scope="col" class="n">Age</th></tr></thead>
 <tbody>
 {{#stuck}}
-<tr><th scope="row" class="id">{{id}}</th><td>{{user}}</td><td>{{jobType}}</td><td>{{status}}</td><td>{{created.short}}</td><td>{{started.short}}</td><td class="n warn">{{age}}</td></tr>
+<tr><th scope="row" class="id">{{id}}</th><td>{{user}}</td><td>{{jobType}}</td><td>{{status}}</td><td class="d">{{created.short}}</td><td class="d">{{started.short}}</td><td class="n warn">{{age}}</td></tr>
 {{/stuck}}
 </tbody></table></div>
 {{/hasStuck}}
@@ -695,7 +707,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <thead><tr><th scope="col">Job</th><th scope="col">Customer</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Started</th><th scope="col" class="n">Age</th></tr></thead>
 <tbody>
 {{#active}}
-<tr><th scope="row" class="id">{{id}}</th><td>{{user}}</td><td>{{jobType}}</td><td>{{status}}</td><td>{{created.short}}</td><td>{{started.short}}</td><td class="n">{{age}}</td></tr>
+<tr><th scope="row" class="id">{{id}}</th><td>{{user}}</td><td>{{jobType}}</td><td>{{status}}</td><td class="d">{{created.short}}</td><td class="d">{{started.short}}</td><td class="n">{{age}}</td></tr>
 {{/active}}
 </tbody></table></div>
 {{/hasActive}}
@@ -705,7 +717,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <thead><tr><th scope="col">Job</th><th scope="col">Customer</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Completed</th><th scope="col" class="n">Run time</th><th scope="col" class="n">Documents</th><th scope="col" class="n">Processed</th><th scope="col" class="n">Failed</th></tr></thead>
 <tbody>
 {{#completions}}
-<tr><th scope="row" class="id">{{id}}</th><td>{{user}}</td><td>{{jobType}}</td><td>{{status}}</td><td>{{completed.short}}</td><td class="n">{{runTime}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td></tr>
+<tr><th scope="row" class="id">{{id}}</th><td>{{user}}</td><td>{{jobType}}</td><td>{{status}}</td><td class="d">{{completed.short}}</td><td class="n">{{runTime}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td></tr>
 {{/completions}}
 </tbody></table></div>
 {{/hasCompletions}}
@@ -841,6 +853,22 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
         r.hidden = q !== "" && (r.textContent || "").toLowerCase().indexOf(q) < 0;
       });
     });
+  });
+  function markScrolling() {
+    Array.prototype.forEach.call(document.querySelectorAll(".wrap"), function (w) {
+      w.classList.toggle("scrolls", w.scrollWidth > w.clientWidth + 1);
+    });
+  }
+  markScrolling();
+  window.addEventListener("resize", markScrolling);
+  var closed = [];
+  window.addEventListener("beforeprint", function () {
+    closed = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
+    closed.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    closed.forEach(function (d) { d.open = false; });
+    closed = [];
   });
 })();
 

@@ -18,12 +18,15 @@ package struct ReportRenderer: Sendable {
     let templates: TemplateSet
     let format: DisplayFormat
     let csvBOM: Bool
+    /// The page's inline style: `usage.css` and the `@page` rule of `--paper`.
+    let style: String
 
     /// Makes a renderer for a template set and report zone; `csvBOM` is `--csv-bom`.
-    package init(templates: TemplateSet, zone: TimeZone, csvBOM: Bool) {
+    package init(templates: TemplateSet, zone: TimeZone, csvBOM: Bool, paper: PaperSize = .a4) {
         self.templates = templates
         self.format = DisplayFormat(zone: zone)
         self.csvBOM = csvBOM
+        self.style = templates.css + paper.pageRule
     }
 
     /// Renders the requested formats (all by default), in a fixed file order.
@@ -47,8 +50,8 @@ package struct ReportRenderer: Sendable {
     func html(_ report: UsageReport) -> String {
         var view = UsageView(report, format: format, customerCap: Self.htmlCustomerCap, errorCap: 20)
         view.charts = ChartsView(report, charts: SVGCharts(format: format))
-        let styleHash = SHA256.cspSource(templates.css), scriptHash = SHA256.cspSource(templates.script)
-        view.style = templates.css
+        let styleHash = SHA256.cspSource(style), scriptHash = SHA256.cspSource(templates.script)
+        view.style = style
         view.script = templates.script
         view.csp = "default-src 'none'; style-src \(styleHash); script-src \(scriptHash); img-src data:; base-uri 'none'; form-action 'none'"
         return templates.html.render(view)

@@ -105,23 +105,26 @@ struct SVGCharts {
             body += "<g><title>\(Escape.html(text))</title>" + rect(x, 0, w, 28, statusClass(item.name, i)) + "</g>"
             x += w
         }
-        var legendX = 0
+        // The legend is HTML: it wraps on a narrow screen and keeps its text size.
+        var legend = "<ul class=\"legend\">"
         for (i, item) in list.enumerated() where item.count > 0 {
-            let text = "\(item.name) \(format.count(item.count))"
-            body += rect(Double(legendX), 40, 12, 12, statusClass(item.name, i))
-            body += "<text class=\"c-label\" x=\"\(legendX + 16)\" y=\"51\">\(Escape.html(text))</text>"
-            legendX += 28 + min(40, text.count) * 7
+            legend += "<li><span class=\"sw \(statusClass(item.name, i))\"></span>\(Escape.html(item.name)) \(format.count(item.count))</li>"
         }
         let desc = list.map { "\($0.name) \(format.count($0.count))" }.joined(separator: ", ")
-        return svg(id: "chart-status", title: "Jobs by status", desc: "Jobs by status: \(desc).", body: body, height: 60)
+        return svg(id: "chart-status", title: "Jobs by status", desc: "Jobs by status: \(desc).", body: body, height: 28, small: true)
+            + legend + "</ul>"
     }
 
-    private func statusClass(_ name: String, _ index: Int) -> String {
+    /// The colour class of a status: the seven known ones each their own, others in turn.
+    func statusClass(_ name: String, _ index: Int) -> String {
         switch name {
         case "completed": return "c-ok"
         case "failed": return "c-bad"
         case "processing": return "c-run"
         case "pending": return "c-wait"
+        case "queued": return "c-queue"
+        case "cancelled": return "c-stop"
+        case "partial": return "c-part"
         default: return "c-other\(index % 3)"
         }
     }
@@ -156,9 +159,12 @@ struct SVGCharts {
         "<rect class=\"\(cls)\" x=\"\(num(x))\" y=\"\(num(y))\" width=\"\(num(w))\" height=\"\(num(h))\"/>"
     }
 
-    private func svg(id: String, title: String, desc: String, body: String, height: Int = height) -> String {
-        "<svg id=\"\(id)\" class=\"chart\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" viewBox=\"0 0 \(Self.width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">"
+    /// The chart in a box that scrolls sideways on a narrow screen (`small` charts shrink instead).
+    private func svg(id: String, title: String, desc: String, body: String, height: Int = height, small: Bool = false) -> String {
+        (small ? "" : "<div class=\"chart-box\">")
+            + "<svg id=\"\(id)\" class=\"chart\(small ? " small" : "")\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" viewBox=\"0 0 \(Self.width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">"
             + "<title id=\"\(id)-t\">\(Escape.html(title))</title><desc id=\"\(id)-d\">\(Escape.html(desc))</desc>\(body)</svg>"
+            + (small ? "" : "</div>")
     }
 
     /// A coordinate with at most one decimal, the same on every machine.

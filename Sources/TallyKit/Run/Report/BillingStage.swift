@@ -57,7 +57,7 @@ enum BillingStage {
         unmatched = Array(unmatched.prefix(CustomersFile.unmatchedListed))
         let ledger = try openLedger(request, periods: periods, plan: plan)
         let zoneName = plan.timeZone ?? "UTC"
-        let renderer = BillingRenderer(templates: templates, zone: calendar.calendar.zone, zoneName: zoneName)
+        let renderer = BillingRenderer(templates: templates, zone: calendar.calendar.zone, zoneName: zoneName, paper: request.paper)
         let planName = (plan.source as NSString).lastPathComponent
         do {
             var sink = try BillingFiles(
