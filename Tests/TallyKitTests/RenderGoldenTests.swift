@@ -7,7 +7,7 @@ import Testing
 /// `TALLY_RECORD_GOLDEN=1 swift test --filter RenderGolden`.
 @Suite struct RenderGoldenTests {
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    static let names = ["usage.html", "usage.md", "usage_by_customer.csv", "usage_daily.csv", "errors.csv", "usage.json"]
+    static let names = ["usage.html", "usage.md", "usage_by_customer.csv", "usage_daily.csv", "errors.csv", "usage_trends.csv", "usage.json"]
 
     @Test(arguments: names) func matchesGolden(name: String) throws {
         let files = try RenderFixture.render(RenderFixture.report())
@@ -27,13 +27,13 @@ import Testing
         let first = try renderer.render(report)
         let second = try renderer.render(report)
         #expect(first == second)
-        #expect(first.count == 6)
+        #expect(first.count == 7)
     }
 
     @Test func formatsSelectFiles() throws {
         let renderer = ReportRenderer(templates: try TemplateSet.builtIn(), zone: RenderFixture.zone, csvBOM: false)
         let files = try renderer.render(RenderFixture.report(), formats: [.csv])
-        #expect(files.map(\.name) == ["usage_by_customer.csv", "usage_daily.csv", "errors.csv"])
+        #expect(files.map(\.name) == ["usage_by_customer.csv", "usage_daily.csv", "errors.csv", "usage_trends.csv"])
     }
 
     @Test func csvBOMPrefixesEveryCSV() throws {

@@ -533,12 +533,14 @@ th[aria-sort=descending] button::after{content:" \2193"}
 .chart-box{overflow-x:auto}
 .chart{width:100%;min-width:600px;max-width:1100px;height:auto;display:block;margin:.5rem 0}
 .chart.small{min-width:0}
+.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(260px,100%),1fr));gap:1rem 1.5rem;margin:.5rem 0}
+.c-title{fill:var(--fg);font-size:13px;font-weight:600}
 .c-ok{fill:var(--ok)}.c-bad{fill:var(--bad)}.c-run{fill:var(--run)}.c-wait{fill:var(--wait)}.c-queue{fill:var(--queue)}.c-stop{fill:var(--stop)}.c-part{fill:var(--part)}
 .c-other0{fill:var(--o0)}.c-other1{fill:var(--o1)}.c-other2{fill:var(--o2)}
 .c-line{fill:none;stroke:var(--run);stroke-width:3}
 .c-grid{stroke:var(--line);stroke-width:1}
 .c-label{fill:var(--muted);font-size:12px}
-@media (max-width:700px){.c-label{font-size:19px}body{font-size:14px}}
+@media (max-width:700px){.chart-box .c-label{font-size:19px}body{font-size:14px}}
 .legend{list-style:none;display:flex;flex-wrap:wrap;gap:.2rem 1rem;padding:0;margin:.25rem 0 .75rem;font-size:.85rem}
 .legend li{white-space:nowrap}
 .sw{display:inline-block;width:.8em;height:.8em;margin-right:.3em;vertical-align:-.05em;border-radius:2px}
@@ -567,7 +569,7 @@ Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{ge
 {{#hasPrevious}}Compared with <span class="nw">{{period.previousFrom.local}}</span> to <span class="nw">{{period.previousTo.local}}</span>.{{/hasPrevious}}</p>
 {{#hasUserFilter}}<p class="meta">Limited to customers: {{#userFilter}}<code>{{value}}</code> {{/userFilter}}</p>{{/hasUserFilter}}
 <nav aria-label="Sections"><ul>
-<li><a href="#totals">Totals</a></li><li><a href="#throughput">Throughput</a></li><li><a href="#durations">Durations</a></li>
+<li><a href="#totals">Totals</a></li><li><a href="#trends">Trends</a></li><li><a href="#throughput">Throughput</a></li><li><a href="#durations">Durations</a></li>
 <li><a href="#errors">Errors</a></li><li><a href="#activity">Activity</a></li><li><a href="#customers">Customers</a></li>
 <li><a href="#series">Time series</a></li><li><a href="#quality">Data quality</a></li><li><a href="#sources">Sources</a></li>
 </ul></nav>
@@ -600,6 +602,26 @@ Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{ge
 {{#billing}}
 <p>Billing: {{invoices}} invoices{{#totals}}, {{amount}} {{currency}}{{/totals}}. <a href="{{link}}">See the billing report</a>.</p>
 {{/billing}}
+</section>
+
+<section id="trends" aria-labelledby="h-trends">
+<h2 id="h-trends">Trends</h2>
+{{#trends}}
+<p class="note">The report's period (last, highlighted) and the {{previousCount}} before it, one {{unit}} each: jobs by created_at and their documents, counted as in the totals; failure rate is failed of processed + failed documents.</p>
+{{{charts.trends}}}
+{{#hasRows}}
+<details><summary>Trend per {{unit}} as a table</summary>
+<div class="wrap"><table>
+<caption>Jobs and documents per {{unit}}, the report's period last</caption>
+<thead><tr><th scope="col">Period</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">Documents</th><th scope="col" class="n">Processed</th><th scope="col" class="n">Failed</th><th scope="col" class="n">Failure rate</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row" class="nw">{{#current}}<strong>{{label}}</strong>{{/current}}{{^current}}{{label}}{{/current}}</th><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{failureRate}}</td></tr>
+{{/rows}}
+</tbody></table></div>
+</details>
+{{/hasRows}}
+{{/trends}}
 </section>
 
 <section id="throughput" aria-labelledby="h-throughput">
@@ -895,6 +917,18 @@ Limited to customers: {{#userFilter}}{{value}} {{/userFilter}}
 Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime}}; {{tokens}} tokens; {{bytes}} processed.
 {{/throughput}}
 
+{{#trends}}
+{{#hasRows}}
+## Trend per {{unit}}
+
+| Period | Jobs | Documents | Processed | Failed | Failure rate |
+|---|---:|---:|---:|---:|---:|
+{{#rows}}
+| {{#current}}**{{label}}**{{/current}}{{^current}}{{label}}{{/current}} | {{jobs}} | {{documents}} | {{processed}} | {{failed}} | {{failureRate}} |
+{{/rows}}
+
+{{/hasRows}}
+{{/trends}}
 ## Jobs by status
 
 | Status | Jobs | Share |

@@ -41,6 +41,7 @@ package struct ReportRenderer: Sendable {
             files.append(RenderedFile(name: "usage_by_customer.csv", bytes: csv.customers(report.customers)))
             files.append(RenderedFile(name: "usage_daily.csv", bytes: csv.daily(report.timeSeries)))
             files.append(RenderedFile(name: "errors.csv", bytes: csv.errors(report.errors)))
+            files.append(RenderedFile(name: "usage_trends.csv", bytes: csv.trends(report.trends)))
         }
         if formats.contains(.json) { files.append(RenderedFile(name: "usage.json", bytes: Array(UsageJSON.render(report).utf8))) }
         return files

@@ -10,7 +10,7 @@ extension UsageAccumulator {
             throughput: time.throughput(scope: scope), durations: durations.section, errors: errors.section,
             activity: activity.section(emails: email), customers: customerRows(users),
             timeSeries: time.series(scope: scope), dataQuality: dataQuality(diagnostics),
-            sources: sources, userFilter: userFilter)
+            sources: sources, userFilter: userFilter, trends: trend.trends(scope: scope))
     }
 
     func customerRows(_ users: UserDirectory) -> [CustomerRow] {

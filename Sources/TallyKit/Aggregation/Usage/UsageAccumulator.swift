@@ -8,6 +8,7 @@ package struct UsageAccumulator: Accumulator {
     package let scope: ReportScope
     var current = PeriodTally()
     var previous = PeriodTally()
+    var trend: TrendTally
     var time: TimeTally
     var durations = DurationTally()
     var errors = ErrorTally()
@@ -27,6 +28,7 @@ package struct UsageAccumulator: Accumulator {
         self.scope = scope
         time = TimeTally(buckets: scope.bucketStarts.count, days: scope.dayStarts.count)
         activity = ActivityTally(limit: scope.listLimit)
+        trend = TrendTally(periods: scope.trendLabels.count)
         billing = BillingUsageTally(windows: scope.billingWindows.count)
     }
 
@@ -37,6 +39,7 @@ package struct UsageAccumulator: Accumulator {
         guard scope.includes(job.userID) else { return }
         billing.add(job, scope: scope)
         activity.add(job, scope: scope)
+        if let index = scope.trendIndex(job.createdAt) { trend.add(job, at: index) }
         if scope.inPeriod(job.createdAt) {
             current.add(job)
             time.add(job, scope: scope)
@@ -71,6 +74,7 @@ package struct UsageAccumulator: Accumulator {
     package mutating func merge(_ later: UsageAccumulator) {
         current.merge(later.current)
         previous.merge(later.previous)
+        trend.merge(later.trend)
         time.merge(later.time)
         durations.merge(later.durations)
         errors.merge(later.errors)

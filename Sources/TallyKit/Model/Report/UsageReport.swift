@@ -34,6 +34,8 @@ package struct UsageReport: Sendable, Equatable {
     package var userFilter: [String] = []
     /// A summary of invoices when billing ran; `nil` otherwise.
     package var billing: BillingSummaryView?
+    /// The last periods and this one, for the trend charts.
+    package var trends: Trends = Trends()
 
     /// The generated-at instant: always `period.asOf`, so reruns are byte-identical.
     package var generatedAt: Instant { period.asOf }

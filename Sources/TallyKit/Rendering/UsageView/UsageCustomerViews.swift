@@ -112,9 +112,12 @@ struct ChartsView: TemplateModel {
     let hours: String
     /// Jobs by status.
     let statuses: String
+    /// The trend's small multiples.
+    let trends: String
 
     func child(named name: String) -> Any? {
         switch name {
+        case "trends": trends
         case "documents": documents
         case "jobs": jobs
         case "hours": hours
@@ -125,10 +128,11 @@ struct ChartsView: TemplateModel {
 }
 
 extension ChartsView {
-    /// The four charts of a report.
+    /// The charts of a report.
     init(_ report: UsageReport, charts: SVGCharts) {
         self.init(
             documents: charts.documents(report.timeSeries), jobs: charts.jobs(report.timeSeries),
-            hours: charts.hours(report.throughput.documentsByHourOfDay), statuses: charts.statuses(report.totals.jobsByStatus))
+            hours: charts.hours(report.throughput.documentsByHourOfDay), statuses: charts.statuses(report.totals.jobsByStatus),
+            trends: TrendCharts(format: charts.format).html(report.trends))
     }
 }
