@@ -13,9 +13,9 @@ struct BillingTemplates: Sendable {
     /// Partial names (`{{> invoice-lines}}`) and their files.
     static let partials = ["invoice-lines": "invoice-lines.html.mustache", "billing-jobs": "billing-jobs.html.mustache"]
 
-    let html: MustacheTemplate
-    let markdown: MustacheTemplate
-    let invoice: MustacheTemplate
+    let html: PiecewiseTemplate
+    let markdown: PiecewiseTemplate
+    let invoice: PiecewiseTemplate
     /// Holds the partials.
     let library: MustacheLibrary
     let css: String
@@ -23,19 +23,29 @@ struct BillingTemplates: Sendable {
     /// Parses the billing files from `texts` (file name to text and the path for messages).
     ///
     /// - Throws: `TallyError.badData` naming the file and line of a template that does not
-    ///   parse, or of a `</style` in `billing.css`.
+    ///   parse, of an include of a partial that does not exist or includes itself
+    ///   (`PartialIncludes`; `billing.md` includes none), or of a `</style` in `billing.css`.
     static func load(_ texts: [String: (text: String, path: String)]) throws -> BillingTemplates {
         func text(_ name: String) -> (text: String, path: String) {
             texts[name] ?? (BuiltInTemplates.files[name] ?? "", "(built-in) " + name)
         }
         var library = MustacheLibrary()
+        var included: [String: PartialIncludes.Partial] = [:]
         for (name, file) in partials.sorted(by: { $0.key < $1.key }) {
-            library.register(try TemplateSet.parse(text(file)), named: name)
+            let (template, uses) = try TemplateSet.parsePartial(text(file))
+            library.register(template, named: name)
+            included[name] = .init(path: text(file).path, uses: uses)
         }
+        try PartialIncludes.checkPartials(included)
+        let html = try TemplateSet.parse(text("billing.html.mustache")), invoice = try TemplateSet.parse(text("invoice.html.mustache"))
+        let markdown = try TemplateSet.parse(text("billing.md.mustache"))
+        try PartialIncludes.check(html.partials, in: text("billing.html.mustache").path, available: included)
+        try PartialIncludes.check(invoice.partials, in: text("invoice.html.mustache").path, available: included)
+        try PartialIncludes.check(markdown.partials, in: text("billing.md.mustache").path, available: [:])
         return BillingTemplates(
-            html: try TemplateSet.parse(text("billing.html.mustache")),
-            markdown: try TemplateSet.parse(text("billing.md.mustache")),
-            invoice: try TemplateSet.parse(text("invoice.html.mustache")),
+            html: html,
+            markdown: markdown,
+            invoice: invoice,
             library: library,
             css: try TemplateSet.asset(text("billing.css"), closingTag: "</style"))
     }
