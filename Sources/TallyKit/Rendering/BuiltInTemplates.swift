@@ -621,7 +621,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 
 """####,
         "usage.md.mustache": ####"""
-{{% CONTENT_TYPE: MARKDOWN}}
+{{% CONTENT_TYPE: GFM}}
 # {{title}}
 
 Period **{{period.label}}**: {{period.from.local}} to {{period.to.local}} (zone {{period.zone}}, end excluded).
