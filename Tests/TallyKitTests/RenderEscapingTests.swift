@@ -67,6 +67,19 @@ import Testing
         #expect(Escape.markdown("# not a heading \\ $x$") == "\\# not a heading \\\\ \\$x\\$")
     }
 
+    @Test func controlCharactersBecomeTheReplacementCharacter() {
+        #expect(Escape.html("a\u{0}b\u{1F}c\u{7F}d\u{80}\u{9F}e\tf\ng\rh") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}\u{FFFD}e\tf\ng\rh")
+        // A quote followed by a combining mark is one Character but still a quote to a browser.
+        #expect(Escape.html("\"\u{301}'\u{301}<\u{338}") == "&quot;\u{301}&#39;\u{301}&lt;\u{338}")
+        #expect(Escape.markdown("a\u{0}b") == "a\u{FFFD}b")
+        var csv: [UInt8] = []
+        CSVField.appendText("x\u{0}y,\u{85}\u{A0}z\t", to: &csv)
+        #expect(String(decoding: csv, as: UTF8.self) == "\"x\u{FFFD}y,\u{FFFD}\u{A0}z\t\"")
+        csv = []
+        CSVField.appendText("\u{0}=1", to: &csv)
+        #expect(String(decoding: csv, as: UTF8.self) == "\u{FFFD}=1")
+    }
+
     @Test func markdownTableRowsStayOneRowEach() throws {
         let md = try #require(try RenderFixture.render(RenderFixture.report(text: "evil|cell\nnew line"))["usage.md"])
         let row = try #require(md.split(separator: "\n").first { $0.hasPrefix("| 1 |") })
