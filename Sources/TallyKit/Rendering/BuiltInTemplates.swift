@@ -361,7 +361,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 {{/jobsByType}}
 </tbody></table></div>
 {{#billing}}
-<p>Billing: {{invoices}} invoices{{#totals}}, {{amount}} {{currency}}{{/totals}}. <a href="{{link}}">See the billing report</a>.</p>
+<p>Billing: {{invoicesText}}{{#totals}}, {{amount}} {{currency}}{{/totals}}. <a href="{{link}}">See the billing report</a>.</p>
 {{/billing}}
 </section>
 
@@ -423,7 +423,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <section id="errors" aria-labelledby="h-errors">
 <h2 id="h-errors">Errors</h2>
 {{#errors}}
-<p>{{totalFailures}} failures (failed jobs and documents) in {{clusterCount}} groups of similar messages (numbers, ids and URLs masked).{{#more}} The {{shownCount}} largest are shown; all are in <a href="errors.csv">errors.csv</a>.{{/more}}</p>
+<p>{{totalFailuresText}} (failed jobs and documents) in {{clusterCountText}} of similar messages (numbers, ids and URLs masked).{{#more}} The {{shownCount}} largest are shown; all are in <a href="errors.csv">errors.csv</a>.{{/more}}</p>
 {{#hasClusters}}
 <div class="wrap"><table class="sortable" data-filter>
 <caption>Top error messages</caption>
@@ -490,14 +490,14 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <section id="customers" aria-labelledby="h-customers">
 <h2 id="h-customers">Customers</h2>
 {{#customers}}
-<p>{{count}} customers.{{#capped}} The first {{shown}} are shown; all are in <a href="{{csv}}">{{csv}}</a>.{{/capped}}</p>
+<p>{{countText}}.{{#capped}} The first {{shown}} are shown; all are in <a href="{{csv}}">{{csv}}</a>.{{/capped}}</p>
 {{#hasRows}}
 <div class="wrap"><table class="sortable" data-filter>
 <caption>Usage per customer</caption>
 <thead><tr><th scope="col">Customer</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">Documents</th><th scope="col" class="n">Processed</th><th scope="col" class="n">Failed</th><th scope="col" class="n">Success</th><th scope="col" class="n">Processing time</th><th scope="col" class="n">Tokens</th><th scope="col">First activity</th><th scope="col">Last activity</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr><th scope="row">{{#anonymous}}<em>anonymous</em>{{/anonymous}}{{^anonymous}}{{user}}{{/anonymous}}{{#name}}<div class="sub">{{name}}</div>{{/name}}</th><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{successRate}}</td><td class="n">{{processingTime}}</td><td class="n">{{tokens}}</td><td><time datetime="{{firstActivity.iso}}">{{firstActivity.date}}</time></td><td><time datetime="{{lastActivity.iso}}">{{lastActivity.date}}</time></td></tr>
+<tr><th scope="row">{{#anonymous}}<em>anonymous</em>{{/anonymous}}{{^anonymous}}{{user}}{{/anonymous}}{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{successRate}}</td><td class="n">{{processingTime}}</td><td class="n">{{tokens}}</td><td><time datetime="{{firstActivity.iso}}">{{firstActivity.date}}</time></td><td><time datetime="{{lastActivity.iso}}">{{lastActivity.date}}</time></td></tr>
 {{/rows}}
 </tbody></table></div>
 {{/hasRows}}
@@ -527,7 +527,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <section id="quality" aria-labelledby="h-quality">
 <h2 id="h-quality">Data quality</h2>
 {{#dataQuality}}
-<p>{{skippedTotal}} rows skipped; {{duplicatesMerged}} duplicates merged.</p>
+<p>{{skippedTotalText}} skipped; {{duplicatesMergedText}} merged.</p>
 {{#hasSkipped}}
 <div class="wrap"><table>
 <caption>Skipped rows</caption>
@@ -639,7 +639,7 @@ Limited to customers: {{#userFilter}}{{value}} {{/userFilter}}
 {{/headline}}
 
 {{#throughput}}
-Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime}}; {{tokens}} tokens; {{bytes}} processed.
+Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime}}; {{tokensText}}; {{bytes}} processed.
 {{/throughput}}
 
 ## Jobs by status
@@ -653,7 +653,7 @@ Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime
 ## Top errors
 
 {{#errors}}
-{{totalFailures}} failures in {{clusterCount}} groups.{{#more}} The {{shownCount}} largest are listed; see errors.csv for the rest.{{/more}}
+{{totalFailuresText}} in {{clusterCountText}}.{{#more}} The {{shownCount}} largest are listed; see errors.csv for the rest.{{/more}}
 
 {{#hasClusters}}
 | # | Message | Count | Share | Last seen |
@@ -667,7 +667,7 @@ Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime
 ## Top customers
 
 {{#customers}}
-{{count}} customers.{{#capped}} The first {{shown}} are listed; see {{csv}} for all.{{/capped}}
+{{countText}}.{{#capped}} The first {{shown}} are listed; see {{csv}} for all.{{/capped}}
 
 {{#hasRows}}
 | Customer | Jobs | Documents | Processed | Failed | Success | Tokens |
@@ -681,14 +681,14 @@ Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime
 ## Data quality
 
 {{#dataQuality}}
-{{skippedTotal}} rows skipped, {{duplicatesMerged}} duplicates merged.
+{{skippedTotalText}} skipped, {{duplicatesMergedText}} merged.
 {{#checks}}
 - {{label}}: {{count}}
 {{/checks}}
 {{/dataQuality}}
 {{#billing}}
 
-Billing: {{invoices}} invoices{{#totals}}, {{amount}} {{currency}}{{/totals}} (see {{link}}).
+Billing: {{invoicesText}}{{#totals}}, {{amount}} {{currency}}{{/totals}} (see {{link}}).
 {{/billing}}
 
 """####,
