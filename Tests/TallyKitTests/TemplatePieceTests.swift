@@ -139,4 +139,34 @@ import Testing
         let fine = "{{#rows}}\n" + String(repeating: "<tr><td>{{a}}</td><td>{{b}}</td></tr>\n", count: 600) + "{{/rows}}\n"
         #expect(Self.problem(fine) == nil)
     }
+
+    @Test func estimateIsCloseToWhatRenders() throws {
+        let set = try TemplateSet.builtIn()
+        let view = UsageView(RenderFixture.report(customers: 40), format: DisplayFormat(zone: RenderFixture.zone), customerCap: 500, errorCap: 20)
+        var estimate = RenderEstimate(limit: .max)
+        try estimate.add(set.html.tree, root: view)
+        let rendered = set.html.render(view).count
+        #expect(estimate.size > rendered / 2 && estimate.size < rendered * 2, "estimate \(estimate.size), rendered \(rendered)")
+    }
+
+    @Test func nestedLoopsOverListsAreRefusedBeforeRendering() throws {
+        let rows = "{{#customers.rows}}"
+        let text = String(repeating: rows, count: 4) + "{{user}}" + String(repeating: "{{/customers.rows}}", count: 4)
+        var template = try PiecewiseTemplate(text)
+        template.path = "my/usage.html.mustache"
+        template.sizeLimit = 256 << 20
+        let view = UsageView(RenderFixture.report(customers: 497), format: DisplayFormat(zone: RenderFixture.zone), customerCap: 500, errorCap: 20)
+        let start = ContinuousClock.now
+        #expect(throws: TallyError.badData(
+            file: "my/usage.html.mustache", location: nil,
+            message: "would render more than 256 MiB of text, or take too long, with this report (sections over lists nested in one another?)")) {
+            try template.checkSize(view)
+        }
+        #expect(ContinuousClock.now - start < .seconds(20), "a few seconds in a debug build")
+        // Two levels (250,000 names) are fine.
+        let two = try PiecewiseTemplate(String(repeating: rows, count: 2) + "{{user}}" + String(repeating: "{{/customers.rows}}", count: 2))
+        var checked = two
+        checked.sizeLimit = 256 << 20
+        try checked.checkSize(view)
+    }
 }

@@ -17,6 +17,13 @@ struct PiecewiseTemplate: Sendable {
     let pieces: [MustacheTemplate]
     /// The partials the template includes.
     let partials: [TemplateOutline.PartialUse]
+    /// The template as nodes (`RenderEstimate`).
+    let tree: [TemplateNode]
+    /// The file, for messages.
+    var path = ""
+    /// How large (in characters) it may render, checked by `checkSize` before rendering;
+    /// `nil` for a built-in template, whose size follows the data alone.
+    var sizeLimit: Int?
 
     /// Parses `text` in pieces of at most `pieceBudget` (tests cut at every cut with -1),
     /// escaping values as the content type named `contentType` until the template names one.
@@ -34,6 +41,22 @@ struct PiecewiseTemplate: Sendable {
         }
         self.pieces = pieces
         self.partials = outline.partials
+        self.tree = outline.tree
+    }
+
+    /// Refuses to render `object` when the template would make more than `sizeLimit`
+    /// characters of it (`RenderEstimate`): sections nested over lists multiply.
+    /// - Throws: `TallyError.badData` naming the template.
+    func checkSize(_ object: Any, partials: [String: [TemplateNode]] = [:]) throws {
+        guard let sizeLimit else { return }
+        var estimate = RenderEstimate(limit: sizeLimit, partials: partials)
+        do {
+            try estimate.add(tree, root: object)
+        } catch {
+            throw TallyError.badData(
+                file: path, location: nil,
+                message: "would render more than \(sizeLimit >> 20) MiB of text, or take too long, with this report (sections over lists nested in one another?)")
+        }
     }
 
     /// Renders like `MustacheTemplate.render(_:library:)` on the whole template.

@@ -59,6 +59,8 @@ struct TemplateOutline {
     /// The offsets where the parser reads ahead (each `{` and each tag's end), in order.
     private(set) var reads: [Int] = []
     private(set) var partials: [PartialUse] = []
+    /// The template as nodes, for estimating what rendering it costs.
+    private(set) var tree: [TemplateNode] = []
     /// The end of the template: its length in characters, last line and column.
     private(set) var end: Cut
     /// `readSums[k]` is the sum of `reads[0..<k]`.
@@ -75,6 +77,7 @@ struct TemplateOutline {
         cuts = scan.cuts
         reads = scan.reads
         partials = scan.partials
+        tree = scan.tree[0]
         end = Cut(index: text.endIndex, offset: scan.offset, line: scan.line, column: scan.column, contentType: scan.contentType)
         readSums.reserveCapacity(reads.count + 1)
         for read in reads { readSums.append(readSums[readSums.count - 1] + read) }

@@ -21,6 +21,7 @@ struct TemplateScan {
         var name: String
         var line: Int
         var standalone: Bool
+        var kind: Character
     }
 
     let text: String
@@ -38,6 +39,10 @@ struct TemplateScan {
     var cuts: [TemplateOutline.Cut] = []
     var reads: [Int] = []
     var partials: [TemplateOutline.PartialUse] = []
+    /// The nodes read so far, one list per open section (`RenderEstimate`).
+    var tree: [[TemplateNode]] = [[]]
+    /// Where the text after the last tag starts.
+    var textStart = 0
 
     init(text: String) {
         self.text = text
@@ -118,6 +123,12 @@ struct TemplateScan {
         if let section = open.last {
             throw .init(line: section.line, message: "\(section.tag) is never closed")
         }
+        addText(upTo: offset)
+    }
+
+    /// Adds the text since the last tag, as its length in characters.
+    mutating func addText(upTo end: Int) {
+        if end > textStart { tree[tree.count - 1].append(.text(end - textStart)) }
     }
 
     /// Whether the end follows, or spaces and tabs up to a line-break character (then taken).
@@ -145,8 +156,12 @@ struct TemplateScan {
         advance()
         advance()
         if kind == "{" && peek() == "}" { advance() }
+        addText(upTo: start.offset)
+        defer { textStart = offset }
         let isVariable = !"#^/!=><$%".contains(kind)
         if isVariable {
+            let name = (kind == "{" || kind == "&" ? content.dropFirst() : content[...]).trimmingCharacters(in: .whitespacesAndNewlines)
+            tree[tree.count - 1].append(.variable(TemplateKey(name)))
             if open.isEmpty && solidBefore { cuts.append(start) }
             newLine = false
             solidBefore = true
@@ -158,6 +173,7 @@ struct TemplateScan {
         if kind == ">" || kind == "<" {
             guard !name.hasPrefix("*") else { throw .init(line: start.line, message: "dynamic partials (`{{\(kind)*...}}`) are not supported") }
             partials.append(.init(name: name, line: start.line))
+            if kind == ">" { tree[tree.count - 1].append(.partial(name)) }
         }
         let standalone = newLine && lineFinished()
         switch kind {
@@ -165,7 +181,8 @@ struct TemplateScan {
             guard open.count < TemplateOutline.maxDepth else {
                 throw .init(line: start.line, message: "sections are nested more than \(TemplateOutline.maxDepth) deep")
             }
-            open.append(Open(tag: "{{\(kind)\(name)}}", name: name, line: start.line, standalone: standalone))
+            open.append(Open(tag: "{{\(kind)\(name)}}", name: name, line: start.line, standalone: standalone, kind: kind))
+            tree.append([])
             newLine = kind == "<" || standalone
         case "/":
             guard let section = open.popLast() else { throw .init(line: start.line, message: "{{/\(name)}} closes no open section") }
@@ -173,6 +190,12 @@ struct TemplateScan {
                 throw .init(line: start.line, message: "{{/\(name)}} closes \(section.tag) of line \(section.line)")
             }
             newLine = section.standalone
+            let children = tree.removeLast()
+            switch section.kind {
+            case "<": tree[tree.count - 1].append(.partial(name))
+            case "$": tree[tree.count - 1].append(.block(children))
+            default: tree[tree.count - 1].append(.section(TemplateKey(name), inverted: section.kind == "^", children))
+            }
         default:
             if kind == "%" && open.isEmpty {
                 let parts = name.split(separator: ":", maxSplits: 1)

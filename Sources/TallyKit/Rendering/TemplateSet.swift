@@ -14,6 +14,8 @@ package struct TemplateSet: Sendable {
 
     /// The largest template or asset file accepted.
     static let maxFileSize = 4 << 20
+    /// The most text (in characters) a template from `--templates` may render into one file.
+    static let maxRenderedSize = 256 << 20
 
     let html: PiecewiseTemplate
     let markdown: PiecewiseTemplate
@@ -85,7 +87,10 @@ package struct TemplateSet: Sendable {
     /// - Throws: `TallyError.badData` naming the file and line of the problem.
     static func parse(_ source: (text: String, path: String)) throws -> PiecewiseTemplate {
         do {
-            return try PiecewiseTemplate(source.text, contentType: TallyContentTypes.defaultName(forFile: source.path))
+            var template = try PiecewiseTemplate(source.text, contentType: TallyContentTypes.defaultName(forFile: source.path))
+            template.path = source.path
+            template.sizeLimit = source.path.hasPrefix("(built-in) ") ? nil : maxRenderedSize
+            return template
         } catch {
             throw TallyError.badData(file: source.path, location: error.location, message: error.message)
         }
