@@ -18,10 +18,11 @@ let package = Package(
         .systemLibrary(name: "CSQLite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CTallySupport"),
+        .target(name: "CJSONIndex"),
         .target(
             name: "TallyKit",
             dependencies: [
-                "CSQLite3", "CZlib", "CTallySupport",
+                "CSQLite3", "CZlib", "CTallySupport", "CJSONIndex",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),

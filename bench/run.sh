@@ -6,10 +6,12 @@
 # Generates the histories once with `tally sample` (cached under bench/data/,
 # git-ignored), then runs tally and each peer alternately RUNS times (default 3)
 # and prints: input, tool, median wall time, median peak memory, time relative
-# to tally. The table is also written to bench/results/latest.md.
+# to tally, then the ratios issue 17 asks for (tally / DuckDB on 2 threads and on 1, and
+# tally's speed-up from --jobs 1 to --jobs 2). The table is also written to bench/results/latest.md.
 #
 # Environment: RUNS (3), USERS (2000), JSON_JOBS (1000000: jobs in the NDJSON and
 # JSON-array files), TALLY (.build/release/tally), CASES (sqlite report json small),
+# JSON_FAST (set: the JSON case runs tally and DuckDB only, not the slow jq and Python peers),
 # TIMEOUT (900 s per command), PYTHON_MAX_JOBS (5000000: larger histories skip the
 # Python report peer, which loads every row). Each run writes into a new directory (deleting
 # thousands of files right before creating as many costs ext4 seconds).
@@ -37,6 +39,7 @@ PYTHON_MAX_JOBS=${PYTHON_MAX_JOBS:-5000000}
 mkdir -p "$DATA" "$RESULTS"
 [ -x "$TALLY" ] || (cd "$ROOT" && swift build -c release --product tally)
 SCRATCH=$(mktemp -d "$RESULTS/run.XXXXXX")
+LOAD_BEFORE=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown)
 trap 'rm -rf "$SCRATCH"' EXIT
 ROWS=$SCRATCH/rows.tsv
 : >"$ROWS"
@@ -107,6 +110,15 @@ for n in "${SIZES[@]}"; do
 done
 
 if [[ " $CASES " == *" json "* ]]; then
+    # DuckDB's read_json is the yardstick for JSON (issue 17): tally at most as slow, per core and on 2 cores.
+    if ! python3 -c 'import duckdb' 2>/dev/null; then
+        echo "installing DuckDB (pip install duckdb)" >&2
+        pip install --quiet duckdb >&2 || echo "pip install duckdb failed: the DuckDB rows are left out" >&2
+    fi
+    duck=()
+    python3 -c 'import duckdb' 2>/dev/null && duck=(
+        "DuckDB read_json, 2 threads" "python3 '$ROOT/bench/peer_duckdb.py' '@FILE@' 2"
+        "DuckDB read_json, 1 thread" "python3 '$ROOT/bench/peer_duckdb.py' '@FILE@' 1")
     dir=$DATA/json-$JSON_JOBS
     generate "$dir" "$JSON_JOBS" ndjson,json
     for file in "$dir/jobs.ndjson" "$dir/jobs.json"; do
@@ -114,10 +126,14 @@ if [[ " $CASES " == *" json "* ]]; then
         mb=$(($(stat -c %s "$file") / 1000000))
         if [[ $file == *.ndjson ]]; then jq_filter=$JQ_FIELDS; else jq_filter=".[] | $JQ_FIELDS"; fi
         jq_cmd="jq -r '$jq_filter' '$file' | awk -F '\\t' '$AWK_GROUP'"
-        alternate "$(basename "$file") $(human "$JSON_JOBS") jobs, $mb MB: stats" \
-            "tally stats --all-users" "'$TALLY' stats '$file' --all-users --out @OUT@" \
-            "jq + awk" "$jq_cmd" \
-            "python3 json" "python3 '$ROOT/bench/peer_stats_json.py' '$file'"
+        json_cmds=(
+            "tally stats --all-users --jobs 2" "'$TALLY' stats '$file' --all-users --jobs 2 --out @OUT@"
+            "tally stats --all-users --jobs 1" "'$TALLY' stats '$file' --all-users --jobs 1 --out @OUT@"
+            "${duck[@]//@FILE@/$file}")
+        [[ -z ${JSON_FAST:-} ]] && json_cmds+=(
+            "jq + awk" "$jq_cmd"
+            "python3 json" "python3 '$ROOT/bench/peer_stats_json.py' '$file'")
+        alternate "$(basename "$file") $(human "$JSON_JOBS") jobs, $mb MB: stats" "${json_cmds[@]}"
     done
 fi
 
@@ -129,19 +145,41 @@ if [[ " $CASES " == *" small "* ]]; then
 fi
 
 cp "$ROWS" "$RESULTS/rows-$(date -u +%Y%m%dT%H%M%SZ).tsv"
-python3 - "$ROWS" <<'EOF' | tee "$RESULTS/latest.md"
+MACHINE="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //')), $(free -g 2>/dev/null | awk '/Mem:/ {print $2}') GB RAM, $(uname -sr); load before the runs: $LOAD_BEFORE"
+python3 - "$ROWS" "$MACHINE" <<'EOF2' | tee "$RESULTS/latest.md"
 import sys, statistics
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
+print(f"Machine: {sys.argv[2]}\n")
 groups = {}
 for inp, tool, wall, kb in rows:
     groups.setdefault(inp, {}).setdefault(tool, []).append((float(wall), int(kb)))
 print("| input | tool | median wall (s) | peak memory (MB) | time / tally |")
 print("|---|---|---:|---:|---:|")
+medians = {}
 for inp, tools in groups.items():
     base = statistics.median(w for w, _ in next(iter(tools.values())))
     for tool, runs in tools.items():
         wall = statistics.median(w for w, _ in runs)
+        medians[(inp, tool)] = wall
         mb = statistics.median(k for _, k in runs) / 1024
         ratio = wall / base if base > 0 else float("nan")
         print(f"| {inp} | {tool} | {wall:.2f} | {mb:.0f} | {ratio:.2f}x |")
-EOF
+
+# Issue 17's targets for JSON: tally / DuckDB <= 1.0 on 2 threads and on 1; --jobs 1 -> 2 at least 1.7x.
+ratios = []
+for inp in groups:
+    m = lambda tool: medians.get((inp, tool))
+    for threads, tally, duck in [(2, "tally stats --all-users --jobs 2", "DuckDB read_json, 2 threads"),
+                                 (1, "tally stats --all-users --jobs 1", "DuckDB read_json, 1 thread")]:
+        if m(tally) and m(duck):
+            r = m(tally) / m(duck)
+            ratios.append(f"| {inp} | tally / DuckDB, {threads} thread{'s' if threads > 1 else ''} | {r:.2f} | {'met' if r <= 1.0 else 'NOT met'} (<= 1.0) |")
+    one, two = m("tally stats --all-users --jobs 1"), m("tally stats --all-users --jobs 2")
+    if one and two:
+        s = one / two
+        ratios.append(f"| {inp} | tally speed-up --jobs 1 -> 2 | {s:.2f}x | {'met' if s >= 1.7 else 'NOT met'} (>= 1.7x) |")
+if ratios:
+    print("\n| input | ratio (medians of wall time) | value | target |")
+    print("|---|---|---:|---|")
+    print("\n".join(ratios))
+EOF2

@@ -17,6 +17,9 @@ struct ScanFlags: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Treat any skipped row as fatal (exit 65) instead of a counted warning (default: --no-strict).")
     var strict: Bool?
 
+    @Flag(help: "Count an NDJSON source's last line that is cut short (no newline, unfinished JSON: a file still being written) as a skipped row instead of failing (exit 65).")
+    var lenient = false
+
     @Option(name: .customLong("jobs"), help: ArgumentHelp("Threads reading the sources (default: the number of cores).", valueName: "n"))
     var parallelism: Int?
 

@@ -75,6 +75,7 @@ struct ReportCommand: ParsableCommand {
             let resolved = try ReportOptions.resolve(flags, environment: ProcessInfo.processInfo.environment, now: CommandRunner.now())
             logger = resolved.logging.makeLogger()
             var request = resolved.request
+            request.lenient = input.scan.lenient
             request.showProgress = isatty(2) != 0 && !resolved.logging.quiet
             RunSummary.log(try ReportRun.run(request, logger: logger, cancellation: cancellation), logger: logger)
         }

@@ -38,10 +38,11 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let logger = logging.makeLogger()
-        let request = StatsRequest(
+        var request = StatsRequest(
             sources: input.sources, user: selection.user, allUsers: selection.allUsers, outDirectory: selection.out,
             apiCompat: selection.apiCompat, pretty: selection.pretty, strict: scan.strict ?? false,
             parallelism: scan.parallelism ?? TallyDefaults.parallelism, fileMode: selection.private ? 0o600 : 0o644)
+        request.lenient = scan.lenient
         try CommandRunner.runCancellable(logger: { logger }) { cancellation in
             CommandRunner.writeOut(try StatsRun.run(request, logger: logger, cancellation: cancellation))
         }

@@ -22,9 +22,24 @@ public enum SourceOpener {
     ///
     /// - Throws: also `Interrupted` when `cancellation` is set while spooling.
     package static func open(_ path: String, spoolDirectory: String? = nil, cancellation: Cancellation?) throws -> any HistorySource {
-        guard path == "-" else { return try open(file: path, name: path) }
-        let input = try StandardInputSpool.spool(into: spoolDirectory, cancellation: cancellation)
+        let input: SpooledInput
+        if path == "-" {
+            input = try StandardInputSpool.spool(into: spoolDirectory, cancellation: cancellation)
+        } else if isStream(path) {
+            // A named pipe, `<(cmd)` or a device reads once, as standard input does.
+            input = try StandardInputSpool.spool(stream: path, name: path, into: spoolDirectory, cancellation: cancellation)
+        } else {
+            return try open(file: path, name: path)
+        }
         return SpooledSource(inner: try open(file: input.path, name: path), input: input)
+    }
+
+    /// Whether `path` exists and is neither a regular file nor a directory (a pipe, device or socket).
+    private static func isStream(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type != S_IFREG && type != S_IFDIR
     }
 
     /// A source reading `file`, called `name` in messages, in the format its first bytes name.

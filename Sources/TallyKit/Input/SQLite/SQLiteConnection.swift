@@ -68,7 +68,8 @@ final class SQLiteConnection {
         case SQLITE_NOTADB:
             return .cannotOpen(file: name, message: "not a SQLite database, or an encrypted one (\(detail))")
         case SQLITE_CORRUPT where table == nil:
-            return .cannotOpen(file: name, message: "corrupt SQLite database (\(detail))")
+            // A SQLite file by its header (its magic and SQLite's own checks): a broken page is bad data.
+            return .badData(file: name, location: nil, message: "corrupt SQLite database (\(detail))")
         case SQLITE_CORRUPT:
             return .badData(
                 file: name, location: Self.position(table, rowid),

@@ -20,6 +20,9 @@ package struct SQLiteSource: HistorySource {
     var readsUsers = true
     /// How many recently resolved job ids the documents scan remembers (tests make it small).
     var jobCacheCapacity = 4096
+    /// The file when the source was made: a shard that opens another file (one renamed
+    /// in its place) fails rather than mix two files' rows.
+    let opened: FileSnapshot?
     /// `sqlite`.
     package var formatName: String { "sqlite" }
     /// False: `id` is the primary key of `jobs` and of `documents`.
@@ -30,6 +33,7 @@ package struct SQLiteSource: HistorySource {
         self.path = path
         self.name = name
         self.busyTimeout = busyTimeout
+        opened = FileSnapshot(path: path)
     }
 
     /// Reads users, then jobs, then documents (each in rowid order), of the kinds asked for.
@@ -38,8 +42,26 @@ package struct SQLiteSource: HistorySource {
     ///   stays locked past `busyTimeout`; `TallyError.badData` when a table breaks mid-scan.
     package func read(_ options: ReadOptions, into visitor: inout some RecordVisitor) throws {
         let connection = try SQLiteConnection(path: path, name: name, busyTimeout: busyTimeout)
+        var watch: SQLiteFileWatch?
+        do {
+            try read(connection, options, &watch, into: &visitor)
+        } catch {
+            throw watch?.changed() ?? error
+        }
+        if let changed = watch?.changed() { throw changed }
+    }
+
+    /// The read itself, in one transaction; `watch` starts once the schema is read.
+    private func read(
+        _ connection: SQLiteConnection, _ options: ReadOptions, _ watch: inout SQLiteFileWatch?,
+        into visitor: inout some RecordVisitor
+    ) throws {
         try connection.inReadTransaction {
             let schema = try SQLiteSchema(connection)
+            watch = try SQLiteFileWatch(connection, path: path, name: name, opened: opened)
+            #if DEBUG
+            ReadPause.here("read \(name)")
+            #endif
             var decoder = SQLiteRowDecoder(schema: schema, options: options)
             if options.kinds.contains(.user), readsUsers, schema.users != nil {
                 try scan(connection, schema.usersSQL(), table: "users", kind: .user, rows: nil, &visitor) {

@@ -19,6 +19,8 @@ package struct ReportRequest: Sendable {
     /// Prefix CSV files with a UTF-8 byte-order mark (for Excel).
     package var csvBOM: Bool
     package var strict: Bool
+    /// A cut-short last NDJSON line is a counted skip (`--lenient`), not an error.
+    package var lenient = false
     package var parallelism: Int
     /// Jobs pending or processing longer than this are stuck (microseconds).
     package var stuckAfterMicros: Int64

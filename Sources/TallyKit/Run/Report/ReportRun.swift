@@ -73,8 +73,10 @@ package enum ReportRun {
         let spools = SpoolFactory(directory: directory.staging, bom: request.csvBOM)
         let writeJobs = request.formats.contains(.csv)
         let progress = request.showProgress ? ScanProgress() : nil
+        var read = ReadOptions(documentDetails: false)
+        read.lenient = request.lenient
         let options = ScanOptions(
-            read: ReadOptions(documentDetails: false), parallelism: request.parallelism, strict: request.strict, progress: progress,
+            read: read, parallelism: request.parallelism, strict: request.strict, progress: progress,
             cancellation: cancellation, passDiscarded: { spools.removeAll() })
         let scanStart = DispatchTime.now()
         progress?.start()

@@ -18,9 +18,9 @@ package enum StatsRun {
         let sources = try request.sources.map { try SourceOpener.open($0, cancellation: cancellation) }
         let selection = try UserSelection.resolve(wanted, sources: sources, cancellation: cancellation)
         try refuseInactive(selection.record, wanted, request)
-        let options = ScanOptions(
-            read: ReadOptions(kinds: [.job, .user], ownerOfUnownedRecords: selection.id, jobDetails: false),
-            parallelism: request.parallelism, strict: request.strict, cancellation: cancellation)
+        var read = ReadOptions(kinds: [.job, .user], ownerOfUnownedRecords: selection.id, jobDetails: false)
+        read.lenient = request.lenient
+        let options = ScanOptions(read: read, parallelism: request.parallelism, strict: request.strict, cancellation: cancellation)
         let result = try HistoryScan.run(sources, options: options) {
             EndpointStatsAccumulator(capped: request.apiCompat, onlyUsers: [selection.id])
         }
@@ -45,9 +45,10 @@ package enum StatsRun {
                 logger.warning("removed a staging directory left by an interrupted earlier run", metadata: ["path": "\(path)"])
             }
             do {
+                var read = ReadOptions(kinds: [.job, .user], jobDetails: false)
+                read.lenient = request.lenient
                 let options = ScanOptions(
-                    read: ReadOptions(kinds: [.job, .user], jobDetails: false), parallelism: request.parallelism,
-                    strict: request.strict, cancellation: cancellation)
+                    read: read, parallelism: request.parallelism, strict: request.strict, cancellation: cancellation)
                 let result = try HistoryScan.run(sources, options: options) {
                     EndpointStatsAccumulator(capped: request.apiCompat)
                 }
