@@ -53,7 +53,7 @@ import Testing
     }
 
     static func pieces(_ text: String, budget: Int) -> String? {
-        (try? PiecewiseTemplate(text, pieceBudget: budget)).map { $0.render(view, library: library) }
+        (try? PiecewiseTemplate(text, pieceBudget: budget, cutSpacing: budget < 0 ? 0 : 16)).map { $0.render(view, library: library) }
     }
 
     @Test func randomTemplatesRenderAsTheWholeTemplateDoes() {
@@ -79,7 +79,7 @@ import Testing
         let library = try TemplateSet.builtIn().billing.library
         let whole = try MustacheTemplate(string: text).render(root, library: library)
         for budget in [-1, PiecewiseTemplate.pieceBudget] {
-            let pieces = try PiecewiseTemplate(text, pieceBudget: budget)
+            let pieces = try PiecewiseTemplate(text, pieceBudget: budget, cutSpacing: budget < 0 ? 0 : 16)
             #expect(pieces.render(root, library: library) == whole)
             if budget < 0 && text.count > 5000 { #expect(pieces.pieces.count > 20) }
         }

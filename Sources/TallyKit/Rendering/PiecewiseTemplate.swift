@@ -25,12 +25,13 @@ struct PiecewiseTemplate: Sendable {
     /// `nil` for a built-in template, whose size follows the data alone.
     var sizeLimit: Int?
 
-    /// Parses `text` in pieces of at most `pieceBudget` (tests cut at every cut with -1),
-    /// escaping values as the content type named `contentType` until the template names one.
+    /// Parses `text` in pieces of at most `pieceBudget`, escaping values as the content type
+    /// named `contentType` until the template names one. (Tests cut wherever they can with
+    /// a budget of -1 and a `cutSpacing` of 0.)
     /// - Throws: `TemplateOutline.Problem` for a structural mistake, a template too costly
     ///   to parse, or what swift-mustache reports (at the line and column of the whole template).
-    init(_ text: String, contentType: String? = nil, pieceBudget: Int = Self.pieceBudget) throws(TemplateOutline.Problem) {
-        let outline = try TemplateOutline(text, contentType: contentType)
+    init(_ text: String, contentType: String? = nil, pieceBudget: Int = Self.pieceBudget, cutSpacing: Int = 16) throws(TemplateOutline.Problem) {
+        let outline = try TemplateOutline(text, contentType: contentType, cutSpacing: cutSpacing)
         let spans = Self.spans(outline, budget: pieceBudget)
         try Self.checkCost(outline, spans: spans)
         var pieces: [MustacheTemplate] = []

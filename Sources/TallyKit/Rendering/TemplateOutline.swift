@@ -66,13 +66,15 @@ struct TemplateOutline {
     /// `readSums[k]` is the sum of `reads[0..<k]`.
     private var readSums: [Int] = [0]
 
-    /// Scans `text`; `contentType` holds until a pragma outside sections names another.
+    /// Scans `text`; `contentType` holds until a pragma outside sections names another;
+    /// cuts in the middle of a line are at least `cutSpacing` characters apart.
     /// - Throws: `Problem` for a tag that is never closed, a set-delimiter tag, a dynamic
     ///   partial, a section close that matches no open section, an unclosed section, or
     ///   sections nested more than `maxDepth` deep.
-    init(_ text: String, contentType: String? = nil) throws(Problem) {
+    init(_ text: String, contentType: String? = nil, cutSpacing: Int = 16) throws(Problem) {
         var scan = TemplateScan(text: text)
         scan.contentType = contentType
+        scan.cutSpacing = cutSpacing
         try scan.run()
         cuts = scan.cuts
         reads = scan.reads

@@ -78,6 +78,13 @@ struct TemplateScan {
 
     static func isLineBreak(_ c: Character) -> Bool { c == "\n" || c == "\r\n" }
 
+    /// Cuts in the middle of a line are kept at least `cutSpacing` characters apart: a piece
+    /// is a few hundred characters, and a cut at every character of a long line of text
+    /// would cost more to note than it saves.
+    var cutSpacing = 16
+
+    var spacedFromLastCut: Bool { offset - (cuts.last?.offset ?? 0) >= cutSpacing }
+
     /// Reads the whole template.
     mutating func run() throws(TemplateOutline.Problem) {
         cuts.append(here)
@@ -94,7 +101,7 @@ struct TemplateScan {
                     reads.append(offset)
                     if peek(1) == "{" { break }
                 }
-                if open.isEmpty && solidBefore && !c.isWhitespace { cuts.append(here) }
+                if open.isEmpty && solidBefore && !c.isWhitespace && spacedFromLastCut { cuts.append(here) }
                 advance()
                 sawText = true
                 solidBefore = !c.isWhitespace && c != "{"
@@ -162,7 +169,7 @@ struct TemplateScan {
         if isVariable {
             let name = (kind == "{" || kind == "&" ? content.dropFirst() : content[...]).trimmingCharacters(in: .whitespacesAndNewlines)
             tree[tree.count - 1].append(.variable(TemplateKey(name)))
-            if open.isEmpty && solidBefore { cuts.append(start) }
+            if open.isEmpty && solidBefore && start.offset - (cuts.last?.offset ?? 0) >= cutSpacing { cuts.append(start) }
             newLine = false
             solidBefore = true
             return

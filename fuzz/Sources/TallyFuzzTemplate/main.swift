@@ -22,7 +22,7 @@ public func fuzzTemplate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let whole = (try? MustacheTemplate(string: text))?.render(view, library: library)
     for budget in [-1, 64] {
         do {
-            let pieces = try PiecewiseTemplate(text, pieceBudget: budget).render(view, library: library)
+            let pieces = try PiecewiseTemplate(text, pieceBudget: budget, cutSpacing: budget < 0 ? 0 : 16).render(view, library: library)
             if pieces != whole {
                 fatalError("budget \(budget): pieces render \(pieces.debugDescription), whole \(String(describing: whole?.debugDescription)) for \(text.debugDescription)")
             }
