@@ -10,7 +10,7 @@
 # tally's speed-up from --jobs 1 to --jobs 2). The table is also written to bench/results/latest.md.
 #
 # Environment: RUNS (3), USERS (2000), JSON_JOBS (1000000: jobs in the NDJSON and
-# JSON-array files), TALLY (.build/release/tally), CASES (sqlite report json small),
+# JSON-array files), TALLY (.build/release/tally), CASES (sqlite report json small postgres),
 # JSON_FAST (set: the JSON case runs tally and DuckDB only, not the slow jq and Python peers),
 # TIMEOUT (900 s per command), PYTHON_MAX_JOBS (5000000: larger histories skip the
 # Python report peer, which loads every row). Each run writes into a new directory (deleting
@@ -22,7 +22,7 @@ TALLY=${TALLY:-$ROOT/.build/release/tally}
 RUNS=${RUNS:-3}
 USERS=${USERS:-2000}
 JSON_JOBS=${JSON_JOBS:-1000000}
-CASES=${CASES:-sqlite report json small}
+CASES=${CASES:-sqlite report json small postgres}
 DATA=$ROOT/bench/data
 RESULTS=$ROOT/bench/results
 SIZES=("$@")
@@ -40,9 +40,15 @@ mkdir -p "$DATA" "$RESULTS"
 [ -x "$TALLY" ] || (cd "$ROOT" && swift build -c release --product tally)
 SCRATCH=$(mktemp -d "$RESULTS/run.XXXXXX")
 LOAD_BEFORE=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown)
-trap 'rm -rf "$SCRATCH"' EXIT
+# Outputs that would cost file-system time the peers do not pay (2001 stats files) go to memory when it can.
+SHM=$(mktemp -d /dev/shm/tally-bench.XXXXXX 2>/dev/null || mktemp -d "$SCRATCH/shm.XXXXXX")
+PG_STOP=:
+trap 'rm -rf "$SCRATCH" "$SHM"; $PG_STOP' EXIT
 ROWS=$SCRATCH/rows.tsv
 : >"$ROWS"
+
+# The endpoint's own query for user id SQL literal $1 (upstream.md).
+endpoint_sql() { echo "SELECT * FROM jobs WHERE user_id = $1 OR user_id IS NULL ORDER BY created_at DESC LIMIT 1000"; }
 
 human() { awk -v n="$1" 'BEGIN { if (n >= 1e6) printf "%gM", n / 1e6; else if (n >= 1e3) printf "%gk", n / 1e3; else print n }'; }
 
@@ -80,7 +86,8 @@ alternate() {
         local args=("$@")
         for ((i = 0; i < ${#args[@]}; i += 2)); do
             RUN=$((RUN + 1))
-            measure "$input" "${args[i]}" bash -c "${args[i + 1]//@OUT@/$SCRATCH/out-$RUN}"
+            local command=${args[i + 1]//@OUT@/$SCRATCH/out-$RUN}
+            measure "$input" "${args[i]}" bash -c "${command//@SHM@/$SHM/out-$RUN}"
         done
     done
 }
@@ -106,6 +113,13 @@ for n in "${SIZES[@]}"; do
             report_cmds+=("python3 peer_report.py" "python3 '$ROOT/bench/peer_report.py' '$db' @OUT@ 2026-07-01 2026-12-01")
         fi
         alternate "$label: report" "${report_cmds[@]}"
+    fi
+    if [[ " $CASES " == *" sqlite "* ]]; then
+        alice=$(sqlite3 -readonly "$db" "SELECT id FROM users WHERE email = 'alice@example.com'")
+        alternate "$label: one user" \
+            "tally stats --user --api-compat" "'$TALLY' stats '$db' --user alice@example.com --api-compat" \
+            "tally stats --user" "'$TALLY' stats '$db' --user alice@example.com" \
+            "sqlite3 endpoint query" "sqlite3 -readonly '$db' \"$(endpoint_sql "'$alice'")\" >/dev/null"
     fi
 done
 
@@ -135,6 +149,10 @@ if [[ " $CASES " == *" json "* ]]; then
             "python3 json" "python3 '$ROOT/bench/peer_stats_json.py' '$file'")
         alternate "$(basename "$file") $(human "$JSON_JOBS") jobs, $mb MB: stats" "${json_cmds[@]}"
     done
+fi
+
+if [[ " $CASES " == *" postgres "* ]]; then
+    source "$ROOT/bench/postgres.sh"
 fi
 
 if [[ " $CASES " == *" small "* ]]; then

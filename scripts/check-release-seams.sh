@@ -3,7 +3,7 @@
 #
 # The end-to-end tests drive the debug binary through environment variables
 # (TALLY_FAIL_WRITES, TALLY_TEST_PAUSE_AFTER_SCAN, TALLY_TEST_PAUSE_AT_STEP,
-# TALLY_TEST_PAUSE_IN_READ); a release
+# TALLY_TEST_PAUSE_IN_READ, TALLY_TEST_PAUSE_IN_LEDGER); a release
 # binary must neither contain their names nor act on them. BIN defaults to
 # .build/release/tally (built when missing).
 set -euo pipefail
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 BIN=${1:-.build/release/tally}
 [ -x "$BIN" ] || swift build -c release --product tally
 status=0
-for name in TALLY_FAIL_WRITES TALLY_TEST_PAUSE_AFTER_SCAN TALLY_TEST_PAUSE_AT_STEP TALLY_TEST_PAUSE_IN_READ; do
+for name in TALLY_FAIL_WRITES TALLY_TEST_PAUSE_AFTER_SCAN TALLY_TEST_PAUSE_AT_STEP TALLY_TEST_PAUSE_IN_READ TALLY_TEST_PAUSE_IN_LEDGER; do
   if grep -aq "$name" "$BIN"; then echo "FAIL: $BIN contains $name"; status=1; fi
 done
 # And in behaviour: a write the seam would fail succeeds, a pause the seam would take is not taken.

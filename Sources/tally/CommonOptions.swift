@@ -6,7 +6,7 @@ import TallyKit
 /// The history inputs every command reads.
 struct SourceOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
-        "History files: SQLite databases or JSON exports (array, NDJSON, jobs page, full dump), gzip allowed; '-' reads standard input.",
+        "History files: SQLite databases or JSON exports (array, NDJSON, jobs page, full dump), gzip allowed; '-' reads standard input; a PostgreSQL database by its address (postgresql://USER@HOST/DB, postgres://..., service=NAME).",
         valueName: "source"),
         completion: .file())
     var sources: [String] = []

@@ -17,6 +17,8 @@ struct StatsCommand: ParsableCommand {
             EXAMPLES:
               tally stats sample-data/history.sqlite --user alice@example.com --pretty
               tally stats history.sqlite --user alice@example.com --api-compat
+              # the service's database (password from ~/.pgpass): only alice's rows are read
+              tally stats 'postgresql://tally_reader@replica.internal/docproc' --user alice@example.com --api-compat
               # crontab: every user's stats for the web server at 01:00
               0 1 * * * /usr/local/bin/tally stats /var/lib/docproc/history.sqlite --all-users --out /srv/stats
 

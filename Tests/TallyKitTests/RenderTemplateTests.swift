@@ -100,7 +100,7 @@ import Testing
     @Test func partialThatDoesNotExistIsRefused() throws {
         #expect(
             try loadError(["billing.html.mustache": "a\n{{> invoice-line}}"])
-                == "billing.html.mustache: line 2: partial `invoice-line` does not exist (partials here: billing-jobs, invoice-lines)")
+                == "billing.html.mustache: line 2: partial `invoice-line` does not exist (partials here: billing-jobs, billing-party, invoice-lines)")
         #expect(
             try loadError(["usage.html.mustache": "{{> invoice-lines}}"])
                 == "usage.html.mustache: line 1: partial `invoice-lines` does not exist (this template includes no partials)")

@@ -29,6 +29,9 @@ public struct ReadOptions: Sendable, Equatable {
     /// unfinished, as a file still being written or cut by a full disk leaves it): a counted
     /// skip (`--lenient`). When false it is fatal (bad data): the file is not whole.
     public var lenient = false
+    /// When set, only one user's endpoint stats are wanted (`tally stats --user`):
+    /// a source may deliver just the jobs the filter names, read through an index.
+    package var onlyJobsFor: JobOwnerFilter?
 
     /// Makes read options; by default every kind is read, with every field.
     public init(

@@ -1,19 +1,21 @@
 import Foundation
 
-/// Recognises what a path holds by its first bytes, never by its name.
+/// Recognises what a path holds by its first bytes, never by its name; a
+/// PostgreSQL address (`postgresql://`, `postgres://`, `service=`) is a database.
 public enum SourceOpener {
     /// The formats a source can be in.
     package enum Format: String, Sendable {
         case sqlite, json, gzip
     }
 
-    /// Opens `path` (or standard input for `-`, spooled to `spoolDirectory`) as a source.
+    /// Opens `path` (or standard input for `-`, spooled to `spoolDirectory`) as a
+    /// source; a PostgreSQL address is connected to and its snapshot taken.
     ///
     /// Standard input is copied to a temporary file first (the system temporary
     /// directory by default); the file is removed when the returned source, its
     /// shards and their copies are all gone.
     /// - Throws: `TallyError.cannotOpen` when the path is missing, unreadable,
-    ///   empty, or neither SQLite nor JSON.
+    ///   empty, or neither SQLite nor JSON, or the database cannot be read.
     public static func open(_ path: String, spoolDirectory: String? = nil) throws -> any HistorySource {
         try open(path, spoolDirectory: spoolDirectory, cancellation: nil)
     }
@@ -22,6 +24,7 @@ public enum SourceOpener {
     ///
     /// - Throws: also `Interrupted` when `cancellation` is set while spooling.
     package static func open(_ path: String, spoolDirectory: String? = nil, cancellation: Cancellation?) throws -> any HistorySource {
+        if let address = PostgresAddress.parse(path) { return try PostgresSource(address) }
         let input: SpooledInput
         if path == "-" {
             input = try StandardInputSpool.spool(into: spoolDirectory, cancellation: cancellation)

@@ -91,7 +91,7 @@ extension JSONRecordDecoder {
                 position: .item(array: "\(array)[\(parentIndex)].documents", index: index, byteOffset: byteOffset))
         case .byteOffset:
             return RecordLocation(source: parent.source, position: .byteOffset(byteOffset))
-        case .line, .row:
+        case .line, .row, .tuple:
             return parent
         }
     }

@@ -112,6 +112,11 @@ struct SQLiteStatement {
         sqlite3_bind_int64(raw, index, value)
     }
 
+    /// Binds a text parameter (numbered from 1); SQLite copies the bytes.
+    func bind(_ index: Int32, _ text: [UInt8]) {
+        sqlite3_bind_text(raw, index, text, Int32(text.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+    }
+
     /// Advances; `SQLITE_ROW`, `SQLITE_DONE` or an error code.
     @inline(__always) func step() -> Int32 { sqlite3_step(raw) }
 

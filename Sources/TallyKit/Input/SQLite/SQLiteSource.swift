@@ -69,8 +69,20 @@ package struct SQLiteSource: HistorySource {
                 }
             }
             if options.kinds.contains(.job), let jobRows {
-                try scan(connection, schema.jobsSQL(details: options.jobDetails), table: "jobs", kind: .job, rows: jobRows, &visitor) {
-                    decoder.job($0)
+                if let filter = options.onlyJobsFor, let index = try SQLiteUserIndex.find(connection, schema: schema) {
+                    // The first shard reads the user's jobs from every rowid; the others read none.
+                    if readsUsers {
+                        let spellings = try index.spellings(of: filter.userID, connection)
+                        let sql = index.jobsSQL(
+                            schema, spellings: spellings.count, details: options.jobDetails, anonymous: filter.includesAnonymous)
+                        try scan(connection, sql, table: "jobs", kind: .job, bind: { statement in
+                            for (i, spelling) in spellings.enumerated() { statement.bind(Int32(i + 1), Array(spelling.utf8)) }
+                        }, &visitor) { decoder.job($0) }
+                    }
+                } else {
+                    try scan(connection, schema.jobsSQL(details: options.jobDetails), table: "jobs", kind: .job, rows: jobRows, &visitor) {
+                        decoder.job($0)
+                    }
                 }
             }
             if options.kinds.contains(.document), schema.documents != nil, let documentRows {
@@ -86,17 +98,28 @@ package struct SQLiteSource: HistorySource {
         }
     }
 
-    /// Steps one SELECT, handing each decoded row or skip note to the visitor.
+    /// Steps one SELECT over a rowid range (`?1`, `?2`), handing each decoded row or skip note to the visitor.
     private func scan(
         _ connection: SQLiteConnection, _ sql: String, table: String, kind: RecordKind,
         rows: ClosedRange<Int64>?, _ visitor: inout some RecordVisitor,
         decode: (SQLiteStatement) throws(SQLiteLookupFailure) -> DecodedRow<HistoryRecord>
     ) throws {
-        try connection.withStatement(sql) { statement in
+        try scan(connection, sql, table: table, kind: kind, bind: { statement in
             if let rows {
                 statement.bind(1, rows.lowerBound)
                 statement.bind(2, rows.upperBound)
             }
+        }, &visitor, decode: decode)
+    }
+
+    /// Steps one SELECT with parameters bound by `bind`, handing each decoded row or skip note to the visitor.
+    private func scan(
+        _ connection: SQLiteConnection, _ sql: String, table: String, kind: RecordKind,
+        bind: (SQLiteStatement) -> Void, _ visitor: inout some RecordVisitor,
+        decode: (SQLiteStatement) throws(SQLiteLookupFailure) -> DecodedRow<HistoryRecord>
+    ) throws {
+        try connection.withStatement(sql) { statement in
+            bind(statement)
             var last: Int64?
             while true {
                 let rc = statement.step()

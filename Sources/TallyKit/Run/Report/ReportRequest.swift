@@ -26,6 +26,10 @@ package struct ReportRequest: Sendable {
     package var stuckAfterMicros: Int64
     /// A plan file: when set, invoices are written too.
     package var planPath: String?
+    /// The ledger recording final invoices (`--ledger`); none: final invoices are not recorded.
+    package var ledgerPath: String?
+    /// Exit 1, writing nothing, when a final invoice would need an adjustment note.
+    package var failOnRestatement = false
     /// Output file mode (0644, or 0600 for `--private`).
     package var fileMode: UInt32
     /// Draw a progress line on stderr while reading (the command line sets it when stderr is a terminal).
@@ -69,4 +73,6 @@ package struct ReportOutcome: Sendable {
     package var duplicatesMerged: Int64
     package var customers: Int
     package var invoices: Int
+    /// Folders whose files were counted rather than listed (the billing pages, unless logging at debug).
+    package var countedFolders: [WrittenFiles.Folder] = []
 }

@@ -20,6 +20,12 @@ package enum StatsRun {
         try refuseInactive(selection.record, wanted, request)
         var read = ReadOptions(kinds: [.job, .user], ownerOfUnownedRecords: selection.id, jobDetails: false)
         read.lenient = request.lenient
+        // Only the user's rows through an index, when no row can be merged with one of another
+        // source: a merge picks the winner of an id among all its versions, which a filter would hide.
+        if sources.count == 1, let only = sources.first, !only.idsMayRepeat {
+            read.onlyJobsFor = JobOwnerFilter(
+                userID: selection.id, newest: request.apiCompat ? EndpointStatsAccumulator.endpointLimit : nil)
+        }
         let options = ScanOptions(read: read, parallelism: request.parallelism, strict: request.strict, cancellation: cancellation)
         let result = try HistoryScan.run(sources, options: options) {
             EndpointStatsAccumulator(capped: request.apiCompat, onlyUsers: [selection.id])
