@@ -166,7 +166,7 @@ ul.plain{padding-left:1.25rem}
 <tr><th scope="row">{{customer}}{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td>{{period.label}}</td><td>{{status}}</td><td>{{plan}}</td><td class="id"><a href="#inv-{{number}}">{{number}}</a></td><td class="n">{{subtotal}}</td><td class="n">{{discount}}</td><td class="n">{{tax}}</td><td class="n">{{total}}</td></tr>
 {{/invoices}}
 </tbody>
-<tfoot><tr class="total"><th scope="row" colspan="8">All {{invoiceCount}} invoices</th><td class="n">{{grandTotal}}</td></tr></tfoot>
+<tfoot><tr class="total"><th scope="row" colspan="8">All invoices ({{invoiceCount}})</th><td class="n">{{grandTotal}}</td></tr></tfoot>
 </table></div>
 {{/hasInvoices}}
 {{^hasInvoices}}<p class="note">No invoices for these periods.</p>{{/hasInvoices}}
@@ -280,7 +280,7 @@ ul.plain{padding-left:1.25rem}
 
 """####,
         "billing.md.mustache": ####"""
-{{% CONTENT_TYPE: MARKDOWN}}
+{{% CONTENT_TYPE: GFM}}
 # {{title}}
 
 Plan {{planName}}; amounts in {{currency}}; as of {{asOf}}; times in {{zone}}.
@@ -315,7 +315,7 @@ Tax by rate, {{period.label}}:
 
 {{#hasInvoices}}
 {{#capped}}
-The {{listedCount}} largest of {{invoiceCount}} invoices are listed; every invoice is in invoices.csv, billing\_summary.csv and invoices.json.
+The {{listedCount}} largest of {{invoiceCount}} invoices are listed; every invoice is in invoices.csv, billing_summary.csv and invoices.json.
 
 {{/capped}}
 | Customer | Period | Status | Plan | Invoice | Subtotal | Discount | Tax | Total |
@@ -326,12 +326,12 @@ The {{listedCount}} largest of {{invoiceCount}} invoices are listed; every invoi
 | **All invoices** | | | | | | | | **{{grandTotal}}** |
 
 {{/hasInvoices}}
-{{invoiceCount}} invoices, grand total **{{grandTotal}} {{currency}}**.
+{{invoiceCountText}}, grand total **{{grandTotal}} {{currency}}**.
 
 ## Adjustment notes
 
 {{#hasNotes}}
-Final invoices never change; these notes carry the differences found since. {{noteCount}} notes, in all {{notesTotal}} {{currency}}.{{#notesCapped}} The first {{listedNoteCount}} are listed; all are in adjustments.csv.{{/notesCapped}}
+Final invoices never change; these notes carry the differences found since. {{noteCountText}}, in all {{notesTotal}} {{currency}}.{{#notesCapped}} The first {{listedNoteCount}} are listed; all are in adjustments.csv.{{/notesCapped}}
 {{#notes}}
 
 ### {{title}} {{number}}
@@ -374,7 +374,7 @@ The usage report counts the documents of the jobs created in a period; billing c
 |---|---:|---:|
 | Processed (jobs created in the period) | {{createdJobs}} | {{created}} |
 | − in flight at the period's end, or finished after it | {{notFinishedJobs}} | {{notFinished}} |
-| − finished without completed\_at (unbillable) | {{unbillableJobs}} | {{unbillable}} |
+| − finished without completed_at (unbillable) | {{unbillableJobs}} | {{unbillable}} |
 | − anonymous (never billed) | {{anonymousJobs}} | {{anonymous}} |
 | + finished in the period, created before it | {{createdOutsideJobs}} | {{createdOutside}} |
 | **= billed** | | **{{bridged}}** |
@@ -392,7 +392,7 @@ The usage report counts the documents of the jobs created in a period; billing c
 | {{period.label}} | Created in the period, not finished in it (billed when they finish) | {{count}} | {{documents}} |
 {{/inFlight}}
 {{#unbillable}}
-| {{period.label}} | Unbillable (finished without completed\_at) | {{count}} | {{documents}} |
+| {{period.label}} | Unbillable (finished without completed_at) | {{count}} | {{documents}} |
 {{/unbillable}}
 {{/unbilled}}
 {{/periods}}
@@ -400,7 +400,7 @@ The usage report counts the documents of the jobs created in a period; billing c
 ## Plan customers without a match
 
 {{#hasUnmatchedPlanCustomers}}
-Entries of the plan's customers (and its customers\_file) that matched no user id or email: {{unmatchedPlanCustomerCount}}.
+Entries of the plan's customers (and its customers_file) that matched no user id or email: {{unmatchedPlanCustomerCount}}.
 
 | Plan customer |
 |---|

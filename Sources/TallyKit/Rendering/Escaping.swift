@@ -37,8 +37,8 @@ package enum Escape {
         return out
     }
 
-    /// Markdown with HTML entities, for `{{% CONTENT_TYPE: MARKDOWN}}` (`billing.md`;
-    /// `usage.md` uses `gfm(_:)`).
+    /// Markdown with HTML entities, for `{{% CONTENT_TYPE: MARKDOWN}}` (a template of
+    /// one's own; `usage.md` and `billing.md` use `gfm(_:)`).
     ///
     /// Line breaks become spaces; `& < >` become entities (no HTML gets through);
     /// Markdown punctuation that could start emphasis, code, links, images, math,
