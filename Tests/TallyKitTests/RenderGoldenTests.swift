@@ -45,10 +45,11 @@ import Testing
         #expect(JobsCSVWriter(bom: true).header.hasPrefix("\u{FEFF}id,user_id,"))
     }
 
-    @Test func htmlCapsCustomersAndLinksTheCSV() throws {
+    @Test func htmlCapsCustomersAndLinksTheListAndTheCSV() throws {
         let files = try RenderFixture.render(RenderFixture.report(customers: 600))
         let html = try #require(files["usage.html"])
-        #expect(html.contains("603 customers. The first 500 are shown; all are in <a href=\"usage_by_customer.csv\">"))
+        #expect(html.contains("603 customers. The 25 largest are shown. <a href=\"customers/index.html\">All customers</a>"))
+        #expect(html.contains("all are also in <a href=\"usage_by_customer.csv\">"))
         #expect(!html.contains("c550@example.com"))
         #expect(files["usage_by_customer.csv"]?.contains("c550@example.com") == true)
     }
@@ -66,7 +67,7 @@ import Testing
             .render(UsageReport(period: period, timeSeries: TimeSeries(granularity: .hour)))
         let text = Dictionary(uniqueKeysWithValues: files.map { ($0.name, String(decoding: $0.bytes, as: UTF8.self)) })
         let html = try #require(text["usage.html"])
-        #expect(html.contains("<p>0 customers.</p>"))
+        #expect(html.contains("<p>0 customers. <a href=\"customers/index.html\">All customers</a>"))
         #expect(html.contains("Per hour as a table"))
         #expect(!html.contains("chart-documents"), "no chart without buckets")
         #expect(text["usage.md"]?.contains("| Success rate | n/a |") == true)

@@ -412,6 +412,180 @@ Every plan customer matched a user.
 {{/hasUnmatchedPlanCustomers}}
 
 """####,
+        "customer.html.mustache": ####"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{page.csp}}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{{page.title}}</title>
+<style>{{{page.style}}}</style>
+</head>
+<body>
+<header>
+<p class="noprint"><a href="../usage.html">Usage report {{page.period.label}}</a> › <a href="index.html">All customers</a></p>
+{{#customer}}
+<h1>{{#anonymous}}Anonymous usage{{/anonymous}}{{^anonymous}}{{user}}{{/anonymous}}</h1>
+{{#hasName}}<p class="meta">{{name}}</p>{{/hasName}}
+{{^anonymous}}<p class="meta">Customer <code>{{userID}}</code></p>{{/anonymous}}
+{{/customer}}
+<p class="meta">Period <strong>{{page.period.label}}</strong>: <span class="nw">{{page.period.from.local}}</span> to <span class="nw">{{page.period.to.local}}</span> (zone {{page.period.zone}}, end excluded).</p>
+</header>
+<main>
+<section id="totals" aria-labelledby="h-totals">
+<h2 id="h-totals">Totals</h2>
+{{#customer}}
+<div class="cards">
+<div class="card"><div class="label">Jobs</div><div class="value">{{jobs}}</div></div>
+<div class="card"><div class="label">Documents</div><div class="value">{{documents}}</div></div>
+<div class="card"><div class="label">Processed</div><div class="value">{{processed}}</div></div>
+<div class="card"><div class="label">Failed</div><div class="value">{{failed}}</div></div>
+<div class="card"><div class="label">Success rate</div><div class="value">{{successRate}}</div></div>
+<div class="card"><div class="label">Processing time</div><div class="value">{{processingTime}}</div></div>
+<div class="card"><div class="label">Tokens</div><div class="value">{{tokens}}</div></div>
+</div>
+<p class="meta">First activity <time datetime="{{firstActivity.iso}}">{{firstActivity.local}}</time>, last <time datetime="{{lastActivity.iso}}">{{lastActivity.local}}</time>.</p>
+{{/customer}}
+{{#billed}}
+<h3>Invoices</h3>
+{{#hasInvoices}}<ul>{{#invoices}}<li><a href="{{href}}">{{label}}</a></li>{{/invoices}}</ul>{{/hasInvoices}}
+{{^hasInvoices}}<p class="note">No invoice page listed here; every invoice is in <a href="../billing.html">the billing report</a>.</p>{{/hasInvoices}}
+{{/billed}}
+</section>
+{{^hasDetail}}<p class="note">{{detailNote}}</p>{{/hasDetail}}
+{{#hasDetail}}
+<section id="series" aria-labelledby="h-series">
+<h2 id="h-series">Per {{series.granularity}}</h2>
+<h3>Documents per {{series.granularity}}</h3>
+{{{documentsChart}}}
+<h3>Jobs created per {{series.granularity}}</h3>
+{{{jobsChart}}}
+<details><summary>Per {{series.granularity}} as a table</summary>
+<div class="wrap"><table>
+<caption>Jobs created and documents per {{series.granularity}} ({{page.period.zone}})</caption>
+<thead><tr><th scope="col">{{series.granularity}}</th><th scope="col" class="n">Jobs created</th><th scope="col" class="n">Documents processed</th><th scope="col" class="n">Documents failed</th></tr></thead>
+<tbody>
+{{#series.buckets}}
+<tr><th scope="row"><time datetime="{{start.iso}}">{{label}}</time></th><td class="n">{{jobs}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td></tr>
+{{/series.buckets}}
+</tbody></table></div>
+</details>
+</section>
+<section id="mix" aria-labelledby="h-mix">
+<h2 id="h-mix">Job types, models and errors</h2>
+<div class="wrap"><table>
+<caption>Jobs by type</caption>
+<thead><tr><th scope="col">Job type</th><th scope="col" class="n">Jobs</th></tr></thead>
+<tbody>{{#jobTypes}}<tr><th scope="row">{{name}}</th><td class="n">{{count}}</td></tr>{{/jobTypes}}</tbody></table></div>
+<div class="wrap"><table>
+<caption>Jobs by model</caption>
+<thead><tr><th scope="col">Model</th><th scope="col" class="n">Jobs</th></tr></thead>
+<tbody>{{#models}}<tr><th scope="row">{{name}}</th><td class="n">{{count}}</td></tr>{{/models}}</tbody></table></div>
+{{#hasErrors}}
+<div class="wrap"><table>
+<caption>Failed jobs and documents by message (numbers, ids and URLs masked)</caption>
+<thead><tr><th scope="col">Message</th><th scope="col" class="n">Failures</th></tr></thead>
+<tbody>{{#errors}}<tr><th scope="row" class="msg">{{name}}</th><td class="n">{{count}}</td></tr>{{/errors}}</tbody></table></div>
+{{/hasErrors}}
+{{^hasErrors}}<p class="note">No failures in the period.</p>{{/hasErrors}}
+</section>
+{{/hasDetail}}
+{{#hasActive}}
+<section id="active" aria-labelledby="h-active">
+<h2 id="h-active">Jobs in flight at {{page.period.asOf.local}}</h2>
+<div class="wrap"><table>
+<caption>Jobs not finished (stuck ones first)</caption>
+<thead><tr><th scope="col">Job</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Started</th><th scope="col" class="n">Age</th></tr></thead>
+<tbody>
+{{#active}}
+<tr id="{{anchor}}"><th scope="row" class="id">{{id}}</th><td>{{jobType}}</td><td>{{status}}</td><td class="d">{{created.short}}</td><td class="d">{{started.short}}</td><td class="n">{{age}}</td></tr>
+{{/active}}
+</tbody></table></div>
+</section>
+{{/hasActive}}
+</main>
+<footer>Made by tally. All of this customer's jobs are rows of ../jobs.csv (column user_id).</footer>
+<script>{{{page.script}}}</script>
+</body>
+</html>
+
+"""####,
+        "customers.html.mustache": ####"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{page.csp}}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{{page.title}}</title>
+<style>{{{page.style}}}</style>
+</head>
+<body>
+<header>
+<p class="noprint"><a href="../usage.html">Usage report {{page.period.label}}</a></p>
+<h1>{{page.title}}</h1>
+<p class="meta">{{countText}}{{#pageText}}, {{pageText}}{{/pageText}}; largest first (documents processed, then jobs). All are in <a href="../usage_by_customer.csv">usage_by_customer.csv</a>.</p>
+{{#previous}}<a href="{{href}}">{{label}}</a> {{/previous}}{{#next}}<a href="{{href}}">{{label}}</a>{{/next}}
+</header>
+<main>
+<div class="wrap"><table class="sortable" data-filter>
+<caption>Usage per customer</caption>
+<thead><tr><th scope="col">Customer</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">Documents</th><th scope="col" class="n">Processed</th><th scope="col" class="n">Failed</th><th scope="col" class="n">Success</th><th scope="col" class="n">Processing time</th><th scope="col" class="n">Tokens</th><th scope="col">First activity</th><th scope="col">Last activity</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row"><a href="{{file}}">{{#anonymous}}<em>anonymous</em>{{/anonymous}}{{^anonymous}}{{user}}{{/anonymous}}</a>{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{successRate}}</td><td class="n">{{processingTime}}</td><td class="n">{{tokens}}</td><td><time datetime="{{firstActivity.iso}}">{{firstActivity.date}}</time></td><td><time datetime="{{lastActivity.iso}}">{{lastActivity.date}}</time></td></tr>
+{{/rows}}
+</tbody></table></div>
+{{#previous}}<a href="{{href}}">{{label}}</a> {{/previous}}{{#next}}<a href="{{href}}">{{label}}</a>{{/next}}
+</main>
+<script>{{{page.script}}}</script>
+</body>
+</html>
+
+"""####,
+        "error-group.html.mustache": ####"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{page.csp}}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{{page.title}}</title>
+<style>{{{page.style}}}</style>
+</head>
+<body>
+<header>
+<p class="noprint"><a href="../usage.html#errors">Usage report {{page.period.label}}: errors</a></p>
+<h1>{{page.title}}</h1>
+</header>
+<main>
+{{#cluster}}
+<dl class="facts">
+<div><dt>Message (normalised)</dt><dd><code>{{normalized}}</code></dd></div>
+<div><dt>Example</dt><dd class="msg">{{example}}</dd></div>
+<div><dt>Failures</dt><dd>{{count}} ({{jobs}} jobs, {{documents}} documents), {{share}} of all</dd></div>
+<div><dt>Seen</dt><dd><time datetime="{{firstSeen.iso}}">{{firstSeen.short}}</time> to <time datetime="{{lastSeen.iso}}">{{lastSeen.short}}</time></dd></div>
+</dl>
+{{/cluster}}
+<p>{{#more}}The earliest {{shown}} rows of this group; the failed jobs among the rest are in <a href="../jobs.csv">jobs.csv</a> (status failed, this error_message).{{/more}}{{^more}}Every row of this group.{{/more}}</p>
+<div class="wrap"><table class="sortable">
+<caption>Failed jobs and documents, earliest first</caption>
+<thead><tr><th scope="col">At</th><th scope="col">Job</th><th scope="col">Document</th><th scope="col">Customer</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><td><time datetime="{{at.iso}}">{{at.short}}</time></td><td class="id">{{jobID}}</td><td class="id">{{documentID}}</td><td><a href="../customers/{{customerFile}}">{{user}}</a></td></tr>
+{{/rows}}
+</tbody></table></div>
+</main>
+<script>{{{page.script}}}</script>
+</body>
+</html>
+
+"""####,
         "invoice-lines.html.mustache": ####"""
 <div class="wrap"><table class="lines">
 <caption>{{#isDraft}}Draft invoice{{/isDraft}}{{^isDraft}}Invoice{{/isDraft}} {{number}} lines ({{currency}})</caption>
@@ -523,6 +697,10 @@ thead{display:table-header-group}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.msg{max-width:38rem;min-width:12rem;overflow-wrap:anywhere}
 td.id,code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;overflow-wrap:anywhere}
+dl.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(16rem,100%),1fr));gap:.5rem 1.5rem;margin:.5rem 0 1rem}
+dl.facts dt{color:var(--muted);font-size:.85rem}
+dl.facts dd{margin:0;overflow-wrap:anywhere}
+td.id{min-width:9rem}
 th.id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;font-weight:400;min-width:9rem;overflow-wrap:anywhere}
 th button{all:inherit;display:inline;border:0;padding:0;background:none;cursor:pointer}
 .sub{font-weight:400;color:var(--muted);font-size:.85em}
@@ -682,14 +860,14 @@ Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{ge
 <section id="errors" aria-labelledby="h-errors">
 <h2 id="h-errors">Errors</h2>
 {{#errors}}
-<p>{{totalFailuresText}} (failed jobs and documents) in {{clusterCountText}} of similar messages (numbers, ids and URLs masked).{{#more}} The {{shownCount}} largest are shown; all are in <a href="errors.csv">errors.csv</a>.{{/more}}</p>
+<p>{{totalFailuresText}} (failed jobs and documents) in {{clusterCountText}} of similar messages (numbers, ids and URLs masked); each message links to the rows behind it.{{#more}} The {{shownCount}} largest are shown; all are in <a href="errors.csv">errors.csv</a>.{{/more}}</p>
 {{#hasClusters}}
 <div class="wrap"><table class="sortable" data-filter>
 <caption>Top error messages</caption>
 <thead><tr><th scope="col" class="n">#</th><th scope="col">Message (normalised)</th><th scope="col">Example</th><th scope="col" class="n">Count</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">Documents</th><th scope="col" class="n">Share</th><th scope="col">First seen</th><th scope="col">Last seen</th></tr></thead>
 <tbody>
 {{#clusters}}
-<tr><td class="n">{{rank}}</td><th scope="row" class="msg">{{normalized}}</th><td class="msg">{{example}}</td><td class="n">{{count}}</td><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{share}}</td><td><time datetime="{{firstSeen.iso}}">{{firstSeen.short}}</time></td><td><time datetime="{{lastSeen.iso}}">{{lastSeen.short}}</time></td></tr>
+<tr><td class="n">{{rank}}</td><th scope="row" class="msg"><a href="errors/{{file}}">{{normalized}}</a></th><td class="msg">{{example}}</td><td class="n">{{count}}</td><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{share}}</td><td><time datetime="{{firstSeen.iso}}">{{firstSeen.short}}</time></td><td><time datetime="{{lastSeen.iso}}">{{lastSeen.short}}</time></td></tr>
 {{/clusters}}
 </tbody></table></div>
 {{/hasClusters}}
@@ -719,7 +897,7 @@ Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{ge
 <thead><tr><th scope="col">Job</th><th scope="col">Customer</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Started</th><th scope="col" class="n">Age</th></tr></thead>
 <tbody>
 {{#stuck}}
-<tr><th scope="row" class="id">{{id}}</th><td>{{user}}</td><td>{{jobType}}</td><td>{{status}}</td><td class="d">{{created.short}}</td><td class="d">{{started.short}}</td><td class="n warn">{{age}}</td></tr>
+<tr><th scope="row" class="id"><a href="customers/{{customerFile}}#{{anchor}}">{{id}}</a></th><td>{{user}}</td><td>{{jobType}}</td><td>{{status}}</td><td class="d">{{created.short}}</td><td class="d">{{started.short}}</td><td class="n warn">{{age}}</td></tr>
 {{/stuck}}
 </tbody></table></div>
 {{/hasStuck}}
@@ -729,7 +907,7 @@ Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{ge
 <thead><tr><th scope="col">Job</th><th scope="col">Customer</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Started</th><th scope="col" class="n">Age</th></tr></thead>
 <tbody>
 {{#active}}
-<tr><th scope="row" class="id">{{id}}</th><td>{{user}}</td><td>{{jobType}}</td><td>{{status}}</td><td class="d">{{created.short}}</td><td class="d">{{started.short}}</td><td class="n">{{age}}</td></tr>
+<tr><th scope="row" class="id"><a href="customers/{{customerFile}}#{{anchor}}">{{id}}</a></th><td>{{user}}</td><td>{{jobType}}</td><td>{{status}}</td><td class="d">{{created.short}}</td><td class="d">{{started.short}}</td><td class="n">{{age}}</td></tr>
 {{/active}}
 </tbody></table></div>
 {{/hasActive}}
@@ -749,14 +927,14 @@ Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{ge
 <section id="customers" aria-labelledby="h-customers">
 <h2 id="h-customers">Customers</h2>
 {{#customers}}
-<p>{{countText}}.{{#capped}} The first {{shown}} are shown; all are in <a href="{{csv}}">{{csv}}</a>.{{/capped}}</p>
+<p>{{countText}}.{{#capped}} The {{shown}} largest are shown.{{/capped}} <a href="customers/index.html">All customers</a>, each with their own page, are listed apart; all are also in <a href="{{csv}}">{{csv}}</a>.</p>
 {{#hasRows}}
 <div class="wrap"><table class="sortable" data-filter>
 <caption>Usage per customer</caption>
 <thead><tr><th scope="col">Customer</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">Documents</th><th scope="col" class="n">Processed</th><th scope="col" class="n">Failed</th><th scope="col" class="n">Success</th><th scope="col" class="n">Processing time</th><th scope="col" class="n">Tokens</th><th scope="col">First activity</th><th scope="col">Last activity</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr><th scope="row">{{#anonymous}}<em>anonymous</em>{{/anonymous}}{{^anonymous}}{{user}}{{/anonymous}}{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{successRate}}</td><td class="n">{{processingTime}}</td><td class="n">{{tokens}}</td><td><time datetime="{{firstActivity.iso}}">{{firstActivity.date}}</time></td><td><time datetime="{{lastActivity.iso}}">{{lastActivity.date}}</time></td></tr>
+<tr><th scope="row"><a href="customers/{{file}}">{{#anonymous}}<em>anonymous</em>{{/anonymous}}{{^anonymous}}{{user}}{{/anonymous}}</a>{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{successRate}}</td><td class="n">{{processingTime}}</td><td class="n">{{tokens}}</td><td><time datetime="{{firstActivity.iso}}">{{firstActivity.date}}</time></td><td><time datetime="{{lastActivity.iso}}">{{lastActivity.date}}</time></td></tr>
 {{/rows}}
 </tbody></table></div>
 {{/hasRows}}

@@ -8,8 +8,10 @@ package enum ReportFormat: String, Sendable, CaseIterable {
 /// Turns a `UsageReport` into the bytes of `usage.html`, `usage.md`, the CSVs and
 /// `usage.json`: deterministic (same report, same bytes) and zone-aware.
 package struct ReportRenderer: Sendable {
-    /// Customer rows shown in the HTML (all of them are in `usage_by_customer.csv`).
-    package static let htmlCustomerCap = 500
+    /// Customer rows shown in the HTML (all of them are in `customers/index.html` and `usage_by_customer.csv`).
+    package static let htmlCustomerCap = 25
+    /// Error groups shown in the HTML, each with its page `errors/<rank>.html`.
+    package static let htmlErrorCap = 20
     /// Customer rows shown in the Markdown summary.
     package static let markdownCustomerCap = 20
     /// Error clusters shown in the Markdown summary.
@@ -51,7 +53,7 @@ package struct ReportRenderer: Sendable {
 
     /// `usage.html`: the view with its charts, style, script and their policy.
     func html(_ report: UsageReport) throws -> String {
-        var view = UsageView(report, format: format, customerCap: Self.htmlCustomerCap, errorCap: 20)
+        var view = UsageView(report, format: format, customerCap: Self.htmlCustomerCap, errorCap: Self.htmlErrorCap)
         view.charts = ChartsView(report, charts: SVGCharts(format: format))
         let styleHash = SHA256.cspSource(style), scriptHash = SHA256.cspSource(templates.script)
         view.style = style

@@ -168,7 +168,10 @@ struct SVGCharts {
     }
 
     /// A coordinate with at most one decimal, the same on every machine.
-    private func num(_ v: Double) -> String {
+    private func num(_ v: Double) -> String { Self.coordinate(v) }
+
+    /// A coordinate with at most one decimal, the same on every machine.
+    static func coordinate(_ v: Double) -> String {
         let tenths = Int64((v * 10).rounded())
         return tenths % 10 == 0 ? String(tenths / 10) : DisplayFormat.decimal(numerator: tenths, denominator: 1, places: 1)
     }

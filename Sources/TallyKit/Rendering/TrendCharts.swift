@@ -49,8 +49,5 @@ struct TrendCharts {
             + "<title id=\"\(id)-t\">\(Escape.html(title)) per \(Escape.html(trends.unit))</title><desc id=\"\(id)-d\">\(Escape.html(desc)).</desc>\(body)</svg>"
     }
 
-    private func num(_ v: Double) -> String {
-        let tenths = Int64((v * 10).rounded())
-        return tenths % 10 == 0 ? String(tenths / 10) : DisplayFormat.decimal(numerator: tenths, denominator: 1, places: 1)
-    }
+    private func num(_ v: Double) -> String { SVGCharts.coordinate(v) }
 }

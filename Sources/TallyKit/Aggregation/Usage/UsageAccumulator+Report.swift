@@ -5,12 +5,18 @@ extension UsageAccumulator {
     /// the anonymous customer comes last.
     package func report(users: UserDirectory, diagnostics: ScanDiagnostics, sources: [SourceRead], userFilter: [String]) -> UsageReport {
         let email: (String?) -> String? = { id in id.flatMap { users[$0]?.email } }
-        return UsageReport(
+        var report = UsageReport(
             period: scope.period, totals: current.totals, previousTotals: previous.totals,
             throughput: time.throughput(scope: scope), durations: durations.section, errors: errors.section,
             activity: activity.section(emails: email), customers: customerRows(users),
             timeSeries: time.series(scope: scope), dataQuality: dataQuality(diagnostics),
             sources: sources, userFilter: userFilter, trends: trend.trends(scope: scope))
+        let buckets = report.timeSeries.buckets
+        report.customerDetails = details.byUser.filter { $0.value.jobsCreated.contains { $0 > 0 } || $0.value.documentsSeen > 0 }
+            .sorted { ($0.key == nil) != ($1.key == nil) ? $0.key == nil : ($0.key ?? "") < ($1.key ?? "") }
+            .map { $0.value.detail($0.key, buckets: buckets) }
+        report.customerDetailsCapped = details.capped
+        return report
     }
 
     func customerRows(_ users: UserDirectory) -> [CustomerRow] {

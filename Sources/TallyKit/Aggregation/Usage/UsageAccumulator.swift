@@ -17,6 +17,8 @@ package struct UsageAccumulator: Accumulator {
     /// in the period; an owner outside the period or user filter keeps an untouched
     /// tally, so one look-up per record serves both.
     var customers = RecentKeyDictionary<String?, CustomerTally>()
+    /// The detail of the customers with the smallest ids, for their pages.
+    var details: CustomerDetails
     var quality = QualityTally()
     /// Usage for invoices.
     package internal(set) var billing: BillingUsageTally
@@ -29,6 +31,7 @@ package struct UsageAccumulator: Accumulator {
         time = TimeTally(buckets: scope.bucketStarts.count, days: scope.dayStarts.count)
         activity = ActivityTally(limit: scope.listLimit)
         trend = TrendTally(periods: scope.trendLabels.count)
+        details = CustomerDetails(buckets: scope.bucketStarts.count)
         billing = BillingUsageTally(windows: scope.billingWindows.count)
     }
 
@@ -44,8 +47,10 @@ package struct UsageAccumulator: Accumulator {
             current.add(job)
             time.add(job, scope: scope)
             durations.add(job)
-            errors.add(job)
+            let errorKey = errors.add(job)
             customers.update(job.userID, default: CustomerTally()) { $0.add(job) }
+            let bucket = scope.bucketIndex(job.createdAt)
+            details.update(job.userID) { $0.add(job, bucket: bucket, errorKey: errorKey) }
         } else if scope.inPreviousPeriod(job.createdAt) {
             previous.add(job)
         }
@@ -60,8 +65,10 @@ package struct UsageAccumulator: Accumulator {
         guard let instant = document.processedAt ?? document.job?.createdAt ?? document.createdAt,
               scope.inPeriod(instant) else { return }
         time.add(document, at: instant, scope: scope)
-        errors.add(document, at: instant)
+        let errorKey = errors.add(document, at: instant)
         customers.update(owner, default: CustomerTally()) { $0.add(document, at: instant) }
+        let bucket = scope.bucketIndex(instant)
+        details.update(owner) { $0.add(document, bucket: bucket, errorKey: errorKey) }
     }
 
     /// Frees the per-customer billing usage once the invoices are written (a million customers
@@ -80,6 +87,7 @@ package struct UsageAccumulator: Accumulator {
         errors.merge(later.errors)
         activity.merge(later.activity)
         for (user, tally) in later.customers.storage { customers.update(user, default: CustomerTally()) { $0.merge(tally) } }
+        details.merge(later.details)
         quality.merge(later.quality)
         billing.merge(later.billing)
     }
