@@ -52,8 +52,9 @@ package struct BillingUsageTally: Sendable {
 
     /// Processed documents the period accounts for: billed, anonymous, in flight and unbillable.
     package var processedDocumentsInPeriod: Int64 {
-        byUser.values.reduce(anonymous.documents) { saturatingAdd($0, $1.documents) }
-            + inFlightDocuments + unbillableDocuments
+        saturatingAdd(
+            byUser.values.reduce(anonymous.documents) { saturatingAdd($0, $1.documents) },
+            saturatingAdd(inFlightDocuments, unbillableDocuments))
     }
 
     mutating func add(_ job: JobRecord, scope: ReportScope) {
@@ -65,8 +66,7 @@ package struct BillingUsageTally: Sendable {
                 UnbilledJob(id: job.id, userID: job.userID, status: job.status, processed: job.processedCount, createdAt: job.createdAt),
                 key: key)
         }
-        let unfinished = JobLifecycle.isActive(job.status) || (job.completedAt == nil && !JobLifecycle.setsCompletedAt(job.status))
-        if unfinished {
+        if JobLifecycle.isInFlight(job) {
             // pending, processing, or a status tally does not know (e.g. `queued`) with no completed_at yet.
             guard job.createdAt < period.to else { return }
             inFlightCount += 1
@@ -83,7 +83,9 @@ package struct BillingUsageTally: Sendable {
         }
         guard scope.inPeriod(completed) else { return }
         var usage = Usage(documents: job.processedCount, failedDocuments: job.failedCount, jobs: 1)
-        if let started = job.startedAt, completed >= started { usage.processingMicros = completed.microseconds - started.microseconds }
+        if let started = job.startedAt, completed >= started {
+            usage.processingMicros = saturatingSubtract(completed.microseconds, started.microseconds)
+        }
         if let user = job.userID { users.update(user, default: Usage()) { $0.merge(usage) } } else { anonymous.merge(usage) }
     }
 

@@ -1,6 +1,10 @@
 /// Failures grouped by normalised message, the largest first.
 struct ErrorsView: TemplateModel {
     let totalFailures: String
+    /// Failed jobs among the failures.
+    let failedJobs: String
+    /// Failed document rows among the failures.
+    let failedDocuments: String
     /// How many groups exist.
     let clusterCount: String
     /// How many groups are shown.
@@ -13,6 +17,8 @@ struct ErrorsView: TemplateModel {
     func child(named name: String) -> Any? {
         switch name {
         case "totalFailures": totalFailures
+        case "failedJobs": failedJobs
+        case "failedDocuments": failedDocuments
         case "clusterCount": clusterCount
         case "shownCount": shownCount
         case "hasClusters": hasClusters
@@ -28,7 +34,8 @@ extension ErrorsView {
     init(_ e: ErrorSection, cap: Int, format f: DisplayFormat) {
         let shown = e.clusters.prefix(cap)
         self.init(
-            totalFailures: f.count(e.totalFailures), clusterCount: f.count(e.clusterCount),
+            totalFailures: f.count(e.totalFailures), failedJobs: f.count(e.failedJobs),
+            failedDocuments: f.count(e.failedDocuments), clusterCount: f.count(e.clusterCount),
             shownCount: f.count(Int64(shown.count)), hasClusters: !shown.isEmpty, more: e.clusterCount > Int64(shown.count),
             clusters: shown.enumerated().map { i, c in
                 ErrorClusterView(
