@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// libFuzzer targets for tally's JSON reader and timestamp parser, kept out of the
+// libFuzzer targets for tally's JSON reader, timestamp parser and aggregation (records), kept out of the
 // root package. Build and run with ../scripts/fuzz.sh.
 import PackageDescription
 
@@ -10,6 +10,7 @@ let package = Package(
     targets: [
         .executableTarget(name: "TallyFuzzJSON", dependencies: [.product(name: "TallyKit", package: "tally")]),
         .executableTarget(name: "TallyFuzzTimestamp", dependencies: [.product(name: "TallyKit", package: "tally")]),
+        .executableTarget(name: "TallyFuzzRecords", dependencies: [.product(name: "TallyKit", package: "tally")]),
     ],
     swiftLanguageModes: [.v6]
 )

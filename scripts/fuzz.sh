@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs tally's libFuzzer targets (JSON reader, timestamp parser) for a bounded time each.
+# Runs tally's libFuzzer targets (JSON reader, timestamp parser, records through every
+# accumulator, format and billing) for a bounded time each.
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 60)
 #
@@ -13,16 +14,18 @@ cd "$root/fuzz"
 swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 | tail -3
 bin="$(swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --show-bin-path)"
 status=0
-for target in TallyFuzzJSON TallyFuzzTimestamp; do
+for target in TallyFuzzJSON TallyFuzzTimestamp TallyFuzzRecords; do
+    dict_option=()
     case "$target" in
-        TallyFuzzJSON) corpus=corpus/json; dict=json.dict ;;
-        TallyFuzzTimestamp) corpus=corpus/timestamp; dict=timestamp.dict ;;
+        TallyFuzzJSON) corpus=corpus/json; dict_option=(-dict=json.dict) ;;
+        TallyFuzzTimestamp) corpus=corpus/timestamp; dict_option=(-dict=timestamp.dict) ;;
+        TallyFuzzRecords) corpus=corpus/records ;;
     esac
     work="$(mktemp -d)"
     cp "$corpus"/* "$work"/
     mkdir -p "artifacts/$target"
     echo "== $target for ${seconds}s"
-    if ! "$bin/$target" "$work" -dict="$dict" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
+    if ! "$bin/$target" "$work" "${dict_option[@]}" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
         -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="artifacts/$target/" 2>"$work.log"; then
         status=1
         echo "!! $target found a crash:"; grep -E "Fatal error|ERROR|SUMMARY|Test unit written" "$work.log" | head -5
