@@ -8,7 +8,8 @@
 #   make test                       swift test
 #   make cron-check                 installs into a temporary prefix and runs the documented
 #                                   crontab lines under cron's environment (CI runs it)
-#   make sample                     the report on sample-data/ into out/sample
+#   make sample                     the report on sample-data/ into out/sample (final October invoices,
+#                                   recorded in out/sample-ledger.sqlite)
 #
 # DESTDIR is honoured for packaging (make install DESTDIR=/tmp/pkg PREFIX=/usr).
 
@@ -31,8 +32,8 @@ SOURCES    := Package.swift $(wildcard Package.resolved) \
 DOCS        = README.md $(wildcard docs/*.md) templates/README.md sample-data/plan.yaml
 # The man page's date: fixed so that regenerating it only changes what changed.
 MAN_DATE   ?= 2026-11-29
-# make sample: the period and "now" of the sample report.
-SAMPLE_PERIOD ?= 2026-11
+# make sample: the period and "now" of the sample report (October is final on 29 November).
+SAMPLE_PERIOD ?= 2026-10
 SAMPLE_AS_OF  ?= 2026-11-29T00:00:00Z
 
 .PHONY: all build install uninstall man completions test cron-check sample clean
@@ -88,9 +89,9 @@ cron-check:
 
 sample: $(RELEASE_BIN)
 	@test -f sample-data/history.sqlite || { echo "sample-data/history.sqlite is missing (generate it with 'tally sample')" >&2; exit 66; }
-	$(RELEASE_BIN) report sample-data/history.sqlite --plan sample-data/plan.yaml \
+	$(RELEASE_BIN) report sample-data/history.sqlite --plan sample-data/plan.yaml --ledger out/sample-ledger.sqlite \
 		--out out/sample --period $(SAMPLE_PERIOD) --as-of $(SAMPLE_AS_OF) --log-level info
 	@echo "open out/sample/usage.html"
 
 clean:
-	rm -rf .build out/sample out/.sample.tally-lock out/sample.lock
+	rm -rf .build out/sample out/.sample.tally-lock out/sample.lock out/sample-ledger.sqlite*

@@ -17,11 +17,13 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
         .target(name: "CTallySupport"),
+        .target(name: "CJSONIndex"),
         .target(
             name: "TallyKit",
             dependencies: [
-                "CSQLite3", "CZlib", "CTallySupport",
+                "CSQLite3", "CZlib", "CLibPQ", "CTallySupport", "CJSONIndex",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),

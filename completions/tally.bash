@@ -173,22 +173,22 @@ _tally() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    report|stats|plan|config|sample|help)
+    report|stats|plan|ledger|config|sample|help)
         # Offer subcommand argument completions
         "_tally_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'report stats plan config sample help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'report stats plan ledger config sample help' -- "${cur}"))
         ;;
     esac
 }
 
 _tally_report() {
     repeating_flags=()
-    non_repeating_flags=(--strict --no-strict --csv-bom --no-csv-bom --private --no-private --quiet --version -h --help)
+    non_repeating_flags=(--strict --no-strict --lenient --csv-bom --no-csv-bom --private --no-private --no-plan --fail-on-restatement --no-fail-on-restatement --quiet --version -h --help)
     repeating_options=(--user)
-    non_repeating_options=(--config --jobs --period --from --to --tz --as-of --stuck-after --out --format --templates --plan --log-level --log-format --log-timestamps)
+    non_repeating_options=(--config --jobs --period --from --to --tz --as-of --stuck-after --out --format --templates --plan --ledger --log-level --log-format --log-timestamps)
     __tally_offer_flags_options -1
 
     # Offer option value completions
@@ -239,6 +239,10 @@ _tally_report() {
         __tally_add_completions -o plusdirs -fX '!*.@(yaml|yml|json)'
         return
         ;;
+    '--ledger')
+        __tally_add_completions -o plusdirs -fX '!*.@(sqlite|db)'
+        return
+        ;;
     '--log-level')
         __tally_add_completions -W 'trace'$'\n''debug'$'\n''info'$'\n''notice'$'\n''warning'$'\n''error'$'\n''critical'
         return
@@ -264,7 +268,7 @@ _tally_report() {
 
 _tally_stats() {
     repeating_flags=()
-    non_repeating_flags=(--strict --no-strict --all-users --api-compat --pretty --private --quiet --version -h --help)
+    non_repeating_flags=(--strict --no-strict --lenient --all-users --api-compat --pretty --private --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--jobs --user --out --log-level --log-format --log-timestamps)
     __tally_offer_flags_options -1
@@ -338,6 +342,77 @@ _tally_plan_check() {
     case "${positional_number}" in
     1)
         __tally_add_completions -o plusdirs -fX '!*.@(yaml|yml|json)'
+        return
+        ;;
+    esac
+}
+
+_tally_ledger() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tally_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|show|verify)
+        # Offer subcommand argument completions
+        "_tally_ledger_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list show verify' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tally_ledger_list() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tally_offer_flags_options 1
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __tally_add_completions -o plusdirs -fX '!*.@(sqlite|db)'
+        return
+        ;;
+    esac
+}
+
+_tally_ledger_show() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tally_offer_flags_options 2
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __tally_add_completions -o plusdirs -fX '!*.@(sqlite|db)'
+        return
+        ;;
+    esac
+}
+
+_tally_ledger_verify() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tally_offer_flags_options 1
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __tally_add_completions -o plusdirs -fX '!*.@(sqlite|db)'
         return
         ;;
     esac

@@ -4,7 +4,9 @@
 #   2. every crontab line that calls tally, from README.md, docs/*.md and the help
 #      (tally --help, tally help report, tally help stats), with /usr/local replaced by
 #      the prefix and the files it names (/etc/tally.yaml, /etc/tally/plan.yaml,
-#      /var/lib/docproc/history.sqlite, /srv/..., /var/log/...) by temporary ones;
+#      /var/lib/docproc/history.sqlite, /var/lib/tally/..., /srv/..., /var/log/...) by temporary ones, and a
+#      PostgreSQL address ('postgresql://...', service=NAME) by the sample history (the
+#      end-to-end tests read real databases; here the rest of the line is what is checked);
 #   3. each under cron's environment: env -i PATH=/usr/bin:/bin, /bin/sh -c, from $HOME,
 #      with the TALLY_CONFIG= line of its crontab; each must exit 0.
 # Then checks that make install would rebuild the binary after a source change.
@@ -26,7 +28,7 @@ if env -i PATH=/usr/bin:/bin /bin/sh -c 'command -v tally' >/dev/null; then
 fi
 
 # The files the documented lines name.
-mkdir -p "$work/etc/tally" "$work/srv" "$work/var/log" "$work/home"
+mkdir -p "$work/etc/tally" "$work/srv" "$work/var/log" "$work/var/lib/tally" "$work/home"
 cp "$root/sample-data/history.sqlite" "$work/history.sqlite"
 cp "$root/sample-data/plan.yaml" "$work/etc/tally/plan.yaml"
 cat >"$work/etc/tally.yaml" <<CONFIG
@@ -59,7 +61,9 @@ entries() {
 substitute() {
     sed -e "s|/usr/local/|$prefix/|g" -e "s|/etc/tally|$work/etc/tally|g" \
         -e "s|/var/lib/docproc/history.sqlite|$work/history.sqlite|g" \
-        -e "s|/srv/|$work/srv/|g" -e "s|/var/log/|$work/var/log/|g" -e 's|\\%|%|g'
+        -e "s|/srv/|$work/srv/|g" -e "s|/var/log/|$work/var/log/|g" -e "s|/var/lib/tally/|$work/var/lib/tally/|g" \
+        -e 's|\\%|%|g' \
+        -e "s|'postgres[a-z]*://[^']*'|$work/history.sqlite|g" -e "s|service=[A-Za-z0-9_.-]*|$work/history.sqlite|g"
 }
 
 count=0

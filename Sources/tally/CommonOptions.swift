@@ -6,7 +6,7 @@ import TallyKit
 /// The history inputs every command reads.
 struct SourceOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
-        "History files: SQLite databases or JSON exports (array, NDJSON, jobs page, full dump), gzip allowed; '-' reads standard input.",
+        "History files: SQLite databases or JSON exports (array, NDJSON, jobs page, full dump), gzip allowed; '-' reads standard input; a PostgreSQL database by its address (postgresql://USER@HOST/DB, postgres://..., service=NAME).",
         valueName: "source"),
         completion: .file())
     var sources: [String] = []
@@ -16,6 +16,9 @@ struct SourceOptions: ParsableArguments {
 struct ScanFlags: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Treat any skipped row as fatal (exit 65) instead of a counted warning (default: --no-strict).")
     var strict: Bool?
+
+    @Flag(help: "Count an NDJSON source's last line that is cut short (no newline, unfinished JSON: a file still being written) as a skipped row instead of failing (exit 65).")
+    var lenient = false
 
     @Option(name: .customLong("jobs"), help: ArgumentHelp("Threads reading the sources (default: the number of cores).", valueName: "n"))
     var parallelism: Int?

@@ -13,19 +13,27 @@ struct ReportCommand: ParsableCommand {
             completed_at. The directory is replaced as a whole, atomically, when the
             run succeeds.
 
+            With a plan, the invoices are those of every billing period of the plan
+            (billing_period: month, week or quarter, in its timezone) that the report
+            period overlaps, each over its whole length. A billing period that has not
+            ended by --as-of (plus the plan's grace_period) gives drafts over the usage
+            so far; an ended one gives final invoices. With --ledger, final invoices are
+            numbered and recorded once; later runs show them as recorded and write
+            adjustment notes for differences (docs/scheduling.md).
+
             A config file (--config FILE, or the TALLY_CONFIG environment variable) can
             give sources, out, timezone, plan, templates, formats and more; options on
             the command line override it, and sources on the command line replace its
             sources. Check one with 'tally config check FILE'; see docs/config.md.
 
             EXAMPLES:
-              tally report sample-data/history.sqlite --out out --period 2026-11 \\
-                --plan sample-data/plan.yaml --as-of 2026-11-29T00:00:00Z
+              tally report sample-data/history.sqlite --out out --period 2026-10 \\
+                --plan sample-data/plan.yaml --ledger ledger.sqlite --as-of 2026-11-29T00:00:00Z
               tally report db.sqlite --out 'reports/{period}' --period yesterday
               # a missed night: name the day, not "yesterday"
               tally report --config /etc/tally.yaml --period 2026-11-28
-              # crontab: the monthly billing run with invoices, 02:30 on the 1st
-              30 2 1 * * /usr/local/bin/tally report --config /etc/tally.yaml --period last-month --plan /etc/tally/plan.yaml
+              # crontab: the monthly billing run with final invoices, 02:30 on the 4th
+              30 2 4 * * /usr/local/bin/tally report --config /etc/tally.yaml --period last-month --plan /etc/tally/plan.yaml --ledger /var/lib/tally/ledger.sqlite
 
             \(ExitCodesHelp.text)
             """
@@ -61,6 +69,9 @@ struct ReportCommand: ParsableCommand {
         flags.csvBOM = output.csvBom
         flags.private = output.private
         flags.plan = billing.plan
+        flags.noPlan = billing.noPlan
+        flags.ledger = billing.ledger
+        flags.failOnRestatement = billing.failOnRestatement
         flags.logging = logging.settings
         return flags
     }
@@ -75,6 +86,7 @@ struct ReportCommand: ParsableCommand {
             let resolved = try ReportOptions.resolve(flags, environment: ProcessInfo.processInfo.environment, now: CommandRunner.now())
             logger = resolved.logging.makeLogger()
             var request = resolved.request
+            request.lenient = input.scan.lenient
             request.showProgress = isatty(2) != 0 && !resolved.logging.quiet
             RunSummary.log(try ReportRun.run(request, logger: logger, cancellation: cancellation), logger: logger)
         }

@@ -17,6 +17,8 @@ struct StatsCommand: ParsableCommand {
             EXAMPLES:
               tally stats sample-data/history.sqlite --user alice@example.com --pretty
               tally stats history.sqlite --user alice@example.com --api-compat
+              # the service's database (password from ~/.pgpass): only alice's rows are read
+              tally stats 'postgresql://tally_reader@replica.internal/docproc' --user alice@example.com --api-compat
               # crontab: every user's stats for the web server at 01:00
               0 1 * * * /usr/local/bin/tally stats /var/lib/docproc/history.sqlite --all-users --out /srv/stats
 
@@ -38,10 +40,11 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let logger = logging.makeLogger()
-        let request = StatsRequest(
+        var request = StatsRequest(
             sources: input.sources, user: selection.user, allUsers: selection.allUsers, outDirectory: selection.out,
             apiCompat: selection.apiCompat, pretty: selection.pretty, strict: scan.strict ?? false,
             parallelism: scan.parallelism ?? TallyDefaults.parallelism, fileMode: selection.private ? 0o600 : 0o644)
+        request.lenient = scan.lenient
         try CommandRunner.runCancellable(logger: { logger }) { cancellation in
             CommandRunner.writeOut(try StatsRun.run(request, logger: logger, cancellation: cancellation))
         }

@@ -9,6 +9,6 @@ struct Tally: ParsableCommand {
         abstract: "Turn a document-processing job history into stats, usage reports and invoices.",
         discussion: TallyHelp.root,
         version: TallyVersion.description,
-        subcommands: [ReportCommand.self, StatsCommand.self, PlanCommand.self, ConfigCommand.self, SampleCommand.self]
+        subcommands: [ReportCommand.self, StatsCommand.self, PlanCommand.self, LedgerCommand.self, ConfigCommand.self, SampleCommand.self]
     )
 }

@@ -24,7 +24,9 @@ import Testing
                 "example_message": messages, "normalized_message": Set(messages.map(ErrorNormalizer.normalize)),
             ],
             "invoices.csv": ["customer_id": userIDs, "email": emails],
+            "invoice_breakdown.csv": [:],
             "billing_summary.csv": ["customer_id": userIDs, "email": emails, "name": names, "plan": [history.planName]],
+            "adjustments.csv": [:],
             "usage_daily.csv": [:],
         ]
     }
@@ -38,7 +40,8 @@ import Testing
         for (name, source, extra) in [("sqlite", database, [String]()), ("dump", dump, ["--csv-bom"])] {
             let out = dir(name)
             let (result, _) = try runReport([source], out: out, ["--plan", plan] + extra)
-            #expect(result.stderr.isEmpty, "\(name): \(result.stderr)")
+            // November is still open on the 29th: the one warning says the invoices are drafts.
+            #expect(result.errorLines.allSatisfy { $0.contains("2026-11: draft invoices") }, "\(name): \(result.stderr)")
             let csvs = snapshot(out).filter { $0.key.hasSuffix(".csv") }
             #expect(Set(csvs.keys) == Set(expectedColumns().keys), "\(name): \(csvs.keys.sorted())")
             for (file, bytes) in csvs.sorted(by: { $0.key < $1.key }) {
@@ -64,7 +67,8 @@ import Testing
             return
         }
         let header = try #require(records.first, "\(label): empty")
-        #expect(records.count > 1, "\(label): no rows")
+        // No final invoice changed (no notes) and the plan has no tiers (no breakdown): those two are their header.
+        #expect(records.count > 1 || ["adjustments.csv", "invoice_breakdown.csv"].contains(file), "\(label): no rows")
         for (n, record) in records.enumerated() {
             #expect(record.count == header.count, "\(label) record \(n): \(record.count) cells, header has \(header.count)")
         }

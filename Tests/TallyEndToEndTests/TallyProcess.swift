@@ -90,7 +90,9 @@ final class Child: @unchecked Sendable {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "TALLY_FAIL_WRITES")
         env.removeValue(forKey: "TALLY_TEST_PAUSE_AFTER_SCAN")
+        env.removeValue(forKey: "TALLY_TEST_PAUSE_IN_LEDGER")
         env.removeValue(forKey: "TALLY_TEST_PAUSE_AT_STEP")
+        env.removeValue(forKey: "TALLY_TEST_PAUSE_IN_READ")
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.standardOutput = FileHandle(forWritingAtPath: outPath)

@@ -1,9 +1,6 @@
 import Testing
 @testable import TallyKit
 
-let novemberPeriod = BillingPeriod(
-    start: Instant(seconds: 1_793_487_600), end: Instant(seconds: 1_796_079_600), label: "2026-11")
-
 func invoicePlan(rounding: String = "half-up", currency: String = "USD") throws -> Plan {
     try PlanLoader.parse(
         """
@@ -72,53 +69,41 @@ func invoicePlan(rounding: String = "half-up", currency: String = "USD") throws 
         #expect(alice.lines[1].breakdown.count == 3)
     }
 
-    @Test func runInvoicesUsageAndListedCustomersWithABaseFee() throws {
-        let known = [
+    @Test func passInvoicesUsageAndListedCustomersWithABaseFee() throws {
+        let users = [
             BillingCustomer(id: "u-alice", email: "alice@example.com", name: "Alice"),
             BillingCustomer(id: "u-dave", email: "dave@example.com"),
             BillingCustomer(id: "u-erin", email: "erin@example.com"),
             BillingCustomer(id: "u-frank", email: "frank@example.com"),
         ]
-        let usage = [
-            CustomerUsage(customer: known[0], usage: BillingUsage(documents: 4, jobs: 1)),
-            CustomerUsage(customer: known[0], usage: BillingUsage(documents: 2, jobs: 1)),
-            CustomerUsage(customer: BillingCustomer(id: "u-gina"), usage: BillingUsage(documents: 1, jobs: 1)),
-        ]
-        let unbilled = UnbilledUsage(
-            anonymousDocuments: 5, anonymousJobs: 2,
-            inFlight: [UnbilledJob(jobID: "j2", userID: "u-dave", status: "processing", documents: 3),
-                UnbilledJob(jobID: "j1", userID: nil, status: "pending", documents: 0)],
-            unbillable: [UnbilledJob(jobID: "j3", userID: "u-erin", status: "completed", documents: 4)])
-        let run = try BillingRun.make(
-            plan: try invoicePlan(), period: novemberPeriod, usage: usage, knownCustomers: known,
-            unbilled: unbilled, processedDocuments: 19)
+        let window = BillingHarness.window([
+            ("u-alice", BillingUsage(documents: 4, jobs: 1)), ("u-alice", BillingUsage(documents: 2, jobs: 1)),
+            ("u-gina", BillingUsage(documents: 1, jobs: 1)),
+        ])
+        let sink = try BillingHarness.collect(try invoicePlan(), [PeriodInput(period: novemberPeriod, window: window)], users: users)
         // alice (usage, merged), dave (listed, no usage, pro has a base fee), gina (usage, default plan);
         // erin is listed on payg (no base fee), frank is unlisted: no invoice for them.
-        #expect(run.invoices.map(\.number) == ["2026-11-u-alice", "2026-11-u-dave", "2026-11-u-gina"])
-        #expect(run.invoices[0].usage == BillingUsage(documents: 6, jobs: 2))
-        #expect(run.invoices[0].total == dec("140.5"))
-        #expect(run.invoices[1].total == dec("99"))
-        #expect(run.invoices[2].total == dec("25"))
-        #expect(run.unbilled.inFlight.map(\.jobID) == ["j1", "j2"])
-        #expect(run.unmatchedPlanCustomers == ["id-bob-0001", "carol@example.com"])
-        let r = run.reconciliation
-        #expect(r.invoicesTotal == dec("264.5"))
-        #expect(r.linesTotal == r.invoicesTotal)
-        #expect(r.billedDocuments == 7)
-        #expect(r.unbilledDocuments == 12)
-        #expect(r.isConsistent)
-        let off = try BillingRun.make(
-            plan: try invoicePlan(), period: novemberPeriod, usage: usage, knownCustomers: known,
-            unbilled: unbilled, processedDocuments: 20)
-        #expect(!off.reconciliation.isConsistent)
+        #expect(sink.invoices.map(\.number) == ["2026-11-u-alice", "2026-11-u-dave", "2026-11-u-gina"])
+        #expect(sink.invoices[0].usage == BillingUsage(documents: 6, jobs: 2))
+        #expect(sink.invoices.map(\.total) == [dec("140.5"), dec("99"), dec("25")])
+        #expect(sink.invoices.allSatisfy { $0.status == .final && $0.issueDate == CivilDate(year: 2026, month: 12, day: 1) })
+        #expect(sink.bridges == [BillingBridge(window).with(billed: 7)])
+        #expect(sink.bridges[0].isConsistent)
+    }
+
+    @Test func draftsAreNumberedAsDraftsAndNeverIssued() throws {
+        var period = novemberPeriod
+        period.status = .draft
+        let window = BillingHarness.window([("u-alice", BillingUsage(documents: 4))])
+        let sink = try BillingHarness.collect(try invoicePlan(), [PeriodInput(period: period, window: window)])
+        #expect(sink.invoices.map(\.number) == ["DRAFT-2026-11-u-alice"])
+        #expect(sink.invoices[0].status == .draft && sink.invoices[0].issueDate == nil && sink.invoices[0].dueDate == nil)
     }
 
     @Test func negativeUsageIsRejected() throws {
-        let usage = [CustomerUsage(customer: BillingCustomer(id: "u1"), usage: BillingUsage(tokens: -1))]
-        #expect(throws: TallyError.badData(file: "usage", location: "customer u1", message: "negative tokens -1")) {
-            try BillingRun.make(
-                plan: try invoicePlan(), period: novemberPeriod, usage: usage, knownCustomers: [],
-                unbilled: UnbilledUsage(), processedDocuments: 0)
+        let window = BillingHarness.window([("u1", BillingUsage(tokens: -1))])
+        #expect(throws: TallyError.badData(file: "usage", location: "customer u1, period 2026-11", message: "negative tokens -1")) {
+            try BillingHarness.collect(try invoicePlan(), [PeriodInput(period: novemberPeriod, window: window)])
         }
     }
 

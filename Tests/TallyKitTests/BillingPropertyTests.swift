@@ -31,29 +31,32 @@ import Testing
     @Test(arguments: ["half-up", "half-even"], ["USD", "JPY", "BHD"])
     func linesSumToTheTotalForAnyUsage(rounding: String, currency: String) throws {
         var rng = SampleRandom(seed: 7)
-        var customers: [CustomerUsage] = []
+        var usage: [(String, BillingUsage)] = []
+        var users: [BillingCustomer] = []
         for index in 0..<300 {
-            let usage = BillingUsage(
-                documents: Int64.random(in: 0...10_000_000, using: &rng),
-                failedDocuments: Int64.random(in: 0...1_000, using: &rng),
-                jobs: Int64.random(in: 0...100_000, using: &rng),
-                tokens: Int64.random(in: 0...5_000_000_000, using: &rng),
-                processingMicroseconds: Int64.random(in: 0...1_000_000_000_000, using: &rng),
-                bytes: Int64.random(in: 0...100_000_000_000, using: &rng))
+            usage.append((
+                "user-\(index)",
+                BillingUsage(
+                    documents: Int64.random(in: 0...10_000_000, using: &rng),
+                    failedDocuments: Int64.random(in: 0...1_000, using: &rng),
+                    jobs: Int64.random(in: 0...100_000, using: &rng),
+                    tokens: Int64.random(in: 0...5_000_000_000, using: &rng),
+                    processingMicroseconds: Int64.random(in: 0...1_000_000_000_000, using: &rng),
+                    bytes: Int64.random(in: 0...100_000_000_000, using: &rng))
+            ))
             let email = ["alice@example.com", "carol@example.com", "x\(index)@example.com"][index % 3]
-            customers.append(CustomerUsage(customer: BillingCustomer(id: "user-\(index)", email: email), usage: usage))
+            users.append(BillingCustomer(id: "user-\(index)", email: email))
         }
         let plan = try PlanLoader.parse(
             propertyPlan.replacingOccurrences(of: "$ROUNDING", with: rounding)
                 .replacingOccurrences(of: "$CURRENCY", with: currency), file: "p.yaml")
-        let run = try BillingRun.make(
-            plan: plan, period: novemberPeriod, usage: customers, knownCustomers: [], unbilled: UnbilledUsage(),
-            processedDocuments: customers.reduce(0) { $0 + $1.usage.documents })
-        #expect(run.reconciliation.isConsistent)
-        #expect(run.invoices.count == customers.count)
+        let inputs = [PeriodInput(period: novemberPeriod, window: BillingHarness.window(usage))]
+        let sink = try BillingHarness.collect(plan, inputs, users: users)
+        #expect(sink.bridges.allSatisfy { $0.isConsistent })
+        #expect(sink.invoices.count == usage.count)
         let minor = plan.currency.minorUnits
         let halfMinor = ExactDecimal(mantissa: 5, scale: minor + 1)
-        for invoice in run.invoices {
+        for invoice in sink.invoices {
             #expect(invoice.total == invoice.lines.reduce(.zero) { $0 + $1.amount })
             #expect(invoice.subtotal >= dec("25"))
             for line in invoice.lines {
@@ -65,8 +68,19 @@ import Testing
                 }
             }
         }
-        let csv = String(decoding: BillingCSVWriter.invoices(run), as: UTF8.self)
-        #expect(csv.split(separator: "\r\n").count == 1 + run.invoices.reduce(0) { $0 + $1.lines.count + $1.lines.reduce(0) { $0 + $1.breakdown.count } })
+        // invoices.csv adds up, per invoice, to the total of billing_summary.csv.
+        let files = try BillingHarness.files(plan, inputs, users: users, formats: [.csv])
+        var sums: [String: ExactDecimal] = [:]
+        for row in try #require(files["invoices.csv"]).split(separator: "\r\n").dropFirst() {
+            let cells = row.split(separator: ",", omittingEmptySubsequences: false)
+            sums[String(cells[0]), default: .zero] = sums[String(cells[0]), default: .zero] + dec(String(cells[15]))
+        }
+        let summary = try #require(files["billing_summary.csv"]).split(separator: "\r\n").dropFirst()
+        #expect(summary.count == usage.count)
+        for row in summary {
+            let cells = row.split(separator: ",", omittingEmptySubsequences: false)
+            #expect(sums[String(cells[5])] == dec(String(cells[15])), "\(row)")
+        }
     }
 
     @Test func invoiceNumbersNeverCollide() {

@@ -44,7 +44,7 @@ import Testing
     static let errors: [([String], String)] = [
         (
             ["sources: [a.sqlite]", "out: reports", "timezon: UTC"],
-            "tally.yaml:3: unknown key 'timezon'; did you mean 'timezone'? (keys: sources, out, timezone, plan, "
+            "tally.yaml:3: unknown key 'timezon'; did you mean 'timezone'? (keys: sources, out, timezone, plan, ledger, fail_on_restatement, "
                 + "templates, formats, csv_bom, stuck_after, users, log_level, log_format, log_timestamps, jobs, strict, private)"
         ),
         (["jobs: four"], "tally.yaml:1: jobs: expected a whole number, found 'four'"),

@@ -16,7 +16,9 @@ import Testing
         let calendar = ZonedCalendar(zone: try #require(TimeZone(identifier: "Europe/Berlin")))
         let period = try PeriodResolver.resolve(
             .month(year: 2026, month: 11), calendar: calendar, asOf: Fixture.at("2026-11-29T00:00:00Z"), stuckAfterMicros: 6 * 3_600_000_000)
-        return (ReportScope(period: period, calendar: calendar, users: nil), calendar)
+        var scope = ReportScope(period: period, calendar: calendar, users: nil)
+        scope.billingWindows = try BillingStage.periods(plan: try Self.plan(), period: period).1.map(\.window)
+        return (scope, calendar)
     }
 
     func records(_ scope: ReportScope) -> [HistoryRecord] {
@@ -73,11 +75,16 @@ import Testing
         #expect(markdown.contains("At the 64-bit limit"))
         #expect(StatsFiles.render(stats, users: users).count == 3)
         _ = StatsFiles.render(compat, users: users, apiCompat: true)
-        let plan = try PlanLoader.load(path: ArchitectureTests.packageRoot.appendingPathComponent("sample-data/plan.yaml").path)
-        if let run = try? BillingStage.price(plan: plan, period: scope.period, tally: merged.billing, users: users, scope: scope) {
-            _ = BillingStage.summary(run)
-            _ = try BillingStage.files(run, formats: Set(ReportFormat.allCases), templates: templates, zone: calendar.zone, bom: false)
-        }
+        // Billing may refuse sums that do not reconcile (an error, not a trap); it must not crash.
+        let plan = try Self.plan()
+        let periods = try BillingStage.periods(plan: plan, period: scope.period).1
+        #expect(periods.count == merged.billing.windows.count && !periods.isEmpty)
+        let inputs = zip(periods, merged.billing.windows).map { PeriodInput(period: $0, window: $1) }
+        _ = try? BillingHarness.files(plan, inputs, users: [BillingCustomer(id: Fixture.alice)], templates: templates)
+    }
+
+    static func plan() throws -> Plan {
+        try PlanLoader.load(path: ArchitectureTests.packageRoot.appendingPathComponent("sample-data/plan.yaml").path)
     }
 
     /// The scan skips rows outside the bounds before any accumulator sees them.

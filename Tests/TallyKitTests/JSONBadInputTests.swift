@@ -87,7 +87,7 @@ import Testing
         let big = F.job("big", #""error_message":""# + String(repeating: "x", count: 3 << 20) + #"""#)
         for text in ["[" + F.job("a") + "," + big + "]", F.job("a") + "\n" + big + "\n"] {
             var collector = Collector()
-            let source = JSONSource(path: F.file(text), name: "h.json", segment: nil, recordLimit: 1 << 20)
+            let source = JSONSource(path: F.file(text), name: "h.json", part: .whole, recordLimit: 1 << 20)
             let error = #expect(throws: TallyError.self) { try source.read(ReadOptions(), into: &collector) }
             let message = try #require(Self.badData(error))
             #expect(message.message.contains("1 MB record limit"))

@@ -12,6 +12,22 @@ import Testing
         #expect(c.skipped.isEmpty)
     }
 
+    /// A dump larger than the first window is known by its first key: the window does not grow to hold it.
+    @Test func aLargeDumpIsKnownByItsFirstKeyWithoutGrowingTheWindow() throws {
+        let jobs = (0..<20_000).map { F.job("job-\($0)", #""error_message":"\#(String(repeating: "x", count: 200))""#) }
+        let text = #"{"users": [{"id": "u1", "email": "a@example.com"}],\#n"jobs": [\#n"# + jobs.joined(separator: ",\n") + "\n]}\n"
+        #expect(text.utf8.count > 5 << 20)
+        let path = F.file(text)
+        let source = JSONSource(path: path, name: "h.json")
+        let stream = source.makeReader(
+            try FileByteReader(path: path, name: "h.json"), JSONRecordDecoder(options: ReadOptions()), origin: 0,
+            lineOf: { _ in nil })
+        #expect(try stream.detect() == .wrapper)
+        #expect(stream.window.capacity <= 4 << 20, "the window grew to \(stream.window.capacity) bytes")
+        let c = try F.read(path: path)
+        #expect(c.jobs.count == 20_000 && c.users.count == 1 && c.skipped.isEmpty)
+    }
+
     @Test func readsNDJSONWithBlankLinesAndCRLF() throws {
         let c = try F.read(F.job("a") + "\r\n\r\n  \n" + F.job("b") + "\r\n" + F.job("c"))
         #expect(c.jobs.map(\.id) == ["a", "b", "c"])
@@ -117,7 +133,7 @@ import Testing
             + #"],"users":[{"id":"u1","email":"e"}]}"#
         #expect(text.utf8.count > 1 << 20)
         var c = Collector()
-        let source: any HistorySource = JSONSource(path: F.file(text), name: "h.json", segment: nil, recordLimit: 1 << 20)
+        let source: any HistorySource = JSONSource(path: F.file(text), name: "h.json", part: .whole, recordLimit: 1 << 20)
         try source.read(ReadOptions(), into: &c)
         #expect(c.jobs.count == 4000 && c.documents.map(\.id) == ["d1"] && c.users.map(\.id) == ["u1"])
         #expect(c.skipped.isEmpty)

@@ -86,7 +86,7 @@ import Testing
         (
             "tax_percent: \"0\"", "tax_percnt: \"0\"",
             "plan.yaml:29: tax_percnt: unknown key 'tax_percnt' in the plan file; did you mean 'tax_percent'? "
-                + "(expected one of: currency, timezone, rounding, default_plan, plans, customers, tax_percent)"
+                + "(expected one of: currency, timezone, rounding, default_plan, plans, customers, customers_file, tax_percent, billing_period, grace_period, payment_terms, invoice_prefix, adjustment_prefix, issuer)"
         ),
         (
             "package_price: \"0.002\"", "package_price: \"0.002\"\n        unit_price: \"1\"",

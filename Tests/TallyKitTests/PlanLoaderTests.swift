@@ -90,6 +90,9 @@ let validPlanYAML = """
         #expect(plan.customers.contains { $0.key.contains("@") })
         #expect(plan.customers.contains { !$0.key.contains("@") })
         #expect(plan.timeZone == "Europe/Berlin")
+        #expect(plan.billingCycle == .month && plan.graceMicros == 3 * 86_400_000_000 && plan.paymentTermsDays == 14)
+        #expect(plan.issuer?.taxID != nil && plan.issuer?.address.count == 2)
+        #expect(plan.customers.contains { $0.billTo?.address.isEmpty == false })
     }
 
     @Test func missingFileIsCannotOpen() {

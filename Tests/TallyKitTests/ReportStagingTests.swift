@@ -145,25 +145,18 @@ import Testing
         }
     }
 
-    @Test func invoicePagesDoNotDependOnTheThreads() throws {
-        let renderer = BillingRenderer(templates: try TemplateSet.builtIn(), zone: BillingRenderFixture.zone)
-        let run = try BillingRenderFixture.run()
-        let one = try renderer.render(run, formats: [.html, .md], width: 1)
-        #expect(one.count == run.invoices.count + 2)
-        for width in [2, 4] {
-            for size in [1, 3] {
-                #expect(try renderer.render(run, formats: [.html, .md], width: width, pagesPerPiece: size) == one)
-            }
-        }
-        #expect(try renderer.render(run, formats: [.html], width: 2, pagesPerPiece: 1) == one.dropLast())
-    }
-
     @Test func writtenFilesSummariseEachFolder() {
         let written = WrittenFiles([("usage.html", 10), ("invoices/b.html", 3), ("stats/u.json", 2), ("invoices/a.html", 4), ("jobs.csv", 1)])
         #expect(written.topLevelList == "jobs.csv:1,usage.html:10")
         #expect(written.folders == [
             WrittenFiles.Folder(name: "invoices", files: 2, bytes: 7), WrittenFiles.Folder(name: "stats", files: 1, bytes: 2),
         ])
+    }
+
+    @Test func countedFoldersAddToTheListedOnes() {
+        let written = WrittenFiles([("invoices/a.html", 4), ("billing.html", 9)], counted: [.init(name: "invoices", files: 1_000_000, bytes: 5_000)])
+        #expect(written.topLevelList == "billing.html:9")
+        #expect(written.folders == [WrittenFiles.Folder(name: "invoices", files: 1_000_001, bytes: 5_004)])
     }
 
     @Test(arguments: [Logger.Level.info, .debug])

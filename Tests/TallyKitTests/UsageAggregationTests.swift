@@ -9,7 +9,9 @@ import Testing
     static func scope(users: Set<String>? = nil) throws -> ReportScope {
         let period = try PeriodResolver.resolve(
             .month(year: 2026, month: 11), calendar: utc, asOf: asOf, stuckAfterMicros: 6 * 3_600_000_000)
-        return ReportScope(period: period, calendar: utc, users: users)
+        var scope = ReportScope(period: period, calendar: utc, users: users)
+        scope.billingWindows = [BillingWindow(start: period.from, end: period.to)]
+        return scope
     }
 
     static func document(_ n: Int, job: JobRecord, status: String, tokens: Int64, error: String? = nil) -> DocumentRecord {
@@ -87,24 +89,43 @@ import Testing
     }
 
     @Test func billingUsageFollowsCompletedAtAndKeepsUnbilledApart() throws {
-        let (aggregate, _) = try run(Self.records)
-        let billing = aggregate.billing
+        let (aggregate, report) = try run(Self.records)
+        let billing = try #require(aggregate.billing.windows.first)
         #expect(billing.byUser[Fixture.bob]?.documents == 4)  // job 6: created in October, completed in November
         #expect(billing.byUser[Fixture.bob]?.tokens == 7)
         #expect(billing.byUser[Fixture.alice]?.documents == 3)
         #expect(billing.anonymous.documents == 1)
-        #expect(billing.inFlightCount == 2)
-        #expect(billing.unbillableCount == 1)
-        #expect(billing.unbillableDocuments == 9)
-        #expect(billing.processedDocumentsInPeriod == 4 + 3 + 1 + 0 + 9)
+        #expect(billing.notFinished == .init(jobs: 2, documents: 0))
+        #expect(billing.unbillable == .init(jobs: 1, documents: 9))
+        #expect(billing.createdOutside == .init(jobs: 1, documents: 4))
+        // The bridge starts at the usage report's Processed and arrives at what is billed.
+        #expect(billing.created.documents == report.totals.processed)
+        #expect(billing.bridgedDocuments == 3 + 4)
+        #expect(BillingBridge(billing).bridged == 7)
+    }
+
+    @Test func billingWindowsSplitUsageByCompletedAt() throws {
+        var split = try Self.scope()
+        let mid = Fixture.at("2026-11-04T00:00:00Z")
+        split.billingWindows = [BillingWindow(start: split.period.from, end: mid), BillingWindow(start: mid, end: split.period.to)]
+        let scope = split
+        let result = try HistoryScan.run(
+            [RecordArraySource(name: "fixture", records: Self.records)], options: ScanOptions(parallelism: 2, deduplicate: false)
+        ) { UsageAccumulator(scope: scope) }
+        let windows = result.aggregate.billing.windows
+        #expect(windows.count == 2)
+        // Jobs 1 and 2 (alice) complete before the 4th in the fixture; job 6 (bob) on the 1st.
+        #expect(windows[0].byUser[Fixture.bob]?.documents == 4)
+        #expect(windows.map { $0.bridgedDocuments } == windows.map { $0.byUser.values.reduce(0) { $0 + $1.documents } })
     }
 
     @Test func anUnknownStatusWithoutCompletedAtIsInFlightNotUnbillable() throws {
         let queued = Fixture.job(9, user: Fixture.bob, status: "queued", created: "2026-11-06T10:00:00Z", total: 1, processed: 0, failed: 0)
         let (aggregate, _) = try run(Self.records + [.job(queued)])
-        #expect(aggregate.billing.inFlightCount == 3)
-        #expect(aggregate.billing.unbillableCount == 1)
-        #expect(aggregate.billing.inFlightJobs.map(\.id).contains(Fixture.id(9)))
+        let window = try #require(aggregate.billing.windows.first)
+        #expect(window.notFinished.jobs == 3)
+        #expect(window.unbillable.jobs == 1)
+        #expect(window.inFlightJobs.map(\.id).contains(Fixture.id(9)))
     }
 
     @Test func dataQualityFindsTerminalJobsWithoutCompletion() throws {

@@ -61,16 +61,6 @@ package struct CustomerUsage: Sendable, Equatable {
     package var usage: BillingUsage
 }
 
-/// The billing period: `[start, end)` and its label (`2026-11`), which starts invoice numbers.
-package struct BillingPeriod: Sendable, Equatable {
-    /// First instant of the period.
-    package var start: Instant
-    /// First instant after the period.
-    package var end: Instant
-    /// Label such as `2026-11`.
-    package var label: String
-}
-
 /// A job whose documents were processed in the period but are not on any invoice.
 package struct UnbilledJob: Sendable, Equatable {
     /// The job's id.

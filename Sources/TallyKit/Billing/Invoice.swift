@@ -13,6 +13,8 @@ package enum InvoiceLineKind: String, Sendable, CaseIterable {
 }
 
 /// One invoice line: rounded once to minor units; usage lines keep their breakdown.
+///
+/// On an adjustment note a line is a difference: every number is the new line's minus the old one's.
 package struct InvoiceLine: Sendable, Equatable {
     /// What the line is for.
     package var kind: InvoiceLineKind
@@ -20,7 +22,7 @@ package struct InvoiceLine: Sendable, Equatable {
     package var metric: Metric?
     /// The model of a usage line.
     package var model: String?
-    /// Units for usage; 1 for fees; the base amount for discount and tax.
+    /// Units for usage; 1 for fees; the base amount for discount and tax (the taxable amount).
     package var quantity: ExactDecimal
     /// Unit price; the rate (-0.1, 0.19) for discount and tax; `nil` when the model has none.
     package var unitPrice: ExactDecimal?
@@ -32,12 +34,17 @@ package struct InvoiceLine: Sendable, Equatable {
     package var breakdown: [PricedTier]
 }
 
-/// A priced invoice for one customer and period.
+/// A priced invoice for one customer and billing period.
 package struct Invoice: Sendable, Equatable {
-    /// `<period label>-<short customer id>`, unique in the run.
+    /// `INV-000001` once recorded in a ledger; `<period>-<short id>` for a final invoice
+    /// without a ledger; `DRAFT-<period>-<short id>` for a draft.
     package var number: String
+    /// Draft or final.
+    package var status: InvoiceStatus
     /// Who is billed.
     package var customer: BillingCustomer
+    /// The name, address and tax id the invoice is made out to.
+    package var billTo: BillingParty
     /// The price plan's name.
     package var plan: String
     /// The period billed.
@@ -48,6 +55,11 @@ package struct Invoice: Sendable, Equatable {
     package var usage: BillingUsage
     /// Lines in order: base fee, charges, minimum, discount, tax.
     package var lines: [InvoiceLine]
+    /// When the invoice was issued (final invoices: when it was finalized); `nil` for a draft.
+    package var issuedAt: Instant?
+    /// The issue date (local, plan zone) and the day payment is due.
+    package var issueDate: CivilDate?
+    package var dueDate: CivilDate?
 
     /// Base fee + charges + minimum top-up.
     package var subtotal: ExactDecimal { sum(of: [.baseFee, .usage, .minimum]) }

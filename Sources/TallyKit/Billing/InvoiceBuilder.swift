@@ -2,29 +2,58 @@
 package struct InvoiceBuilder: Sendable {
     /// The validated plan file.
     package let plan: Plan
+    /// The customers' terms: the plan's `customers` and matching `customers_file` rows.
+    package let customers: CustomerIndex
+
+    /// A builder for `plan` with its inline customers and `more` terms (from `customers_file`).
+    package init(plan: Plan, more: [CustomerTerms] = []) {
+        self.plan = plan
+        customers = CustomerIndex(plan.customers + more)
+    }
 
     /// The customer's entry in `customers`: by id first, then by email (case-insensitive).
     package func terms(for customer: BillingCustomer) -> CustomerTerms? {
-        if let byID = plan.customers.first(where: { $0.key == customer.id }) { return byID }
-        guard let email = customer.email?.lowercased(), !email.isEmpty else { return nil }
-        return plan.customers.first { $0.key.lowercased() == email }
+        customers.terms(for: customer)
     }
 
     /// The customer's price plan: their entry's, else `default_plan`.
     package func pricePlan(for customer: BillingCustomer) -> PricePlan {
-        let name = terms(for: customer)?.plan ?? plan.defaultPlan
+        pricePlan(terms(for: customer))
+    }
+
+    private func pricePlan(_ terms: CustomerTerms?) -> PricePlan {
+        let name = terms?.plan ?? plan.defaultPlan
         guard let pricePlan = plan.pricePlan(named: name) else {
             preconditionFailure("plan '\(name)' was validated to exist")
         }
         return pricePlan
     }
 
-    /// The invoice for one customer's usage, numbered `number`.
+    /// Whether a customer without usage still gets an invoice: their plan has a base fee.
+    package func billsWithoutUsage(_ customer: BillingCustomer) -> Bool {
+        guard let terms = terms(for: customer), let fee = pricePlan(terms).baseFee else { return false }
+        return !fee.isZero
+    }
+
+    /// What the invoice is made out to: the customer's `billing_name` and address, else their name or email.
+    package func billTo(_ customer: BillingCustomer) -> BillingParty {
+        if let party = terms(for: customer)?.billTo { return party }
+        return BillingParty(name: customer.name ?? customer.email ?? customer.id)
+    }
+
+    /// The invoice for one customer's usage, numbered `number`, with no issue date yet.
     package func invoice(
         number: String, customer: BillingCustomer, usage: BillingUsage, period: BillingPeriod
     ) -> Invoice {
         let terms = terms(for: customer)
-        let pricePlan = pricePlan(for: customer)
+        let pricePlan = pricePlan(terms)
+        return Invoice(
+            number: number, status: period.status, customer: customer, billTo: billTo(customer), plan: pricePlan.name,
+            period: period, currency: plan.currency, usage: usage, lines: lines(usage, pricePlan, terms))
+    }
+
+    /// Base fee, one line per charge, minimum top-up, discount and tax.
+    func lines(_ usage: BillingUsage, _ pricePlan: PricePlan, _ terms: CustomerTerms?) -> [InvoiceLine] {
         var lines: [InvoiceLine] = []
         if let fee = pricePlan.baseFee, !fee.isZero {
             lines.append(line(.baseFee, quantity: ExactDecimal(1), unitPrice: fee, exact: fee))
@@ -56,9 +85,7 @@ package struct InvoiceBuilder: Sendable {
             let rate = taxPercent.percentAsRate
             lines.append(line(.tax, quantity: afterDiscount, unitPrice: rate, exact: afterDiscount * rate))
         }
-        return Invoice(
-            number: number, customer: customer, plan: pricePlan.name, period: period, currency: plan.currency,
-            usage: usage, lines: lines)
+        return lines
     }
 
     private func round(_ amount: ExactDecimal) -> ExactDecimal {

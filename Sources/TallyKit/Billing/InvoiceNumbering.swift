@@ -1,4 +1,5 @@
-/// Deterministic invoice numbers: `<period label>-<short customer id>`, never colliding.
+/// Deterministic references for invoices without a ledger number: `<period label>-<short customer id>`,
+/// never colliding (drafts add `DRAFT-` in front).
 package enum InvoiceNumbering {
     /// The shortest prefix of each id, at least `minimumLength` long, that no other id shares.
     ///
@@ -6,22 +7,29 @@ package enum InvoiceNumbering {
     /// (it could hold `/` or spaces and invoice numbers name files) is replaced by a
     /// 16-hex-digit FNV-1a hash of it first.
     package static func shortIDs(for ids: [String], minimumLength: Int = 8) -> [String: String] {
-        let pairs = Set(ids).map { (id: $0, key: safeKey($0)) }.sorted { ($0.key, $0.id) < ($1.key, $1.id) }
-        var result: [String: String] = [:]
-        var used: Set<String> = []
+        Dictionary(ordered(ids, minimumLength: minimumLength).map { ($0.id, $0.short) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Each distinct id with its short id, in the order of the short ids (the order invoices are listed in).
+    ///
+    /// Memory is the sorted list itself: a short id depends only on its neighbours.
+    package static func ordered(_ ids: [String], minimumLength: Int = 8) -> [(id: String, short: String)] {
+        var pairs = ids.map { (id: $0, key: safeKey($0)) }
+        pairs.sort { ($0.key, $0.id) < ($1.key, $1.id) }
+        pairs = pairs.enumerated().filter { $0.offset == 0 || pairs[$0.offset - 1].id != $0.element.id }.map(\.element)
+        var result: [(id: String, short: String)] = []
+        result.reserveCapacity(pairs.count)
+        var lastBase = ""
+        var repeats = 0
         for (index, pair) in pairs.enumerated() {
             // In sorted order the longest prefix shared with any other key is shared with a neighbour.
             let before = index > 0 ? commonPrefixLength(pair.key, pairs[index - 1].key) : 0
             let after = index + 1 < pairs.count ? commonPrefixLength(pair.key, pairs[index + 1].key) : 0
             let base = String(pair.key.prefix(max(minimumLength, max(before, after) + 1)))
-            var short = base
-            var suffix = 2
-            while used.contains(short) {  // only identical keys (a hash collision) get here
-                short = "\(base)-\(suffix)"
-                suffix += 1
-            }
-            used.insert(short)
-            result[pair.id] = short
+            // Only identical keys (a hash collision) share a base, and they sort next to each other.
+            repeats = base == lastBase ? repeats + 1 : 0
+            lastBase = base
+            result.append((pair.id, repeats == 0 ? base : "\(base)-\(repeats + 1)"))
         }
         return result
     }

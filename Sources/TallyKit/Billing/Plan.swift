@@ -1,10 +1,11 @@
-/// A validated plan file: currency, zone, rounding, the price plans and the customers' terms.
+/// A validated plan file: currency, zone, rounding, the price plans, the customers'
+/// terms, the billing cycle and what every invoice prints (issuer, payment terms).
 package struct Plan: Sendable, Equatable {
     /// The file the plan was read from, as given (used in messages).
     package var source: String
     /// The currency every amount is in.
     package var currency: Currency
-    /// The IANA zone of period boundaries, when the file names one (`--tz` overrides).
+    /// The IANA zone of billing periods and, unless `--tz` is given, of the report period.
     package var timeZone: String?
     /// How each invoice line is rounded to minor units.
     package var rounding: RoundingMode
@@ -16,6 +17,26 @@ package struct Plan: Sendable, Equatable {
     package var customers: [CustomerTerms]
     /// Tax percent for customers without their own.
     package var taxPercent: ExactDecimal
+    /// How long one billing period is (`billing_period`).
+    package var billingCycle: BillingCycle = .month
+    /// How long after a period's end its invoices stay drafts (`grace_period`), microseconds.
+    package var graceMicros: Int64 = 0
+    /// The prefix of final invoice numbers (`invoice_prefix`).
+    package var invoicePrefix = Plan.defaultInvoicePrefix
+    /// The prefix of adjustment note numbers (`adjustment_prefix`).
+    package var adjustmentPrefix = Plan.defaultAdjustmentPrefix
+    /// Days from the issue date to the due date (`payment_terms`); 0 is due on receipt.
+    package var paymentTermsDays = 0
+    /// Who issues the invoices (`issuer`), printed on each.
+    package var issuer: BillingParty?
+    /// A CSV of further customers' terms (`customers_file`), resolved against the plan's folder.
+    package var customersFile: String?
+    /// Rows of `customersFile`, counted when the plan was loaded.
+    package var customersFileRows = 0
+
+    /// `invoice_prefix` and `adjustment_prefix` when the plan gives none.
+    package static let defaultInvoicePrefix = "INV-"
+    package static let defaultAdjustmentPrefix = "ADJ-"
 
     /// The price plan with this name.
     package func pricePlan(named name: String) -> PricePlan? {
@@ -45,6 +66,8 @@ package struct CustomerTerms: Sendable, Equatable {
     package var discountPercent: ExactDecimal = .zero
     /// Tax percent overriding the plan file's, when given.
     package var taxPercent: ExactDecimal?
+    /// The name, address and tax id invoices are made out to (`billing_name`, `address`, `tax_id`).
+    package var billTo: BillingParty?
 }
 
 /// A usage metric a charge prices.

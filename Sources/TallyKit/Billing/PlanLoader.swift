@@ -4,8 +4,18 @@ package enum PlanLoader {
     ///
     /// - Throws: `FileProblems` (exit 65) naming the file, line and key path of every
     ///   problem, or `TallyError.cannotOpen` (exit 66) when the file cannot be read.
+    /// A `customers_file` is checked row by row too (streamed; see `CustomersFile`).
     package static func load(path: String) throws -> Plan {
-        try parse(YAMLDocument.read(path: path, what: "plan file"), file: path)
+        let text: String
+        do {
+            text = try YAMLDocument.read(path: path, what: "plan file")
+        } catch var problems as FileProblems where problems.problems.count == 1 && problems.problems[0].message.hasPrefix("larger than") {
+            problems.problems[0].message += "; list many customers in a customers_file (CSV) beside it (docs/plan-format.md)"
+            throw problems
+        }
+        var plan = try parse(text, file: path)
+        if let file = plan.customersFile { plan.customersFileRows = try CustomersFile.check(file, plan: plan) }
+        return plan
     }
 
     /// Parses and validates plan text; `file` names it in problems.
@@ -26,7 +36,8 @@ package enum PlanLoader {
     /// `plan.yaml: ok (3 plans, 2 customers, USD)`.
     package static func summaryLine(_ plan: Plan) -> String {
         let plans = plan.plans.count == 1 ? "1 plan" : "\(plan.plans.count) plans"
-        let customers = plan.customers.count == 1 ? "1 customer" : "\(plan.customers.count) customers"
+        let count = plan.customers.count + plan.customersFileRows
+        let customers = count == 1 ? "1 customer" : "\(count) customers"
         return "\(plan.source): ok (\(plans), \(customers), \(plan.currency.code))"
     }
 }

@@ -15,9 +15,12 @@ struct PlanParser {
     /// Where problems go.
     let problems: ProblemList
 
-    static let topKeys = ["currency", "timezone", "rounding", "default_plan", "plans", "customers", "tax_percent"]
+    static let topKeys = [
+        "currency", "timezone", "rounding", "default_plan", "plans", "customers", "customers_file", "tax_percent",
+        "billing_period", "grace_period", "payment_terms", "invoice_prefix", "adjustment_prefix", "issuer",
+    ]
     static let planKeys = ["base_fee", "minimum", "charges"]
-    static let customerKeys = ["plan", "discount_percent", "tax_percent"]
+    static let customerKeys = ["plan", "discount_percent", "tax_percent", "billing_name", "address", "tax_id"]
 
     /// The plan in `root`; `nil` when a problem was recorded.
     func plan(_ root: DocumentNode) -> Plan? {
@@ -40,10 +43,13 @@ struct PlanParser {
             customers = (entries ?? []).compactMap { customer(key: $0.key, $0.value, planNames: names) }
         }
         let tax = optional("tax_percent", in: fields, percent) ?? .zero
+        let terms = billingTerms(fields, at: root)
         guard let currency, let plans, let defaultPlan, problems.isEmpty else { return nil }
-        return Plan(
+        var plan = Plan(
             source: file, currency: currency, timeZone: zone, rounding: rounding ?? .halfUp, defaultPlan: defaultPlan,
             plans: plans.plans, customers: customers, taxPercent: tax)
+        terms.apply(to: &plan)
+        return plan
     }
 
     /// The plans by name; `names` also holds the plans with problems, so that
@@ -73,8 +79,9 @@ struct PlanParser {
         }
         let discount = optional("discount_percent", in: fields, percent) ?? .zero
         let tax = optional("tax_percent", in: fields, percent)
+        let billTo = billingParty(fields, nameKey: "billing_name", at: node, nameRequired: false)
         guard let plan else { return nil }
-        return CustomerTerms(key: key, plan: plan, discountPercent: discount, taxPercent: tax)
+        return CustomerTerms(key: key, plan: plan, discountPercent: discount, taxPercent: tax, billTo: billTo)
     }
 
     func currency(_ node: DocumentNode) throws(FileProblem) -> Currency {

@@ -25,6 +25,13 @@ public struct ReadOptions: Sendable, Equatable {
     /// Whether documents need their `id`; when false a reader may leave it empty
     /// (still skipping rows without one). Only deduplication reads document ids.
     public var documentIDs = true
+    /// Whether the last line of an NDJSON file may be cut short (no newline and its JSON
+    /// unfinished, as a file still being written or cut by a full disk leaves it): a counted
+    /// skip (`--lenient`). When false it is fatal (bad data): the file is not whole.
+    public var lenient = false
+    /// When set, only one user's endpoint stats are wanted (`tally stats --user`):
+    /// a source may deliver just the jobs the filter names, read through an index.
+    package var onlyJobsFor: JobOwnerFilter?
 
     /// Makes read options; by default every kind is read, with every field.
     public init(

@@ -1,19 +1,21 @@
 import Foundation
 
-/// Recognises what a path holds by its first bytes, never by its name.
+/// Recognises what a path holds by its first bytes, never by its name; a
+/// PostgreSQL address (`postgresql://`, `postgres://`, `service=`) is a database.
 public enum SourceOpener {
     /// The formats a source can be in.
     package enum Format: String, Sendable {
         case sqlite, json, gzip
     }
 
-    /// Opens `path` (or standard input for `-`, spooled to `spoolDirectory`) as a source.
+    /// Opens `path` (or standard input for `-`, spooled to `spoolDirectory`) as a
+    /// source; a PostgreSQL address is connected to and its snapshot taken.
     ///
     /// Standard input is copied to a temporary file first (the system temporary
     /// directory by default); the file is removed when the returned source, its
     /// shards and their copies are all gone.
     /// - Throws: `TallyError.cannotOpen` when the path is missing, unreadable,
-    ///   empty, or neither SQLite nor JSON.
+    ///   empty, or neither SQLite nor JSON, or the database cannot be read.
     public static func open(_ path: String, spoolDirectory: String? = nil) throws -> any HistorySource {
         try open(path, spoolDirectory: spoolDirectory, cancellation: nil)
     }
@@ -22,9 +24,25 @@ public enum SourceOpener {
     ///
     /// - Throws: also `Interrupted` when `cancellation` is set while spooling.
     package static func open(_ path: String, spoolDirectory: String? = nil, cancellation: Cancellation?) throws -> any HistorySource {
-        guard path == "-" else { return try open(file: path, name: path) }
-        let input = try StandardInputSpool.spool(into: spoolDirectory, cancellation: cancellation)
+        if let address = PostgresAddress.parse(path) { return try PostgresSource(address) }
+        let input: SpooledInput
+        if path == "-" {
+            input = try StandardInputSpool.spool(into: spoolDirectory, cancellation: cancellation)
+        } else if isStream(path) {
+            // A named pipe, `<(cmd)` or a device reads once, as standard input does.
+            input = try StandardInputSpool.spool(stream: path, name: path, into: spoolDirectory, cancellation: cancellation)
+        } else {
+            return try open(file: path, name: path)
+        }
         return SpooledSource(inner: try open(file: input.path, name: path), input: input)
+    }
+
+    /// Whether `path` exists and is neither a regular file nor a directory (a pipe, device or socket).
+    private static func isStream(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type != S_IFREG && type != S_IFDIR
     }
 
     /// A source reading `file`, called `name` in messages, in the format its first bytes name.

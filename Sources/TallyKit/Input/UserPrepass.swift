@@ -3,8 +3,10 @@ package enum UserPrepass {
     /// Every user in `sources` (last one read wins); a cancelled run stops at its next user.
     package static func users(in sources: [any HistorySource], cancellation: Cancellation? = nil) throws -> UserDirectory {
         var collector = UserCollector(cancellation: cancellation)
+        var options = ReadOptions(kinds: [.user])
+        options.lenient = true  // a cut last line is the main scan's to judge
         for source in sources {
-            try source.read(ReadOptions(kinds: [.user]), into: &collector)
+            try source.read(options, into: &collector)
         }
         return collector.users
     }

@@ -10,6 +10,9 @@ public struct RecordLocation: Sendable, Hashable, CustomStringConvertible {
         case item(array: String, index: Int, byteOffset: Int)
         /// A byte offset in the (decompressed) input.
         case byteOffset(Int)
+        /// A PostgreSQL row: table and `ctid` (block, offset) in the read's snapshot;
+        /// a negative block when the relation has none (a view).
+        case tuple(table: String, block: Int64, offset: Int)
     }
 
     /// The source as the user named it (a path, or `-` for standard input).
@@ -22,7 +25,7 @@ public struct RecordLocation: Sendable, Hashable, CustomStringConvertible {
         self.position = position
     }
 
-    /// `file: line 12`, `file: jobs rowid 7`, `file: jobs[3] (byte 120)`.
+    /// `file: line 12`, `file: jobs rowid 7`, `file: jobs[3] (byte 120)`, `db: jobs ctid (4,2)`.
     public var description: String { "\(source): \(positionDescription)" }
 
     /// The position alone: `line 12`, `jobs rowid 7`, `jobs[3] (byte 120)`.
@@ -32,6 +35,7 @@ public struct RecordLocation: Sendable, Hashable, CustomStringConvertible {
         case .line(let n): return "line \(n)"
         case .item(let array, let index, let offset): return "\(array)[\(index)] (byte \(offset))"
         case .byteOffset(let offset): return "byte \(offset)"
+        case .tuple(let table, let block, let offset): return block < 0 ? "\(table) row" : "\(table) ctid (\(block),\(offset))"
         }
     }
 }

@@ -4,6 +4,52 @@
 enum BuiltInTemplates {
     /// File name to text.
     static let files: [String: String] = [
+        "adjustment.html.mustache": ####"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{csp}}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{{title}}</title>
+<style>{{{style}}}</style>
+</head>
+<body class="invoice-page">
+{{#note}}
+<header class="invoice-head">
+<div class="parties">
+{{#issuer}}<div class="issuer">{{> billing-party}}</div>
+{{/issuer}}
+<h1>{{title}} <span class="id">{{number}}</span></h1>
+</div>
+</header>
+<main>
+<dl class="facts">
+<div><dt>Billed to</dt><dd>{{#billTo}}{{> billing-party}}{{/billTo}}<div class="sub">Customer {{customer}}</div></dd></div>
+<div><dt>Corrects invoice</dt><dd><a href="../{{originalFile}}"><code>{{originalNumber}}</code></a><div class="sub">period {{period.firstDay}} to {{period.lastDay}}</div></dd></div>
+<div><dt>Issue date</dt><dd>{{issueDate}}</dd></div>
+<div><dt>Due date</dt><dd>{{#hasDueDate}}{{dueDate}}{{/hasDueDate}}{{^hasDueDate}}–{{/hasDueDate}}</dd></div>
+<div><dt>{{#isCredit}}Amount credited{{/isCredit}}{{^isCredit}}Amount due{{/isCredit}}</dt><dd class="due">{{amount}} {{currency}}</dd></div>
+</dl>
+<div class="wrap"><table class="lines">
+<caption>{{title}} {{number}}: changes to invoice {{originalNumber}} ({{currency}})</caption>
+<thead><tr><th scope="col">Line</th><th scope="col" class="n">Quantity change</th><th scope="col" class="n">Unit price</th><th scope="col" class="n">Amount change</th></tr></thead>
+<tbody>
+{{#lines}}
+<tr class="{{kind}}"><th scope="row">{{label}}</th><td class="n">{{quantity}}</td><td class="n">{{unitPrice}}</td><td class="n">{{amount}}</td></tr>
+{{/lines}}
+</tbody>
+<tfoot><tr class="total"><th scope="row" colspan="3">Total {{currency}}</th><td class="n">{{amount}}</td></tr></tfoot>
+</table></div>
+<p class="note">The usage of the period was counted again after the invoice was issued (late or corrected records in the history). The invoice stands as issued; this note carries the difference. Plan {{plan}}.</p>
+</main>
+<footer>{{#issuer}}{{#hasContact}}Questions about this note: {{contact}}. {{/hasContact}}{{/issuer}}<a class="noprint" href="../billing.html#adj-{{number}}">All adjustment notes</a></footer>
+{{/note}}
+</body>
+</html>
+
+"""####,
         "billing-jobs.html.mustache": ####"""
 {{#hasJobs}}
 <div class="wrap"><table class="sortable" aria-labelledby="h-{{id}}">
@@ -14,6 +60,10 @@ enum BuiltInTemplates {
 {{/jobs}}
 </tbody></table></div>
 {{/hasJobs}}
+
+"""####,
+        "billing-party.html.mustache": ####"""
+<div class="party"><strong>{{name}}</strong>{{#address}}<br>{{value}}{{/address}}{{#hasTaxID}}<br>Tax id {{taxID}}{{/hasTaxID}}{{#hasContact}}<br>{{contact}}{{/hasContact}}</div>
 
 """####,
         "billing.css": ####"""
@@ -39,6 +89,11 @@ ul.plain{padding-left:1.25rem}
 .invoice-head{border-bottom:2px solid var(--fg);margin-bottom:1rem}
 @page{size:A4;margin:16mm}
 @media print{.invoice{break-before:page;border:0;padding:0;margin:0}#unbilled{break-before:page}.noprint{display:none}.invoice-page table{font-size:9.5pt}}
+.draft-banner{margin:.75rem 0;padding:.6rem .9rem;border:2px solid var(--bad);border-radius:6px;font-size:1.05rem}
+.parties{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:flex-start;gap:1rem}
+.party{line-height:1.45}
+.issuer{order:2;text-align:right}
+@media print{.draft-banner{border-color:#000}}
 
 """####,
         "billing.html.mustache": ####"""
@@ -55,91 +110,160 @@ ul.plain{padding-left:1.25rem}
 <body>
 <header>
 <h1>{{title}}</h1>
-<p class="meta">Period <strong>{{period.label}}</strong>: {{period.from}} to {{period.to}} (zone {{period.zone}}, end excluded).
-Plan file <code>{{planSource}}</code>; amounts in {{currency}}.</p>
+<p class="meta">Plan <code>{{planName}}</code>; amounts in {{currency}}; as of {{asOf}}.</p>
+{{#periods}}
+{{#period.isDraft}}<p class="draft-banner" role="note"><strong>{{period.label}}: {{period.draftNote}}.</strong> These invoices are drafts: no numbers, not recorded, and they change until the period closes.</p>
+{{/period.isDraft}}
+{{/periods}}
 <nav aria-label="Sections"><ul>
-<li><a href="#summary">Summary</a></li><li><a href="#reconciliation">Reconciliation</a></li><li><a href="#invoices">Invoices</a></li>
+<li><a href="#periods">Billing periods</a></li><li><a href="#summary">Invoices</a></li><li><a href="#notes">Adjustment notes</a></li>
+<li><a href="#reconciliation">Reconciliation</a></li><li><a href="#invoices">Invoice details</a></li>
 <li><a href="#unbilled">Unbilled usage</a></li><li><a href="#unmatched">Plan customers without a match</a></li>
 </ul></nav>
 </header>
 <main>
-<section id="summary" aria-labelledby="h-summary">
-<h2 id="h-summary">Summary</h2>
+<section id="periods" aria-labelledby="h-periods">
+<h2 id="h-periods">Billing periods</h2>
 <div class="cards">
 <div class="card"><div class="label">Invoices</div><div class="value">{{invoiceCount}}</div></div>
 <div class="card"><div class="label">Total billed ({{currency}})</div><div class="value">{{grandTotal}}</div></div>
+<div class="card"><div class="label">Adjustment notes</div><div class="value">{{noteCount}}</div></div>
 {{#reconciliation}}
 <div class="card"><div class="label">Reconciliation</div><div class="value {{#ok}}ok{{/ok}}{{^ok}}warn{{/ok}}">{{status}}</div></div>
 {{/reconciliation}}
 </div>
-{{#hasInvoices}}
-<div class="wrap"><table class="sortable" data-filter>
-<caption>Totals per customer ({{currency}})</caption>
-<thead><tr><th scope="col">Customer</th><th scope="col">Plan</th><th scope="col">Invoice</th><th scope="col" class="n">Subtotal</th><th scope="col" class="n">Discount</th><th scope="col" class="n">Tax</th><th scope="col" class="n">Total</th></tr></thead>
+<div class="wrap"><table>
+<caption>Each billing period of the plan that the report overlaps, over its whole length ({{currency}})</caption>
+<thead><tr><th scope="col">Period</th><th scope="col">Days</th><th scope="col">Status</th><th scope="col">Numbers</th><th scope="col" class="n">Invoices</th><th scope="col" class="n">Total</th><th scope="col" class="n">Notes</th><th scope="col" class="n">Notes total</th></tr></thead>
 <tbody>
-{{#summary}}
-<tr><th scope="row">{{customer}}{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td>{{plan}}</td><td class="id"><a href="#inv-{{invoiceNumber}}">{{invoiceNumber}}</a></td><td class="n">{{subtotal}}</td><td class="n">{{discount}}</td><td class="n">{{tax}}</td><td class="n">{{total}}</td></tr>
-{{/summary}}
+{{#periods}}
+<tr><th scope="row">{{period.label}}</th><td><span class="nw">{{period.firstDay}}</span> to <span class="nw">{{period.lastDay}}</span></td><td><span class="status {{#period.isDraft}}warn{{/period.isDraft}}{{^period.isDraft}}ok{{/period.isDraft}}">{{period.status}}</span>{{#period.isDraft}}<div class="sub">closes {{period.closes}}</div>{{/period.isDraft}}</td><td class="id">{{numbers}}</td><td class="n">{{invoiceCount}}</td><td class="n">{{total}}</td><td class="n">{{noteCount}}</td><td class="n">{{notesTotal}}</td></tr>
+{{/periods}}
+</tbody></table></div>
+{{#periods}}
+{{#hasTaxes}}
+<div class="wrap"><table>
+<caption>{{period.label}}: tax by rate ({{currency}})</caption>
+<thead><tr><th scope="col">Rate</th><th scope="col" class="n">Taxable amount</th><th scope="col" class="n">Tax</th></tr></thead>
+<tbody>
+{{#taxes}}
+<tr><th scope="row">{{rate}}</th><td class="n">{{taxable}}</td><td class="n">{{tax}}</td></tr>
+{{/taxes}}
+</tbody></table></div>
+{{/hasTaxes}}
+{{/periods}}
+</section>
+
+<section id="summary" aria-labelledby="h-summary">
+<h2 id="h-summary">Invoices</h2>
+{{#hasInvoices}}
+{{#capped}}<p class="note">The {{listedCount}} largest of {{invoiceCount}} invoices are listed; every invoice is in invoices.csv, billing_summary.csv and invoices.json and has its page in invoices/.</p>{{/capped}}
+<div class="wrap"><table class="sortable" data-filter>
+<caption>Totals per invoice ({{currency}})</caption>
+<thead><tr><th scope="col">Customer</th><th scope="col">Period</th><th scope="col">Status</th><th scope="col">Plan</th><th scope="col">Invoice</th><th scope="col" class="n">Subtotal</th><th scope="col" class="n">Discount</th><th scope="col" class="n">Tax</th><th scope="col" class="n">Total</th></tr></thead>
+<tbody>
+{{#invoices}}
+<tr><th scope="row">{{customer}}{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td>{{period.label}}</td><td>{{status}}</td><td>{{plan}}</td><td class="id"><a href="#inv-{{number}}">{{number}}</a></td><td class="n">{{subtotal}}</td><td class="n">{{discount}}</td><td class="n">{{tax}}</td><td class="n">{{total}}</td></tr>
+{{/invoices}}
 </tbody>
-<tfoot><tr class="total"><th scope="row" colspan="6">All invoices</th><td class="n">{{grandTotal}}</td></tr></tfoot>
+<tfoot><tr class="total"><th scope="row" colspan="8">All invoices ({{invoiceCount}})</th><td class="n">{{grandTotal}}</td></tr></tfoot>
 </table></div>
 {{/hasInvoices}}
-{{^hasInvoices}}<p class="note">No invoices for this period.</p>{{/hasInvoices}}
+{{^hasInvoices}}<p class="note">No invoices for these periods.</p>{{/hasInvoices}}
+</section>
+
+<section id="notes" aria-labelledby="h-notes">
+<h2 id="h-notes">Adjustment notes</h2>
+{{#hasNotes}}
+<p>Final invoices never change. When the history changed after a period was finalized, a credit note (the amount falls) or a debit note (it rises) carries the difference. Notes: {{noteCount}}, in all {{notesTotal}} {{currency}}.{{#notesCapped}} The first {{listedNoteCount}} are listed; all are in adjustments.csv.{{/notesCapped}}</p>
+<div class="wrap"><table class="sortable">
+<caption>Adjustment notes ({{currency}})</caption>
+<thead><tr><th scope="col">Note</th><th scope="col">Kind</th><th scope="col">Corrects</th><th scope="col">Customer</th><th scope="col">Issued</th><th scope="col" class="n">Amount</th></tr></thead>
+<tbody>
+{{#notes}}
+<tr id="adj-{{number}}"><th scope="row" class="id"><a href="{{file}}">{{number}}</a></th><td>{{kind}}</td><td class="id"><a href="{{originalFile}}">{{originalNumber}}</a></td><td>{{customer}}</td><td>{{issueDate}}</td><td class="n">{{amount}}</td></tr>
+{{/notes}}
+</tbody></table></div>
+{{/hasNotes}}
+{{^hasNotes}}<p class="note">No adjustment notes: no final invoice of these periods changed.</p>{{/hasNotes}}
 </section>
 
 <section id="reconciliation" aria-labelledby="h-reconciliation">
 <h2 id="h-reconciliation">Reconciliation</h2>
 {{#reconciliation}}
 <div class="wrap"><table class="recon">
-<caption>Both checks must hold; tally exits non-zero when one does not</caption>
+<caption>Every check must hold; tally exits non-zero when one does not</caption>
 <thead><tr><th scope="col">Check</th><th scope="col" class="n">Left side</th><th scope="col" class="n">Right side</th><th scope="col">Result</th></tr></thead>
 <tbody>
 <tr><th scope="row">Sum of invoice totals = sum of invoice lines ({{currency}})</th><td class="n">{{invoicesTotal}}</td><td class="n">{{linesTotal}}</td><td><span class="status {{#moneyOK}}ok{{/moneyOK}}{{^moneyOK}}warn{{/moneyOK}}">{{moneyStatus}}</span></td></tr>
-<tr><th scope="row">Billed + unbilled documents = processed documents</th><td class="n">{{billedDocuments}} + {{unbilledDocuments}} = {{billedPlusUnbilled}}</td><td class="n">{{processedDocuments}}</td><td><span class="status {{#documentsOK}}ok{{/documentsOK}}{{^documentsOK}}warn{{/documentsOK}}">{{documentsStatus}}</span></td></tr>
-</tbody></table></div>
-<p class="note">Unbilled documents: {{anonymousDocuments}} anonymous + {{inFlightDocuments}} in flight + {{unbillableDocuments}} unbillable = {{unbilledDocuments}}.</p>
 {{/reconciliation}}
+{{#periods}}
+{{#bridge}}
+<tr><th scope="row">{{period.label}}: usage bridge = documents billed</th><td class="n">{{bridged}}</td><td class="n">{{billed}}</td><td><span class="status {{#ok}}ok{{/ok}}{{^ok}}warn{{/ok}}">{{status}}</span></td></tr>
+{{/bridge}}
+{{/periods}}
+</tbody></table></div>
+<p>The usage report counts the documents of the jobs <em>created</em> in a period; billing counts those of the jobs <em>completed</em> in it. The bridge from one to the other, per billing period:</p>
+{{#periods}}
+{{#bridge}}
+<div class="wrap"><table class="bridge">
+<caption>{{period.label}}: from processed to billed documents</caption>
+<thead><tr><th scope="col">Step</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">Documents</th></tr></thead>
+<tbody>
+<tr><th scope="row">Processed: jobs created in the period (the usage report's Processed for this period)</th><td class="n">{{createdJobs}}</td><td class="n">{{created}}</td></tr>
+<tr><th scope="row">− in flight at the period's end, or finished after it</th><td class="n">{{notFinishedJobs}}</td><td class="n">{{notFinished}}</td></tr>
+<tr><th scope="row">− finished without completed_at (unbillable)</th><td class="n">{{unbillableJobs}}</td><td class="n">{{unbillable}}</td></tr>
+<tr><th scope="row">− anonymous (never billed)</th><td class="n">{{anonymousJobs}}</td><td class="n">{{anonymous}}</td></tr>
+<tr><th scope="row">+ finished in the period, created before it</th><td class="n">{{createdOutsideJobs}}</td><td class="n">{{createdOutside}}</td></tr>
+</tbody>
+<tfoot><tr class="total"><th scope="row" colspan="2">= billed (documents on the invoices: {{billed}})</th><td class="n">{{bridged}}</td></tr></tfoot>
+</table></div>
+{{/bridge}}
+{{/periods}}
 </section>
 
 <section id="invoices" aria-labelledby="h-invoices">
-<h2 id="h-invoices">Invoices</h2>
+<h2 id="h-invoices">Invoice details</h2>
 <p class="note">Each charge line is rounded once to the currency's minor units; the tier and package lines under it show exact amounts. Every invoice also has a printable page of its own.</p>
 {{#invoices}}
 <article class="invoice" id="inv-{{number}}" aria-labelledby="h-inv-{{number}}">
-<h3 id="h-inv-{{number}}">Invoice <span class="id">{{number}}</span></h3>
+<h3 id="h-inv-{{number}}">{{#isDraft}}Draft invoice{{/isDraft}}{{^isDraft}}Invoice{{/isDraft}} <span class="id">{{number}}</span></h3>
 <dl class="facts">
-<div><dt>Customer</dt><dd>{{#hasName}}{{name}}<br>{{/hasName}}{{#hasEmail}}{{email}}<br>{{/hasEmail}}<code>{{customerID}}</code></dd></div>
-<div><dt>Plan</dt><dd>{{plan}}</dd></div>
-<div><dt>Period</dt><dd><span class="nw">{{period.firstDay}}</span> to <span class="nw">{{period.lastDay}}</span></dd></div>
-<div><dt>Total</dt><dd><strong>{{total}} {{currency}}</strong></dd></div>
+<div><dt>Billed to</dt><dd>{{#billTo}}{{> billing-party}}{{/billTo}}<code>{{customerID}}</code></dd></div>
+<div><dt>Period</dt><dd><span class="nw">{{period.firstDay}}</span> to <span class="nw">{{period.lastDay}}</span><div class="sub">{{period.status}}</div></dd></div>
+<div><dt>Issued</dt><dd>{{#hasIssueDate}}{{issueDate}}{{#hasDueDate}}<div class="sub">due {{dueDate}}</div>{{/hasDueDate}}{{/hasIssueDate}}{{^hasIssueDate}}draft{{/hasIssueDate}}</dd></div>
+<div><dt>Total</dt><dd><strong>{{total}} {{currency}}</strong>{{#hasNotes}}<div class="sub">after notes {{adjustedTotal}}</div>{{/hasNotes}}</dd></div>
 </dl>
 {{> invoice-lines}}
-<p class="note"><a href="{{file}}">Printable invoice {{number}}</a></p>
+<p class="note"><a href="{{file}}">Printable {{#isDraft}}draft {{/isDraft}}invoice {{number}}</a>{{#notes}} · <a href="{{file}}">{{kind}} note {{number}}</a>{{/notes}}</p>
 </article>
 {{/invoices}}
 </section>
 
 <section id="unbilled" aria-labelledby="h-unbilled">
 <h2 id="h-unbilled">Unbilled usage</h2>
+{{#periods}}
+<h3>{{period.label}}</h3>
 {{#unbilled}}
 <p>Anonymous usage is never billed. Jobs: {{anonymousJobs}}; processed documents: {{anonymousDocuments}}.</p>
 {{#inFlight}}
-<h3 id="h-{{id}}">Jobs in flight at the period's end</h3>
+<h4 id="h-{{id}}">Jobs created in the period, not finished in it</h4>
 <p>Billed in the period they finish in. Jobs: {{count}}; processed documents so far: {{documents}}.{{#capped}} The first {{shown}} are listed.{{/capped}}</p>
 {{> billing-jobs}}
 {{/inFlight}}
 {{#unbillable}}
-<h3 id="h-{{id}}">Unbillable jobs (finished without completed_at)</h3>
+<h4 id="h-{{id}}">Unbillable jobs (finished without completed_at)</h4>
 <p>Also counted in the usage report's data quality section. Jobs: {{count}}; processed documents: {{documents}}.{{#capped}} The first {{shown}} are listed.{{/capped}}</p>
 {{> billing-jobs}}
 {{/unbillable}}
 {{/unbilled}}
+{{/periods}}
 </section>
 
 <section id="unmatched" aria-labelledby="h-unmatched">
 <h2 id="h-unmatched">Plan customers without a match</h2>
 {{#hasUnmatchedPlanCustomers}}
-<p>Entries of the plan's <code>customers</code> that matched no user id or email: {{unmatchedPlanCustomerCount}}.</p>
+<p>Entries of the plan's customers (and its customers_file) that matched no user id or email: {{unmatchedPlanCustomerCount}}.</p>
 <ul class="plain">
 {{#unmatchedPlanCustomers}}
 <li><code>{{value}}</code></li>
@@ -149,31 +273,81 @@ Plan file <code>{{planSource}}</code>; amounts in {{currency}}.</p>
 {{^hasUnmatchedPlanCustomers}}<p class="note">Every plan customer matched a user.</p>{{/hasUnmatchedPlanCustomers}}
 </section>
 </main>
-<footer>Made by tally from the plan file {{planSource}}. Times in {{period.zone}}; machine-readable data in invoices.csv, billing_summary.csv and invoices.json.</footer>
+<footer>Made by tally from {{planName}}. Times in {{zone}}; machine-readable data in invoices.csv, invoice_breakdown.csv, billing_summary.csv, adjustments.csv and invoices.json.</footer>
 <script>{{{script}}}</script>
 </body>
 </html>
 
 """####,
         "billing.md.mustache": ####"""
-{{% CONTENT_TYPE: MARKDOWN}}
+{{% CONTENT_TYPE: GFM}}
 # {{title}}
 
-Period **{{period.label}}**: {{period.from}} to {{period.to}} (zone {{period.zone}}, end excluded).
-Plan file {{planSource}}; amounts in {{currency}}.
+Plan {{planName}}; amounts in {{currency}}; as of {{asOf}}; times in {{zone}}.
+{{#periods}}
+{{#period.isDraft}}
 
-## Totals per customer
+> **{{period.label}}: {{period.draftNote}}.** These invoices are drafts: no numbers, not recorded, and they change until the period closes.
+{{/period.isDraft}}
+{{/periods}}
+
+## Billing periods
+
+| Period | Days | Status | Numbers | Invoices | Total | Notes | Notes total |
+|---|---|---|---|---:|---:|---:|---:|
+{{#periods}}
+| {{period.label}} | {{period.firstDay}} to {{period.lastDay}} | {{period.status}} | {{numbers}} | {{invoiceCount}} | {{total}} | {{noteCount}} | {{notesTotal}} |
+{{/periods}}
+{{#periods}}
+{{#hasTaxes}}
+
+Tax by rate, {{period.label}}:
+
+| Rate | Taxable amount | Tax |
+|---|---:|---:|
+{{#taxes}}
+| {{rate}} | {{taxable}} | {{tax}} |
+{{/taxes}}
+{{/hasTaxes}}
+{{/periods}}
+
+## Invoices
 
 {{#hasInvoices}}
-| Customer | Plan | Invoice | Subtotal | Discount | Tax | Total |
-|---|---|---|---:|---:|---:|---:|
-{{#summary}}
-| {{customer}} | {{plan}} | {{invoiceNumber}} | {{subtotal}} | {{discount}} | {{tax}} | {{total}} |
-{{/summary}}
-| **All invoices** | | | | | | **{{grandTotal}}** |
+{{#capped}}
+The {{listedCount}} largest of {{invoiceCount}} invoices are listed; every invoice is in invoices.csv, billing_summary.csv and invoices.json.
+
+{{/capped}}
+| Customer | Period | Status | Plan | Invoice | Subtotal | Discount | Tax | Total |
+|---|---|---|---|---|---:|---:|---:|---:|
+{{#invoices}}
+| {{customer}} | {{period.label}} | {{status}} | {{plan}} | {{number}} | {{subtotal}} | {{discount}} | {{tax}} | {{total}} |
+{{/invoices}}
+| **All invoices** | | | | | | | | **{{grandTotal}}** |
 
 {{/hasInvoices}}
-{{invoiceCount}} invoices, grand total **{{grandTotal}} {{currency}}**.
+{{invoiceCountText}}, grand total **{{grandTotal}} {{currency}}**.
+
+## Adjustment notes
+
+{{#hasNotes}}
+Final invoices never change; these notes carry the differences found since. {{noteCountText}}, in all {{notesTotal}} {{currency}}.{{#notesCapped}} The first {{listedNoteCount}} are listed; all are in adjustments.csv.{{/notesCapped}}
+{{#notes}}
+
+### {{title}} {{number}}
+
+Corrects {{originalNumber}} ({{customer}}, {{period.label}}), issued {{issueDate}}{{#hasDueDate}}, due {{dueDate}}{{/hasDueDate}}: **{{amount}} {{currency}}**.
+
+| Line | Quantity change | Unit price | Amount change |
+|---|---:|---:|---:|
+{{#lines}}
+| {{label}} | {{quantity}} | {{unitPrice}} | {{amount}} |
+{{/lines}}
+{{/notes}}
+{{/hasNotes}}
+{{^hasNotes}}
+No adjustment notes.
+{{/hasNotes}}
 
 ## Reconciliation
 
@@ -181,29 +355,52 @@ Plan file {{planSource}}; amounts in {{currency}}.
 | Check | Left side | Right side | Result |
 |---|---:|---:|---|
 | Sum of invoice totals = sum of invoice lines | {{invoicesTotal}} | {{linesTotal}} | {{moneyStatus}} |
-| Billed + unbilled documents = processed documents | {{billedDocuments}} + {{unbilledDocuments}} = {{billedPlusUnbilled}} | {{processedDocuments}} | {{documentsStatus}} |
-
-Overall: **{{status}}**.
 {{/reconciliation}}
+{{#periods}}
+{{#bridge}}
+| {{period.label}}: usage bridge = documents billed | {{bridged}} | {{billed}} | {{status}} |
+{{/bridge}}
+{{/periods}}
+
+Overall: **{{reconciliation.status}}**.
+
+The usage report counts the documents of the jobs created in a period; billing counts those of the jobs completed in it.
+{{#periods}}
+{{#bridge}}
+
+{{period.label}}: from processed to billed documents
+
+| Step | Jobs | Documents |
+|---|---:|---:|
+| Processed (jobs created in the period) | {{createdJobs}} | {{created}} |
+| − in flight at the period's end, or finished after it | {{notFinishedJobs}} | {{notFinished}} |
+| − finished without completed_at (unbillable) | {{unbillableJobs}} | {{unbillable}} |
+| − anonymous (never billed) | {{anonymousJobs}} | {{anonymous}} |
+| + finished in the period, created before it | {{createdOutsideJobs}} | {{createdOutside}} |
+| **= billed** | | **{{bridged}}** |
+{{/bridge}}
+{{/periods}}
 
 ## Unbilled usage
 
+| Period | Unbilled | Jobs | Documents |
+|---|---|---:|---:|
+{{#periods}}
 {{#unbilled}}
-| Unbilled | Jobs | Documents |
-|---|---:|---:|
-| Anonymous (never billed) | {{anonymousJobs}} | {{anonymousDocuments}} |
+| {{period.label}} | Anonymous (never billed) | {{anonymousJobs}} | {{anonymousDocuments}} |
 {{#inFlight}}
-| In flight at the period's end (billed when they finish) | {{count}} | {{documents}} |
+| {{period.label}} | Created in the period, not finished in it (billed when they finish) | {{count}} | {{documents}} |
 {{/inFlight}}
 {{#unbillable}}
-| Unbillable (finished without completed\_at) | {{count}} | {{documents}} |
+| {{period.label}} | Unbillable (finished without completed_at) | {{count}} | {{documents}} |
 {{/unbillable}}
 {{/unbilled}}
+{{/periods}}
 
 ## Plan customers without a match
 
 {{#hasUnmatchedPlanCustomers}}
-Entries of the plan's customers that matched no user id or email: {{unmatchedPlanCustomerCount}}.
+Entries of the plan's customers (and its customers_file) that matched no user id or email: {{unmatchedPlanCustomerCount}}.
 
 | Plan customer |
 |---|
@@ -218,7 +415,7 @@ Every plan customer matched a user.
 """####,
         "invoice-lines.html.mustache": ####"""
 <div class="wrap"><table class="lines">
-<caption>Invoice {{number}} lines ({{currency}})</caption>
+<caption>{{#isDraft}}Draft invoice{{/isDraft}}{{^isDraft}}Invoice{{/isDraft}} {{number}} lines ({{currency}})</caption>
 <thead><tr><th scope="col">Description</th><th scope="col" class="n">Quantity</th><th scope="col" class="n">Unit price</th><th scope="col" class="n">Amount</th></tr></thead>
 <tbody>
 {{#items}}
@@ -228,7 +425,7 @@ Every plan customer matched a user.
 <tfoot>
 <tr class="subtotal"><th scope="row" colspan="3">Subtotal</th><td class="n">{{subtotal}}</td></tr>
 {{#adjustments}}
-<tr class="{{kind}}"><th scope="row" colspan="3">{{label}} <span class="sub">of {{quantity}}</span></th><td class="n">{{amount}}</td></tr>
+<tr class="{{kind}}"><th scope="row" colspan="3">{{label}} <span class="sub">on {{quantity}}</span></th><td class="n">{{amount}}</td></tr>
 {{/adjustments}}
 <tr class="total"><th scope="row" colspan="3">Total {{currency}}</th><td class="n">{{total}}</td></tr>
 </tfoot>
@@ -243,26 +440,54 @@ Every plan customer matched a user.
 <meta http-equiv="Content-Security-Policy" content="{{csp}}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-{{#invoice}}
-<title>Invoice {{number}}</title>
+<title>{{title}}</title>
 <style>{{{style}}}</style>
 </head>
 <body class="invoice-page">
+{{#invoice}}
 <header class="invoice-head">
-<h1>Invoice <span class="id">{{number}}</span></h1>
-<p class="meta">Plan {{plan}} · amounts in {{currency}} · period {{period.from}} to {{period.to}} (end excluded)</p>
+{{#isDraft}}<p class="draft-banner" role="note"><strong>{{period.draftNote}}.</strong> Not an invoice yet: the amounts change until the period closes, and it has no number.</p>
+{{/isDraft}}
+<div class="parties">
+{{#issuer}}<div class="issuer">{{> billing-party}}</div>
+{{/issuer}}
+<h1>{{title}}</h1>
+</div>
 </header>
 <main>
 <dl class="facts">
-<div><dt>Billed to</dt><dd>{{#hasName}}{{name}}<br>{{/hasName}}{{#hasEmail}}{{email}}<br>{{/hasEmail}}<code>{{customerID}}</code></dd></div>
-<div><dt>Invoice number</dt><dd><code>{{number}}</code></dd></div>
+<div><dt>Billed to</dt><dd>{{#billTo}}{{> billing-party}}{{/billTo}}<div class="sub">Customer {{customer}}</div></dd></div>
 <div><dt>Billing period</dt><dd><span class="nw">{{period.firstDay}}</span> to <span class="nw">{{period.lastDay}}</span><div class="sub">{{period.zone}}</div></dd></div>
-<div><dt>Amount due</dt><dd class="due">{{total}} {{currency}}</dd></div>
+<div><dt>Issue date</dt><dd>{{#hasIssueDate}}{{issueDate}}{{/hasIssueDate}}{{^hasIssueDate}}not issued{{/hasIssueDate}}</dd></div>
+<div><dt>Due date</dt><dd>{{#hasDueDate}}{{dueDate}}{{/hasDueDate}}{{^hasDueDate}}–{{/hasDueDate}}</dd></div>
+<div><dt>Amount {{#isDraft}}so far{{/isDraft}}{{^isDraft}}due{{/isDraft}}</dt><dd class="due">{{total}} {{currency}}</dd></div>
 </dl>
 {{> invoice-lines}}
-<p class="note">Each charge line is rounded once to the currency's minor units; the tier and package lines under it show exact amounts.</p>
+{{#hasTax}}
+<div class="wrap"><table class="taxes">
+<caption>Tax by rate ({{currency}})</caption>
+<thead><tr><th scope="col">Rate</th><th scope="col" class="n">Taxable amount</th><th scope="col" class="n">Tax</th></tr></thead>
+<tbody>
+{{#taxes}}
+<tr><th scope="row">{{rate}}</th><td class="n">{{taxable}}</td><td class="n">{{tax}}</td></tr>
+{{/taxes}}
+</tbody></table></div>
+{{/hasTax}}
+{{#hasNotes}}
+<section class="notes" aria-labelledby="h-notes">
+<h2 id="h-notes">Adjustment notes</h2>
+<p>This invoice stands as issued; these notes correct it.</p>
+<ul class="plain">
+{{#notes}}
+<li><a href="../{{file}}">{{kind}} note {{number}}</a>: {{amount}} {{currency}}</li>
+{{/notes}}
+</ul>
+<p>Total after adjustments: <strong>{{adjustedTotal}} {{currency}}</strong>.</p>
+</section>
+{{/hasNotes}}
+<p class="note">Plan {{plan}}. Each charge line is rounded once to the currency's minor units; the tier and package lines under it show exact amounts.</p>
 </main>
-<footer>Made by tally from the plan file {{planSource}}. <a class="noprint" href="../billing.html#inv-{{number}}">All invoices of {{period.label}}</a></footer>
+<footer>{{#issuer}}{{#hasContact}}Questions about this invoice: {{contact}}. {{/hasContact}}{{/issuer}}<a class="noprint" href="../billing.html#inv-{{number}}">All invoices</a></footer>
 {{/invoice}}
 </body>
 </html>
@@ -364,7 +589,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 {{/jobsByType}}
 </tbody></table></div>
 {{#billing}}
-<p>Billing: {{invoices}} invoices{{#totals}}, {{amount}} {{currency}}{{/totals}}. <a href="{{link}}">See the billing report</a>.</p>
+<p>Billing: {{invoicesText}}{{#totals}}, {{amount}} {{currency}}{{/totals}}. <a href="{{link}}">See the billing report</a>.</p>
 {{/billing}}
 </section>
 
@@ -426,7 +651,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <section id="errors" aria-labelledby="h-errors">
 <h2 id="h-errors">Errors</h2>
 {{#errors}}
-<p>{{totalFailures}} failures in {{clusterCount}} groups of similar messages (numbers, ids and URLs masked): {{failedJobs}} failed jobs and {{failedDocuments}} document rows with status failed (the Failed total above sums the jobs' failed_count instead).{{#more}} The {{shownCount}} largest are shown; all are in <a href="errors.csv">errors.csv</a>.{{/more}}</p>
+<p>{{totalFailuresText}} in {{clusterCountText}} of similar messages (numbers, ids and URLs masked): {{failedJobsText}} and {{failedDocumentsText}} with status failed (the Failed total above sums the jobs' failed_count instead).{{#more}} The {{shownCount}} largest are shown; all are in <a href="errors.csv">errors.csv</a>.{{/more}}</p>
 {{#hasClusters}}
 <div class="wrap"><table class="sortable" data-filter>
 <caption>Top error messages</caption>
@@ -493,14 +718,14 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <section id="customers" aria-labelledby="h-customers">
 <h2 id="h-customers">Customers</h2>
 {{#customers}}
-<p>{{count}} customers.{{#capped}} The first {{shown}} are shown; all are in <a href="{{csv}}">{{csv}}</a>.{{/capped}}</p>
+<p>{{countText}}.{{#capped}} The first {{shown}} are shown; all are in <a href="{{csv}}">{{csv}}</a>.{{/capped}}</p>
 {{#hasRows}}
 <div class="wrap"><table class="sortable" data-filter>
 <caption>Usage per customer</caption>
 <thead><tr><th scope="col">Customer</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">Documents</th><th scope="col" class="n">Processed</th><th scope="col" class="n">Failed</th><th scope="col" class="n">Success</th><th scope="col" class="n">Processing time</th><th scope="col" class="n">Tokens</th><th scope="col">First activity</th><th scope="col">Last activity</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr><th scope="row">{{#anonymous}}<em>anonymous</em>{{/anonymous}}{{^anonymous}}{{user}}{{/anonymous}}{{#name}}<div class="sub">{{name}}</div>{{/name}}</th><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{successRate}}</td><td class="n">{{processingTime}}</td><td class="n">{{tokens}}</td><td><time datetime="{{firstActivity.iso}}">{{firstActivity.date}}</time></td><td><time datetime="{{lastActivity.iso}}">{{lastActivity.date}}</time></td></tr>
+<tr><th scope="row">{{#anonymous}}<em>anonymous</em>{{/anonymous}}{{^anonymous}}{{user}}{{/anonymous}}{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{successRate}}</td><td class="n">{{processingTime}}</td><td class="n">{{tokens}}</td><td><time datetime="{{firstActivity.iso}}">{{firstActivity.date}}</time></td><td><time datetime="{{lastActivity.iso}}">{{lastActivity.date}}</time></td></tr>
 {{/rows}}
 </tbody></table></div>
 {{/hasRows}}
@@ -530,7 +755,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <section id="quality" aria-labelledby="h-quality">
 <h2 id="h-quality">Data quality</h2>
 {{#dataQuality}}
-<p>{{skippedTotal}} rows skipped; {{duplicatesMerged}} duplicates merged.</p>
+<p>{{skippedTotalText}} skipped; {{duplicatesMergedText}} merged.</p>
 {{#notes}}
 <p class="warn">{{text}}</p>
 {{/notes}}
@@ -627,7 +852,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 
 """####,
         "usage.md.mustache": ####"""
-{{% CONTENT_TYPE: MARKDOWN}}
+{{% CONTENT_TYPE: GFM}}
 # {{title}}
 
 Period **{{period.label}}**: {{period.from.local}} to {{period.to.local}} (zone {{period.zone}}, end excluded).
@@ -649,7 +874,7 @@ Limited to customers: {{#userFilter}}{{value}} {{/userFilter}}
 {{/headlineNote}}
 
 {{#throughput}}
-Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime}}; {{tokens}} tokens; {{bytes}} processed.
+Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime}}; {{tokensText}}; {{bytes}} processed.
 {{/throughput}}
 
 ## Jobs by status
@@ -663,7 +888,7 @@ Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime
 ## Top errors
 
 {{#errors}}
-{{totalFailures}} failures in {{clusterCount}} groups: {{failedJobs}} failed jobs and {{failedDocuments}} document rows with status failed (the Failed total above sums the jobs' failed\_count instead).{{#more}} The {{shownCount}} largest are listed; see errors.csv for the rest.{{/more}}
+{{totalFailuresText}} in {{clusterCountText}}: {{failedJobsText}} and {{failedDocumentsText}} with status failed (the Failed total above sums the jobs' failed_count instead).{{#more}} The {{shownCount}} largest are listed; see errors.csv for the rest.{{/more}}
 
 {{#hasClusters}}
 | # | Message | Count | Share | Last seen |
@@ -677,7 +902,7 @@ Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime
 ## Top customers
 
 {{#customers}}
-{{count}} customers.{{#capped}} The first {{shown}} are listed; see {{csv}} for all.{{/capped}}
+{{countText}}.{{#capped}} The first {{shown}} are listed; see {{csv}} for all.{{/capped}}
 
 {{#hasRows}}
 | Customer | Jobs | Documents | Processed | Failed | Success | Tokens |
@@ -691,8 +916,9 @@ Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime
 ## Data quality
 
 {{#dataQuality}}
-{{skippedTotal}} rows skipped, {{duplicatesMerged}} duplicates merged.
+{{skippedTotalText}} skipped, {{duplicatesMergedText}} merged.
 {{#notes}}
+
 {{text}}
 {{/notes}}
 {{#checks}}
@@ -701,7 +927,7 @@ Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime
 {{/dataQuality}}
 {{#billing}}
 
-Billing: {{invoices}} invoices{{#totals}}, {{amount}} {{currency}}{{/totals}} (see {{link}}).
+Billing: {{invoicesText}}{{#totals}}, {{amount}} {{currency}}{{/totals}} (see {{link}}).
 {{/billing}}
 
 """####,

@@ -13,6 +13,12 @@ struct CSVDocument {
         append(header.map { .text($0) })
     }
 
+    /// Records only, no header: a piece of a file written a record at a time.
+    init(columnCount: Int) {
+        bytes = []
+        self.columnCount = columnCount
+    }
+
     /// Appends one record.
     mutating func append(_ cells: [CSVCell]) {
         assert(cells.count == columnCount, "a CSV record with \(cells.count) cells under \(columnCount) columns")

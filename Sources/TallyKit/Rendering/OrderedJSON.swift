@@ -33,6 +33,13 @@ indirect enum OrderedJSON: Sendable, Equatable {
         return out
     }
 
+    /// The text of a value nested `indent` spaces deep (for a document written a piece at a time): no newline after it.
+    func serialized(indent: Int) -> String {
+        var out = ""
+        write(to: &out, indent: indent)
+        return out
+    }
+
     private func write(to out: inout String, indent: Int) {
         switch self {
         case .object(let members):

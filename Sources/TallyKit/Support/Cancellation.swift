@@ -42,6 +42,15 @@ package final class Cancellation: Sendable {
         try check()
     }
 
+    /// The run's ledger entries are written, not yet committed: the in-ledger test seam may
+    /// pause here (debug builds), then `check()`.
+    package func ledgerWritten() throws(Interrupted) {
+        #if DEBUG
+        pause?.inLedger(self)
+        #endif
+        try check()
+    }
+
     /// One step of the write phase is done (`step` names it): the step test seam may
     /// pause here (debug builds), then `check()`.
     package func checkpoint(_ step: String) throws(Interrupted) {

@@ -1,5 +1,6 @@
 /// SHA-256 (FIPS 180-4), for the Content-Security-Policy hashes of the inline
-/// style and script; small inputs only, so no streaming interface.
+/// style and script and the ledger's hash chain; small inputs only, so no
+/// streaming interface.
 enum SHA256 {
     private static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,

@@ -11,17 +11,21 @@ import Synchronization
 /// - `TALLY_TEST_PAUSE_AT_STEP=N:PATH`: at the Nth step of the write phase, counted
 ///   across threads from 1 (each file written, each spool appended to `jobs.csv`,
 ///   the files flushed, the swap).
+/// - `TALLY_TEST_PAUSE_IN_LEDGER=PATH`: once the run's ledger entries are written,
+///   before they are committed (a test kills the run there, or starts a second one).
 ///
 /// At the point, the run creates PATH holding its pid and the step's name, then
 /// waits until PATH is removed or the run is cancelled, 30 s at most.
 final class TestPause: Sendable {
     private let afterScanFlag: String?
+    private let inLedgerFlag: String?
     private let stepFlag: String?
     private let stepNumber: Int
     private let steps = Atomic<Int>(0)
 
-    private init(afterScanFlag: String?, stepNumber: Int, stepFlag: String?) {
+    private init(afterScanFlag: String?, inLedgerFlag: String?, stepNumber: Int, stepFlag: String?) {
         self.afterScanFlag = afterScanFlag
+        self.inLedgerFlag = inLedgerFlag
         self.stepNumber = stepNumber
         self.stepFlag = stepFlag
     }
@@ -33,6 +37,7 @@ final class TestPause: Sendable {
             return String(cString: raw)
         }
         let afterScan = variable("TALLY_TEST_PAUSE_AFTER_SCAN")
+        let inLedger = variable("TALLY_TEST_PAUSE_IN_LEDGER")
         var stepNumber = 0
         var stepFlag: String?
         if let spec = variable("TALLY_TEST_PAUSE_AT_STEP"), let colon = spec.firstIndex(of: ":"),
@@ -40,13 +45,18 @@ final class TestPause: Sendable {
             stepNumber = n
             stepFlag = String(spec[spec.index(after: colon)...])
         }
-        guard afterScan != nil || stepFlag != nil else { return nil }
-        return TestPause(afterScanFlag: afterScan, stepNumber: stepNumber, stepFlag: stepFlag)
+        guard afterScan != nil || inLedger != nil || stepFlag != nil else { return nil }
+        return TestPause(afterScanFlag: afterScan, inLedgerFlag: inLedger, stepNumber: stepNumber, stepFlag: stepFlag)
     }
 
     /// The after-scan point.
     func afterScan(_ cancellation: Cancellation) {
         if let afterScanFlag { wait(at: afterScanFlag, "scanned", cancellation) }
+    }
+
+    /// The in-ledger point.
+    func inLedger(_ cancellation: Cancellation) {
+        if let inLedgerFlag { wait(at: inLedgerFlag, "ledger written", cancellation) }
     }
 
     /// A write-phase step: pauses when it is the Nth.

@@ -1,10 +1,13 @@
-/// Usage attributed for billing: to the period containing each job's completed_at.
+/// Usage attributed for billing, one `Window` per billing window of the report
+/// (`ReportScope.billingWindows`): each job's usage to the window holding its completed_at.
 ///
 /// Metrics per user: documents (processed_count), failed documents, jobs, tokens
 /// and bytes (of the job's documents), processing time (completed - started).
-/// Anonymous usage, jobs still in flight at the period's end (pending, processing,
-/// or an unknown status without completed_at), and jobs in a terminal status
-/// (completed, failed, cancelled) without completed_at are kept apart as unbilled.
+/// Each window also keeps the bridge from the usage report's count (processed
+/// documents of the jobs created in the window) to what it bills: jobs created
+/// there that did not finish there (in flight at the end, or finished later;
+/// or in a terminal status without completed_at), anonymous usage, and jobs
+/// finished there that were created outside it.
 package struct BillingUsageTally: Sendable {
     /// One customer's (or the anonymous customer's) metered usage.
     package struct Usage: Sendable, Equatable {
@@ -34,76 +37,114 @@ package struct BillingUsageTally: Sendable {
         package var createdAt: Instant
     }
 
-    /// Metered usage per user id.
-    package var byUser: [String: Usage] { users.storage }
-    private var users = RecentKeyDictionary<String, Usage>()
-    package internal(set) var anonymous = Usage()
-    package internal(set) var inFlightCount: Int64 = 0
-    package internal(set) var inFlightDocuments: Int64 = 0
-    package internal(set) var unbillableCount: Int64 = 0
-    package internal(set) var unbillableDocuments: Int64 = 0
-    var inFlight = BoundedTop<Reversed<RecencyKey>, UnbilledJob>(limit: 200)
-    var unbillable = BoundedTop<Reversed<RecencyKey>, UnbilledJob>(limit: 200)
+    /// Jobs and their processed documents.
+    package struct JobCount: Sendable, Equatable {
+        package var jobs: Int64 = 0
+        package var documents: Int64 = 0
 
-    /// The oldest jobs in flight at the period's end (at most 200).
-    package var inFlightJobs: [UnbilledJob] { inFlight.newestFirst.map(\.element) }
-    /// The oldest terminal jobs without completed_at created in the period (at most 200).
-    package var unbillableJobs: [UnbilledJob] { unbillable.newestFirst.map(\.element) }
+        mutating func add(_ processed: Int64) {
+            jobs += 1
+            documents = saturatingAdd(documents, processed)
+        }
 
-    /// Processed documents the period accounts for: billed, anonymous, in flight and unbillable.
-    package var processedDocumentsInPeriod: Int64 {
-        saturatingAdd(
-            byUser.values.reduce(anonymous.documents) { saturatingAdd($0, $1.documents) },
-            saturatingAdd(inFlightDocuments, unbillableDocuments))
+        mutating func merge(_ o: JobCount) {
+            jobs += o.jobs
+            documents = saturatingAdd(documents, o.documents)
+        }
+    }
+
+    /// One billing window's usage and bridge.
+    package struct Window: Sendable {
+        /// Metered usage per user id.
+        package var byUser: [String: Usage] { users.storage }
+        var users = RecentKeyDictionary<String, Usage>()
+        /// Usage of anonymous jobs that finished in the window (never billed).
+        package internal(set) var anonymous = Usage()
+        /// Jobs created in the window (the usage report's count when its period is the window).
+        package internal(set) var created = JobCount()
+        /// Jobs created in the window still in flight at its end, or finished after it.
+        package internal(set) var notFinished = JobCount()
+        /// Jobs created in the window in a terminal status without completed_at.
+        package internal(set) var unbillable = JobCount()
+        /// Jobs that finished in the window but were created outside it.
+        package internal(set) var createdOutside = JobCount()
+        var inFlightList = BoundedTop<Reversed<RecencyKey>, UnbilledJob>(limit: 200)
+        var unbillableList = BoundedTop<Reversed<RecencyKey>, UnbilledJob>(limit: 200)
+
+        /// The oldest jobs created in the window that did not finish in it (at most 200).
+        package var inFlightJobs: [UnbilledJob] { inFlightList.newestFirst.map(\.element) }
+        /// The oldest terminal jobs without completed_at created in the window (at most 200).
+        package var unbillableJobs: [UnbilledJob] { unbillableList.newestFirst.map(\.element) }
+
+        /// Documents the bridge says are billed: created - not finished - unbillable - anonymous + created outside.
+        package var bridgedDocuments: Int64 {
+            let finished = saturatingSubtract(saturatingSubtract(created.documents, notFinished.documents), unbillable.documents)
+            return saturatingAdd(saturatingSubtract(finished, anonymous.documents), createdOutside.documents)
+        }
+
+        mutating func merge(_ o: Window) {
+            for (user, usage) in o.users.storage { users.update(user, default: Usage()) { $0.merge(usage) } }
+            anonymous.merge(o.anonymous)
+            created.merge(o.created)
+            notFinished.merge(o.notFinished)
+            unbillable.merge(o.unbillable)
+            createdOutside.merge(o.createdOutside)
+            inFlightList.merge(o.inFlightList)
+            unbillableList.merge(o.unbillableList)
+        }
+    }
+
+    /// One per `ReportScope.billingWindows`, in the same order.
+    package internal(set) var windows: [Window]
+
+    /// An empty tally with `count` windows.
+    init(windows count: Int) {
+        windows = Array(repeating: Window(), count: count)
     }
 
     mutating func add(_ job: JobRecord, scope: ReportScope) {
-        let period = scope.period
-        func keep(_ list: inout BoundedTop<Reversed<RecencyKey>, UnbilledJob>) {
-            let key = Reversed(RecencyKey(createdAt: job.createdAt, id: job.id))
-            guard list.accepts(key) else { return }
-            list.add(
-                UnbilledJob(id: job.id, userID: job.userID, status: job.status, processed: job.processedCount, createdAt: job.createdAt),
-                key: key)
+        let bounds = scope.billingWindows
+        guard !bounds.isEmpty else { return }
+        let unfinished = JobLifecycle.isInFlight(job)
+        let billedIn = unfinished ? nil : job.completedAt.flatMap { BillingWindow.index(of: $0, in: bounds) }
+        let createdIn = BillingWindow.index(of: job.createdAt, in: bounds)
+        if let w = billedIn, let completed = job.completedAt {
+            var usage = Usage(documents: job.processedCount, failedDocuments: job.failedCount, jobs: 1)
+            if let started = job.startedAt, completed >= started { usage.processingMicros = saturatingSubtract(completed.microseconds, started.microseconds) }
+            if let user = job.userID {
+                windows[w].users.update(user, default: Usage()) { $0.merge(usage) }
+            } else {
+                windows[w].anonymous.merge(usage)
+            }
+            if createdIn != w { windows[w].createdOutside.add(job.processedCount) }
         }
-        if JobLifecycle.isInFlight(job) {
-            // pending, processing, or a status tally does not know (e.g. `queued`) with no completed_at yet.
-            guard job.createdAt < period.to else { return }
-            inFlightCount += 1
-            inFlightDocuments = saturatingAdd(inFlightDocuments, job.processedCount)
-            keep(&inFlight)
-            return
+        guard let c = createdIn else { return }
+        windows[c].created.add(job.processedCount)
+        guard billedIn != c else { return }
+        let key = Reversed(RecencyKey(createdAt: job.createdAt, id: job.id))
+        let unbilled = { UnbilledJob(id: job.id, userID: job.userID, status: job.status, processed: job.processedCount, createdAt: job.createdAt) }
+        if !unfinished, job.completedAt == nil {
+            windows[c].unbillable.add(job.processedCount)
+            if windows[c].unbillableList.accepts(key) { windows[c].unbillableList.add(unbilled(), key: key) }
+        } else {
+            windows[c].notFinished.add(job.processedCount)
+            if windows[c].inFlightList.accepts(key) { windows[c].inFlightList.add(unbilled(), key: key) }
         }
-        guard let completed = job.completedAt else {
-            guard scope.inPeriod(job.createdAt) else { return }
-            unbillableCount += 1
-            unbillableDocuments = saturatingAdd(unbillableDocuments, job.processedCount)
-            keep(&unbillable)
-            return
-        }
-        guard scope.inPeriod(completed) else { return }
-        var usage = Usage(documents: job.processedCount, failedDocuments: job.failedCount, jobs: 1)
-        if let started = job.startedAt, completed >= started {
-            usage.processingMicros = saturatingSubtract(completed.microseconds, started.microseconds)
-        }
-        if let user = job.userID { users.update(user, default: Usage()) { $0.merge(usage) } } else { anonymous.merge(usage) }
     }
 
     mutating func add(_ document: DocumentRecord, scope: ReportScope) {
-        guard let job = document.job, !JobLifecycle.isActive(job.status),
-              let completed = job.completedAt, scope.inPeriod(completed) else { return }
+        guard !scope.billingWindows.isEmpty, let job = document.job, !JobLifecycle.isActive(job.status),
+              let completed = job.completedAt, let w = BillingWindow.index(of: completed, in: scope.billingWindows)
+        else { return }
         let usage = Usage(tokens: max(0, document.tokensUsed ?? 0), bytes: max(0, document.fileSize ?? 0))
-        if let user = job.userID ?? document.userID { users.update(user, default: Usage()) { $0.merge(usage) } } else { anonymous.merge(usage) }
+        if let user = job.userID ?? document.userID {
+            windows[w].users.update(user, default: Usage()) { $0.merge(usage) }
+        } else {
+            windows[w].anonymous.merge(usage)
+        }
     }
 
     mutating func merge(_ o: BillingUsageTally) {
-        for (user, usage) in o.users.storage { users.update(user, default: Usage()) { $0.merge(usage) } }
-        anonymous.merge(o.anonymous)
-        inFlightCount += o.inFlightCount
-        inFlightDocuments = saturatingAdd(inFlightDocuments, o.inFlightDocuments)
-        unbillableCount += o.unbillableCount
-        unbillableDocuments = saturatingAdd(unbillableDocuments, o.unbillableDocuments)
-        inFlight.merge(o.inFlight)
-        unbillable.merge(o.unbillable)
+        for index in windows.indices where index < o.windows.count { windows[index].merge(o.windows[index]) }
     }
 }

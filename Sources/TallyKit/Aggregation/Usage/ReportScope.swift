@@ -17,6 +17,8 @@ package struct ReportScope: Sendable {
     package var users: Set<String>?
     /// How many items the capped lists keep.
     package var listLimit = 50
+    /// The windows whose usage billing prices (sorted, disjoint); none without a plan.
+    package var billingWindows: [BillingWindow] = []
 
     /// A scope for `period`, bucketing in `calendar`'s zone.
     package init(period: ReportPeriod, calendar: ZonedCalendar, users: Set<String>?) {

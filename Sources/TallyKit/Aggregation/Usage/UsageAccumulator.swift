@@ -18,7 +18,7 @@ package struct UsageAccumulator: Accumulator {
     var customers = RecentKeyDictionary<String?, CustomerTally>()
     var quality = QualityTally()
     /// Usage for invoices.
-    package internal(set) var billing = BillingUsageTally()
+    package internal(set) var billing: BillingUsageTally
     /// Every user id seen in a job or document, so the report knows who exists.
     var usersSeen: Dictionary<String?, CustomerTally>.Keys { customers.storage.keys }
 
@@ -27,6 +27,7 @@ package struct UsageAccumulator: Accumulator {
         self.scope = scope
         time = TimeTally(buckets: scope.bucketStarts.count, days: scope.dayStarts.count)
         activity = ActivityTally(limit: scope.listLimit)
+        billing = BillingUsageTally(windows: scope.billingWindows.count)
     }
 
     /// Counts a job: quality always; billing and activity by their own instants; the rest when created in the period.
@@ -58,6 +59,12 @@ package struct UsageAccumulator: Accumulator {
         time.add(document)
         errors.add(document, at: instant)
         customers.update(owner, default: CustomerTally()) { $0.add(document, at: instant) }
+    }
+
+    /// Frees the per-customer billing usage once the invoices are written (a million customers
+    /// are a hundred megabytes, not needed for the usage files rendered after).
+    package mutating func releaseBilling() {
+        billing = BillingUsageTally(windows: 0)
     }
 
     /// Folds in a later shard's counts.

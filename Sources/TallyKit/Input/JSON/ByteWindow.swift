@@ -16,7 +16,10 @@ final class ByteWindow {
     private(set) var base = 0
     /// Whether the stream has no more bytes.
     private(set) var atEOF = false
-    private var capacity: Int
+    /// The room for bytes (it grows only while one record does not fit).
+    private(set) var capacity: Int
+    /// Bytes past `capacity` that may be read (never written): SIMD scans read whole blocks.
+    static let slack = 64
     private let reader: any ByteReader
     private let maxCapacity: Int
 
@@ -25,10 +28,20 @@ final class ByteWindow {
         self.reader = reader
         capacity = chunk
         maxCapacity = maxRecord + chunk
-        bytes = .allocate(capacity: chunk)
+        bytes = Self.allocate(chunk)
     }
 
     deinit { bytes.deallocate() }
+
+    /// The end of the bytes a scan may read: `count` plus the slack.
+    var readableEnd: Int { count + Self.slack }
+
+    /// `capacity` bytes plus the slack (zeroed; what a scan reads past `count` is masked out).
+    private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + slack)
+        (p + capacity).initialize(repeating: 0, count: slack)
+        return p
+    }
 
     /// Drops the bytes before `keep`, then reads more; returns the number of bytes added (0 at the end).
     @discardableResult
@@ -42,7 +55,7 @@ final class ByteWindow {
         if atEOF { return 0 }
         if count > capacity / 2, capacity < maxCapacity {
             let grown = min(capacity * 2, maxCapacity)
-            let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            let fresh = Self.allocate(grown)
             fresh.update(from: bytes, count: count)
             bytes.deallocate()
             bytes = fresh

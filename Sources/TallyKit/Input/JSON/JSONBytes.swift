@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level helpers for JSON text: digits, hex, string unescaping and number parsing.
 enum JSONBytes {
     @inline(__always)
@@ -24,16 +30,21 @@ enum JSONBytes {
     }
 
     /// `unescape(_:)` into `out`, replacing its contents (so callers can reuse its storage).
+    ///
+    /// Runs without a backslash are copied whole.
     static func unescape(_ s: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
         out.reserveCapacity(s.count)
+        guard let base = s.baseAddress else { return }
         var i = 0
         while i < s.count {
-            let c = s[i]
-            guard c == 0x5C, i + 1 < s.count else {
-                out.append(c)
-                i += 1
-                continue
+            let run = memchr(base + i, 0x5C, s.count - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) - i }
+                ?? s.count - i
+            out.append(contentsOf: UnsafeBufferPointer(start: base + i, count: run))
+            i += run
+            guard i + 1 < s.count else {
+                if i < s.count { out.append(s[i]) }  // a lone backslash at the end stays
+                return
             }
             let e = s[i + 1]
             i += 2

@@ -9,16 +9,16 @@ struct RowSkip: Error {
 /// A key that repeats keeps its last value (as JavaScript's `JSON.parse` does).
 struct JSONObject {
     let base: UnsafePointer<UInt8>
-    let members: [JSONMember]
+    let members: JSONMembers
     private var slots = SIMD16<Int32>(repeating: -1)
     let names: [String]
 
-    /// Looks up the keys of `names` among `members`.
-    init(base: UnsafePointer<UInt8>, members: [JSONMember], keys: JSONKeyTable, names: [String]) {
+    /// Looks up the keys of `names` among `members`, guessing from `order` when given.
+    init(base: UnsafePointer<UInt8>, members: JSONMembers, keys: JSONKeyTable, names: [String], order: JSONKeyOrder? = nil) {
         self.base = base
         self.members = members
         self.names = names
-        keys.assign(members, in: base, to: &slots)
+        keys.assign(members, in: base, to: &slots, order: order)
     }
 
     /// The value of key number `key`, nil when absent.
@@ -45,6 +45,14 @@ struct JSONObject {
         try requiredID(key) { ids.string($0) }
     }
 
+    /// A required id that nobody reads: checked as `id(_:)` checks it, returned empty.
+    func presentID(_ key: Int) throws(RowSkip) -> String {
+        guard let v = self[key], !v.isNull else { throw RowSkip(reason: .missingID, detail: detail(key, nil)) }
+        guard v.isString else { throw RowSkip(reason: .badValue, detail: detail(key, v)) }
+        guard v.end - v.start > 2 else { throw RowSkip(reason: .missingID, detail: detail(key, v)) }
+        return ""
+    }
+
     private func requiredID(_ key: Int, _ decode: (UnsafeBufferPointer<UInt8>) -> String) throws(RowSkip) -> String {
         guard let v = self[key], !v.isNull else { throw RowSkip(reason: .missingID, detail: detail(key, nil)) }
         guard v.isString else { throw RowSkip(reason: .badValue, detail: detail(key, v)) }
@@ -66,6 +74,13 @@ struct JSONObject {
         guard let v = self[key], !v.isNull else { return nil }
         guard v.isString else { throw RowSkip(reason: .badValue, detail: detail(key, v)) }
         return v.string
+    }
+
+    /// An optional string nobody reads: checked as `string(_:)` checks it, returned as nil.
+    func checkString(_ key: Int) throws(RowSkip) -> String? {
+        guard let v = self[key], !v.isNull else { return nil }
+        guard v.isString else { throw RowSkip(reason: .badValue, detail: detail(key, v)) }
+        return nil
     }
 
     /// An optional string whose values repeat across rows, interned by `strings`.

@@ -2,27 +2,38 @@ extension JSONRecordDecoder {
     /// Decodes the object `members` (bytes at `base`, whose index 0 is stream byte `baseOffset`)
     /// as a record of `kind` and hands it, or the note of why it was skipped, to `visitor`.
     func emit(
-        _ kind: RecordKind, base: UnsafePointer<UInt8>, members: [JSONMember], at location: RecordLocation,
+        _ kind: RecordKind, base: UnsafePointer<UInt8>, members: JSONMembers, at location: RecordLocation,
         baseOffset: Int, into visitor: inout some RecordVisitor
     ) throws {
         switch kind {
         case .user:
-            guard options.kinds.contains(.user) else { return }
-            let o = JSONObject(base: base, members: members, keys: K.user, names: K.userNames)
+            guard wantsUsers else { return }
+            let o = JSONObject(base: base, members: members, keys: K.user, names: K.userNames, order: userOrder)
             try deliver(Result { () throws(RowSkip) in try .user(user(o)) }, kind, location, &visitor)
         case .document:
-            guard options.kinds.contains(.document) else { return }
-            let o = JSONObject(base: base, members: members, keys: K.document, names: K.documentNames)
+            guard wantsDocuments else { return }
+            let o = JSONObject(base: base, members: members, keys: K.document, names: K.documentNames, order: documentOrder)
             try deliver(Result { () throws(RowSkip) in try .document(document(o, parent: nil)) }, kind, location, &visitor)
         case .job:
-            let wantJobs = options.kinds.contains(.job)
-            let wantDocuments = options.kinds.contains(.document)
-            guard wantJobs || wantDocuments else { return }
-            let o = JSONObject(base: base, members: members, keys: K.job, names: K.jobNames)
-            let result = Result { () throws(RowSkip) in try job(o) }
-            if wantJobs { try deliver(result.map { .job($0) }, .job, location, &visitor) }
-            guard wantDocuments, let nested = o[K.jobDocuments], nested.isArray else { return }
-            try emitNested(nested, of: result, at: location, baseOffset: baseOffset, into: &visitor)
+            guard wantsJobs || wantsDocuments else { return }
+            let o = JSONObject(base: base, members: members, keys: K.job, names: K.jobNames, order: jobOrder)
+            let nested = wantsDocuments ? o[K.jobDocuments].flatMap { $0.isArray ? $0 : nil } : nil
+            let decoded: JobRecord
+            do {
+                decoded = try job(o)
+            } catch {
+                if wantsJobs {
+                    try visitor.skip(SkippedRecord(location: location, kind: .job, reason: error.reason, detail: error.detail))
+                }
+                if let nested { try emitNested(nested, of: .failure(error), at: location, baseOffset: baseOffset, into: &visitor) }
+                return
+            }
+            // The parent is taken before the job is handed on (`visit` consumes it).
+            let parent = nested.map { _ in ParentJob(id: decoded.id, userID: decoded.userID, context: JobContext(decoded)) }
+            if wantsJobs { try visitor.visit(.job(decoded), at: location) }
+            if let nested, let parent {
+                try emitNested(nested, of: .success(parent), at: location, baseOffset: baseOffset, into: &visitor)
+            }
         }
     }
 
@@ -39,20 +50,19 @@ extension JSONRecordDecoder {
 
     /// The documents nested in a job (the upstream job-detail shape); skipped with their job when it is.
     private func emitNested(
-        _ array: JSONValue, of job: Result<JobRecord, RowSkip>, at location: RecordLocation, baseOffset: Int,
+        _ array: JSONValue, of job: Result<ParentJob, RowSkip>, at location: RecordLocation, baseOffset: Int,
         into visitor: inout some RecordVisitor
     ) throws {
-        let parent = try? job.map { ParentJob(id: $0.id, userID: $0.userID, context: JobContext($0)) }.get()
+        let parent = try? job.get()
         var scanner = JSONScanner(base: array.base, start: array.start + 1, end: array.end, hardEnd: true)
-        var members: [JSONMember] = []
         var index = 0
         while !scanner.atEndAfterWhitespace(), array.base[scanner.i] != 0x5D {
             index += 1
             let start = scanner.i
             let isObject = array.base[start] == 0x7B
-            members.removeAll(keepingCapacity: true)
+            let members: JSONMembers
             do {
-                try scanner.scanValue(collect: isObject, into: &members, stack: stack)
+                members = try nestedScratch.scan(&scanner, collect: isObject, stack: stack)
             } catch {
                 return  // unreachable: the job was validated as a whole
             }
@@ -63,7 +73,8 @@ extension JSONRecordDecoder {
             } else if case .failure(let skip) = job {
                 result = .failure(RowSkip(reason: skip.reason, detail: "its job was skipped: \(skip.detail)"))
             } else {
-                let o = JSONObject(base: array.base, members: members, keys: K.document, names: K.documentNames)
+                let o = JSONObject(
+                    base: array.base, members: members, keys: K.document, names: K.documentNames, order: documentOrder)
                 result = Result { () throws(RowSkip) in try .document(document(o, parent: parent)) }
             }
             try deliver(result, .document, here, &visitor)
@@ -80,7 +91,7 @@ extension JSONRecordDecoder {
                 position: .item(array: "\(array)[\(parentIndex)].documents", index: index, byteOffset: byteOffset))
         case .byteOffset:
             return RecordLocation(source: parent.source, position: .byteOffset(byteOffset))
-        case .line, .row:
+        case .line, .row, .tuple:
             return parent
         }
     }

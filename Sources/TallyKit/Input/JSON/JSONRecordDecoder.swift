@@ -25,13 +25,22 @@ final class JSONRecordDecoder {
     private var methods = ByteInterner(lowercasesUUIDs: false, capacity: 256)
     /// The scanner's container stack, shared by every scan of one read.
     let stack = UnsafeMutablePointer<UInt8>.allocate(capacity: JSONScanner.maxDepth)
-    /// Reused storage for JSON columns given as strings, and for their members.
+    /// Members of records, of documents nested in them, and of JSON columns.
+    let recordScratch = JSONScanScratch(), nestedScratch = JSONScanScratch(), columnScratch = JSONScanScratch()
+    /// Reused storage for JSON columns given as strings.
     private var columnText: [UInt8] = []
-    private var columnMembers: [JSONMember] = []
+    /// The key order of each kind of object, learnt as rows are read.
+    let jobOrder = JSONKeyOrder(), documentOrder = JSONKeyOrder(), userOrder = JSONKeyOrder()
+    private let configOrder = JSONKeyOrder(), metadataOrder = JSONKeyOrder()
+    /// `options.kinds`, looked up once.
+    let wantsJobs: Bool, wantsDocuments: Bool, wantsUsers: Bool
 
     /// A decoder for one read.
     init(options: ReadOptions) {
         self.options = options
+        wantsJobs = options.kinds.contains(.job)
+        wantsDocuments = options.kinds.contains(.document)
+        wantsUsers = options.kinds.contains(.user)
     }
 
     deinit { stack.deallocate() }
@@ -45,14 +54,14 @@ final class JSONRecordDecoder {
         let total = try o.counter(K.jobTotal) ?? 0
         let processed = try o.counter(K.jobProcessed) ?? 0
         let failed = try o.counter(K.jobFailed) ?? 0
-        let errorMessage = try o.string(K.jobError)
+        let errorMessage = options.jobDetails ? try o.string(K.jobError) : try o.checkString(K.jobError)
         let startedAt = try o.timestamp(K.jobStarted, bad: .badValue)
         let completedAt = try o.timestamp(K.jobCompleted, bad: .badValue)
         let updatedAt = try o.timestamp(K.jobUpdated, bad: .badValue)
         guard let createdAt = try o.timestamp(K.jobCreated, bad: .badCreatedAt) else {
             throw RowSkip(reason: .badCreatedAt, detail: "created_at: missing")
         }
-        let model = embedded(o[K.jobConfig], keys: K.config, names: K.configNames) { config in
+        let model = !options.jobDetails ? nil : embedded(o[K.jobConfig], keys: K.config, names: K.configNames, order: configOrder) { config in
             config[0].flatMap { $0.isString ? $0.withContent { self.models.string($0) } : nil }
         }
         return JobRecord(
@@ -64,13 +73,14 @@ final class JSONRecordDecoder {
 
     /// A document row; a nested one takes its job id, owner and job context from `parent`.
     func document(_ o: JSONObject, parent: ParentJob?) throws(RowSkip) -> DocumentRecord {
-        let id = try o.id(K.docID)
-        let jobID = o.has(K.docJob) ? try o.owner(K.docJob, absent: nil, &jobIDs) : parent?.id
+        let id = options.documentIDs ? try o.id(K.docID) : try o.presentID(K.docID)
+        let jobID = !options.documentDetails ? try o.checkString(K.docJob)
+            : o.has(K.docJob) ? try o.owner(K.docJob, absent: nil, &jobIDs) : parent?.id
         let userID = try o.owner(K.docUser, absent: parent.map(\.userID) ?? options.ownerOfUnownedRecords, &userIDs)
         let size = try o.counter(K.docSize)
         let metadata = try metadata(o[K.docMetadata])
         return DocumentRecord(
-            id: id, jobID: jobID, userID: userID, title: try o.string(K.docTitle),
+            id: id, jobID: jobID, userID: userID, title: options.documentDetails ? try o.string(K.docTitle) : try o.checkString(K.docTitle),
             fileSourceType: try o.string(K.docSource, &sources), fileSize: size,
             mimeType: try o.string(K.docMime, &mimeTypes), status: try o.string(K.docStatus, &statuses) ?? "pending",
             processingTime: metadata?.time, tokensUsed: metadata?.tokens, extractionMethod: metadata?.method,
@@ -87,7 +97,7 @@ final class JSONRecordDecoder {
     }
 
     private func metadata(_ value: JSONValue?) throws(RowSkip) -> (time: Double?, tokens: Int64?, method: String?)? {
-        let found = embedded(value, keys: K.metadata, names: K.metadataNames) { m in
+        let found = embedded(value, keys: K.metadata, names: K.metadataNames, order: metadataOrder) { m in
             let time = m[0].flatMap(\.double)
             let method = m[2].flatMap { $0.isString ? $0.withContent { self.methods.string($0) } : nil }
             return Result<(Double?, Int64?, String?), RowSkip> { () throws(RowSkip) in
@@ -104,11 +114,11 @@ final class JSONRecordDecoder {
 
     /// Reads a JSON column given as a nested object or as a string holding one; nil when neither.
     private func embedded<R>(
-        _ value: JSONValue?, keys: JSONKeyTable, names: [String], _ body: (JSONObject) -> R
+        _ value: JSONValue?, keys: JSONKeyTable, names: [String], order: JSONKeyOrder, _ body: (JSONObject) -> R
     ) -> R? {
         guard let value else { return nil }
         if value.isObject {
-            return scanObject(value.base, value.start, value.end, keys: keys, names: names, body)
+            return scanObject(value.base, value.start, value.end, keys: keys, names: names, order: order, body)
         }
         guard value.isString else { return nil }
         var text = columnText
@@ -117,28 +127,23 @@ final class JSONRecordDecoder {
         JSONBytes.unescape(UnsafeBufferPointer(start: value.base + value.start + 1, count: value.end - value.start - 2),
                            into: &text)
         return text.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { scanObject($0, 0, buffer.count, keys: keys, names: names, body) }
+            buffer.baseAddress.flatMap { scanObject($0, 0, buffer.count, keys: keys, names: names, order: order, body) }
         }
     }
 
     private func scanObject<R>(
         _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, keys: JSONKeyTable, names: [String],
-        _ body: (JSONObject) -> R
+        order: JSONKeyOrder, _ body: (JSONObject) -> R
     ) -> R? {
         var scanner = JSONScanner(base: base, start: start, end: end, hardEnd: true)
-        var members = columnMembers
-        columnMembers = []
-        defer {
-            members.removeAll(keepingCapacity: true)
-            columnMembers = members
-        }
         guard !scanner.atEndAfterWhitespace(), base[scanner.i] == 0x7B else { return nil }
+        let members: JSONMembers
         do {
-            try scanner.scanValue(collect: true, into: &members, stack: stack)
+            members = try columnScratch.scan(&scanner, collect: true, stack: stack)
         } catch {
             return nil
         }
         guard scanner.atEndAfterWhitespace() else { return nil }
-        return body(JSONObject(base: base, members: members, keys: keys, names: names))
+        return body(JSONObject(base: base, members: members, keys: keys, names: names, order: order))
     }
 }

@@ -1,3 +1,5 @@
+import CJSONIndex
+
 /// Why a scan stopped short of a complete value.
 enum JSONScanError: Error {
     /// The buffer ended inside the value; more bytes may complete it.
@@ -6,18 +8,10 @@ enum JSONScanError: Error {
     case syntax(String, at: Int)
 }
 
-/// One key-value pair of the object being scanned, as byte ranges of the buffer.
-struct JSONMember {
-    /// First byte of the key after its opening quote, and its closing quote.
-    var keyStart: Int
-    var keyEnd: Int
-    var keyEscaped: Bool
-    /// First and one-past-last byte of the value.
-    var valueStart: Int
-    var valueEnd: Int
-    /// `JSONScanner.escapedFlag` and `integralFlag`.
-    var flags: UInt8
-}
+/// One key-value pair of the object being scanned, as byte ranges of the buffer (a C struct, so the
+/// indexed scanner can fill it): `keyStart`, `keyEnd` (the key's content between its quotes),
+/// `keyEscaped`, `valueStart`, `valueEnd` and `flags` (`JSONScanner.escapedFlag`, `integralFlag`).
+typealias JSONMember = tally_json_member
 
 /// A validating, iterative JSON scanner over one contiguous buffer.
 ///

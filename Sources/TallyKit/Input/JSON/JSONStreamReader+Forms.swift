@@ -14,8 +14,7 @@ extension JSONStreamReader {
             throw TallyError.cannotOpen(
                 file: name, message: "not a history: JSON text must start with '[' or '{' \(JSONScanner.found(c))")
         case .array:
-            try readArray(name: "jobs", kind: .job, into: &visitor)
-            try expectEnd()
+            if try readArray(name: "jobs", kind: .job, stop: arrayStop, into: &visitor) { try expectEnd() }
         case .ndjson:
             try readLines(firstLine: lineOf(offset(cursor)) ?? 1, byteLocations: false, into: &visitor)
         case .wrapper:
@@ -34,15 +33,25 @@ extension JSONStreamReader {
     }
 
     /// Reads an array at `cursor` whose elements are records of `kind`, named `name` in locations.
-    func readArray(name array: String, kind: RecordKind, into visitor: inout some RecordVisitor) throws {
+    ///
+    /// Returns whether the array ended; false when it stopped at an element beginning at or after `stop`.
+    @discardableResult
+    func readArray(name array: String, kind: RecordKind, stop: Int? = nil, into visitor: inout some RecordVisitor) throws -> Bool {
         cursor += 1
-        let wanted = kind == .job ? !decoder.options.kinds.isDisjoint(with: [.job, .document])
-                                  : decoder.options.kinds.contains(kind)
         if try requireByte() == 0x5D {
             cursor += 1
-            return
+            return true
         }
-        var index = 0
+        return try readElements(name: array, kind: kind, firstIndex: 1, stop: stop, into: &visitor)
+    }
+
+    /// Reads array elements from the one at `cursor` (number `firstIndex`) to the array's end,
+    /// or to the first element beginning at or after `stop`; returns whether the array ended.
+    func readElements(
+        name array: String, kind: RecordKind, firstIndex: Int, stop: Int? = nil, into visitor: inout some RecordVisitor
+    ) throws -> Bool {
+        let wanted = kind == .job ? decoder.wantsJobs || decoder.wantsDocuments : decoder.options.kinds.contains(kind)
+        var index = firstIndex - 1
         while true {
             index += 1
             let isObject = try requireByte() == 0x7B
@@ -59,10 +68,12 @@ extension JSONStreamReader {
                                  into: &visitor)
             }
             switch try requireByte() {
-            case 0x2C: cursor += 1
+            case 0x2C:
+                cursor += 1
+                if let stop, try requireByte() != 0, offset(cursor) >= stop { return false }
             case 0x5D:
                 cursor += 1
-                return
+                return true
             case let c: throw fatal("expected ',' or ']' \(JSONScanner.found(c))", at: cursor)
             }
         }

@@ -22,7 +22,7 @@ extension JSONStreamReader {
                     break
                 }
                 guard window.count - cursor <= recordLimit else {
-                    throw fatal("line \(line + 1) is longer than the \(recordLimit >> 20) MB record limit", at: cursor)
+                    throw tooLong(byteLocations ? lineOf(offset(cursor)) ?? line + 1 : line + 1)
                 }
                 let before = window.count - cursor
                 guard try refill() else { break }
@@ -31,33 +31,44 @@ extension JSONStreamReader {
             guard newline != nil || cursor < window.count else { return }
             let end = newline ?? window.count
             guard end - cursor <= recordLimit else {
-                throw fatal("line \(line + 1) is longer than the \(recordLimit >> 20) MB record limit", at: cursor)
+                throw tooLong(byteLocations ? lineOf(offset(cursor)) ?? line + 1 : line + 1)
             }
             line += 1
             let position: RecordLocation.Position = byteLocations ? .byteOffset(offset(cursor)) : .line(line)
             try readLine(cursor, end, at: RecordLocation(source: name, position: position), collect: collect,
-                         into: &visitor)
+                         isLast: newline == nil, into: &visitor)
             guard let newline else { return }
             cursor = newline + 1
         }
     }
 
+    /// The fatal error for line `number` (at `cursor`) past the record limit.
+    private func tooLong(_ number: Int) -> TallyError {
+        fatal("line \(number) is longer than the \(recordLimit >> 20) MB record limit", at: cursor)
+    }
+
     private func readLine(
-        _ start: Int, _ newline: Int, at location: RecordLocation, collect: Bool, into visitor: inout some RecordVisitor
+        _ start: Int, _ newline: Int, at location: RecordLocation, collect: Bool, isLast: Bool,
+        into visitor: inout some RecordVisitor
     ) throws {
         let base = window.bytes
         let end = newline > start && base[newline - 1] == 0x0D ? newline - 1 : newline
         var scanner = JSONScanner(base: base, start: start, end: end, hardEnd: true)
         if scanner.atEndAfterWhitespace() { return }
         let isObject = base[scanner.i] == 0x7B
-        members.removeAll(keepingCapacity: true)
         func skip(_ reason: SkipReason, _ detail: String) throws {
             try visitor.skip(SkippedRecord(location: location, kind: .job, reason: reason, detail: detail))
         }
         do throws(JSONScanError) {
-            try scanner.scanValue(collect: isObject && collect, into: &members, stack: decoder.stack)
+            members = try decoder.recordScratch.scan(
+                &scanner, collect: isObject && collect, stack: decoder.stack, readableEnd: window.readableEnd)
         } catch {
-            if case .syntax(let message, let at) = error { try skip(.malformedLine, "\(message) at byte \(offset(at))") }
+            guard case .syntax(let message, let at) = error else { return }
+            // A last line without a newline whose JSON stops unfinished: the file was cut (or is still being written).
+            if isLast, at >= end, !decoder.options.lenient {
+                throw fatal("the last line is cut short: \(message) (a truncated file? --lenient counts it as a skipped row)", at: at)
+            }
+            try skip(.malformedLine, "\(message) at byte \(offset(at))")
             return
         }
         if !scanner.atEndAfterWhitespace() {

@@ -28,7 +28,10 @@ final class JSONStreamReader {
     var cursor = 0
     /// A window index refills must keep (and shift), or -1.
     var pin = -1
-    var members: [JSONMember] = []
+    /// A top-level array stops before its first element beginning at or after this offset (shards).
+    var arrayStop: Int?
+    /// The members of the last object scanned (in `decoder.recordScratch`).
+    var members = JSONMembers(start: nil, count: 0)
 
     init(name: String, window: ByteWindow, decoder: JSONRecordDecoder, recordLimit: Int, origin: Int,
          lineOf: @escaping (Int) -> Int?) {
@@ -85,12 +88,15 @@ final class JSONStreamReader {
     }
 
     /// Scans the value at `cursor` whole, moving `cursor` past it; on failure `cursor` stays at its start.
-    func scan(collect: Bool) throws -> Scan {
+    ///
+    /// A value longer than `limit` (the record limit unless given) is `.tooLarge`.
+    func scan(collect: Bool, limit: Int? = nil) throws -> Scan {
+        let recordLimit = limit ?? recordLimit
         while true {
-            members.removeAll(keepingCapacity: true)
             var scanner = JSONScanner(base: window.bytes, start: cursor, end: window.count, hardEnd: window.atEOF)
             do throws(JSONScanError) {
-                try scanner.scanValue(collect: collect, into: &members, stack: decoder.stack)
+                members = try decoder.recordScratch.scan(
+                    &scanner, collect: collect, stack: decoder.stack, readableEnd: window.readableEnd)
                 guard scanner.i - cursor <= recordLimit else { return .tooLarge }
                 let start = cursor
                 cursor = scanner.i
@@ -145,8 +151,15 @@ final class JSONStreamReader {
         guard let first = try peekByte() else { return .empty }
         if first == 0x5B { return .array }
         guard first == 0x7B else { return .other(first) }
+        // A first object larger than one window is a dump or a jobs page when its first key says so:
+        // no need to read 64 MB of it (and hold them) to know.
+        var scanned = try scan(collect: true, limit: window.capacity)
+        if case .tooLarge = scanned {
+            if try firstKeyNamesAHistoryArray() { return .wrapper }
+            scanned = try scan(collect: true)
+        }
         let start: Int
-        switch try scan(collect: true) {
+        switch scanned {
         case .value(let at): start = at
         case .tooLarge: return .wrapper
         case .syntax(let message, let at):
@@ -168,6 +181,26 @@ final class JSONStreamReader {
         case 0x7B: return .ndjson
         default:
             throw fatal("trailing characters after the JSON value \(JSONScanner.found(next ?? 0))", at: cursor)
+        }
+    }
+
+    /// Whether the object at `cursor` begins with a `"jobs"` or `"users"` key whose value is an array.
+    private func firstKeyNamesAHistoryArray() throws -> Bool {
+        var scanner = JSONScanner(base: window.bytes, start: cursor + 1, end: window.count, hardEnd: window.atEOF)
+        do throws(JSONScanError) {
+            try scanner.skipWhitespace()
+            guard window.bytes[scanner.i] == 0x22 else { return false }
+            let keyStart = scanner.i + 1
+            try scanner.scanString()
+            let key = UnsafeBufferPointer(start: window.bytes + keyStart, count: scanner.i - 1 - keyStart)
+            guard key.elementsEqual("jobs".utf8) || key.elementsEqual("users".utf8) else { return false }
+            try scanner.skipWhitespace()
+            guard window.bytes[scanner.i] == 0x3A else { return false }
+            scanner.i += 1
+            try scanner.skipWhitespace()
+            return window.bytes[scanner.i] == 0x5B
+        } catch {
+            return false
         }
     }
 

@@ -68,7 +68,8 @@ final class SQLiteConnection {
         case SQLITE_NOTADB:
             return .cannotOpen(file: name, message: "not a SQLite database, or an encrypted one (\(detail))")
         case SQLITE_CORRUPT where table == nil:
-            return .cannotOpen(file: name, message: "corrupt SQLite database (\(detail))")
+            // A SQLite file by its header (its magic and SQLite's own checks): a broken page is bad data.
+            return .badData(file: name, location: nil, message: "corrupt SQLite database (\(detail))")
         case SQLITE_CORRUPT:
             return .badData(
                 file: name, location: Self.position(table, rowid),
@@ -109,6 +110,11 @@ struct SQLiteStatement {
     /// Binds an integer parameter (numbered from 1).
     func bind(_ index: Int32, _ value: Int64) {
         sqlite3_bind_int64(raw, index, value)
+    }
+
+    /// Binds a text parameter (numbered from 1); SQLite copies the bytes.
+    func bind(_ index: Int32, _ text: [UInt8]) {
+        sqlite3_bind_text(raw, index, text, Int32(text.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
     }
 
     /// Advances; `SQLITE_ROW`, `SQLITE_DONE` or an error code.

@@ -107,17 +107,7 @@ struct SQLiteRowDecoder {
         let metadataText =
             row.type(Document.metadata) == SQLITE_TEXT
             ? row.bytes(Document.metadata) : UnsafeBufferPointer(start: nil, count: 0)
-        _ = JSONTextFields.values(in: metadataText, keys: Self.metadataKeys, into: &metadata)
-        var time: Double?
-        switch metadata[0] {
-        case .real(let x): time = x
-        case .integer(let n): time = Double(n)
-        default: time = nil
-        }
-        var tokens: Int64?
-        if case .integer(let n) = metadata[1] { tokens = n }
-        var method: String?
-        if case .string(let text) = metadata[2] { method = text }
+        let meta = ProcessingMetadata(metadataText, storage: &metadata)
         let processedAt: Instant?, createdAt: Instant?
         do {
             processedAt = try row.checkedInstant(Document.processed, "processed_at")
@@ -136,7 +126,7 @@ struct SQLiteRowDecoder {
                 title: documentDetails ? row.string(Document.title) : nil, fileSourceType: Self.value(row, Document.source, &sources),
                 fileSize: fileSize, mimeType: Self.value(row, Document.mime, &mimeTypes),
                 status: Self.value(row, Document.status, &statuses) ?? "pending",
-                processingTime: time, tokensUsed: tokens, extractionMethod: method,
+                processingTime: meta.processingTime, tokensUsed: meta.tokensUsed, extractionMethod: meta.extractionMethod,
                 errorMessage: message(row, Document.error), processedAt: processedAt, createdAt: createdAt, job: job)))
     }
 
@@ -162,7 +152,6 @@ struct SQLiteRowDecoder {
     // MARK: cells
 
     private static let modelKeys = [Array("model_name".utf8)]
-    private static let metadataKeys = ["processing_time", "tokens_used", "extraction_method"].map { Array($0.utf8) }
 
     /// `config.model_name` when `config` is JSON text holding a string there.
     private func model(_ row: SQLiteStatement) -> String? {

@@ -102,16 +102,17 @@ struct SQLiteSchema {
 
     // MARK: SELECTs (column order is the decoders' `Column` enums)
 
-    /// The jobs scan over a rowid range bound to `?1` and `?2`; without `details`,
-    /// `config` and `error_message` are not read (NULL in their places).
-    func jobsSQL(details: Bool = true) -> String {
+    /// The jobs scan over a rowid range bound to `?1` and `?2` (or the rows of
+    /// `condition` in `from`); without `details`, `config` and `error_message` are
+    /// not read (NULL in their places).
+    func jobsSQL(details: Bool = true, from: String = "jobs AS j", where condition: String = "j.rowid BETWEEN ?1 AND ?2") -> String {
         let c = Self.column(in: jobs, table: "j")
         let d = details ? c : { _ in "NULL" }
         return """
             SELECT j.rowid, \(c("id")), \(c("user_id")), \(c("job_type")), \(c("status")),
               \(c("total_documents")), \(c("processed_count")), \(c("failed_count")), \(d("config")),
               \(d("error_message")), \(c("started_at")), \(c("completed_at")), \(c("created_at")), \(c("updated_at"))
-            FROM jobs AS j WHERE j.rowid BETWEEN ?1 AND ?2 ORDER BY j.rowid
+            FROM \(from) WHERE \(condition) ORDER BY j.rowid
             """
     }
 

@@ -41,8 +41,11 @@ extension SQLiteSource {
     }
 
     /// The smallest and largest rowid of a table, `nil` when it is empty.
+    ///
+    /// Two subqueries: SQLite answers a lone `min(rowid)` or `max(rowid)` from
+    /// the b-tree's ends, but `min(rowid), max(rowid)` together scan the table.
     private static func rowidBounds(of table: String, _ connection: SQLiteConnection) throws -> ClosedRange<Int64>? {
-        try connection.withStatement("SELECT min(rowid), max(rowid) FROM \(table)") { statement in
+        try connection.withStatement("SELECT (SELECT min(rowid) FROM \(table)), (SELECT max(rowid) FROM \(table))") { statement in
             let rc = statement.step()
             guard rc == SQLITE_ROW else { throw connection.failure(rc) }
             guard statement.type(0) == SQLITE_INTEGER else { return nil }

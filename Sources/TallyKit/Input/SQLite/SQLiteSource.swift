@@ -20,6 +20,9 @@ package struct SQLiteSource: HistorySource {
     var readsUsers = true
     /// How many recently resolved job ids the documents scan remembers (tests make it small).
     var jobCacheCapacity = 4096
+    /// The file when the source was made: a shard that opens another file (one renamed
+    /// in its place) fails rather than mix two files' rows.
+    let opened: FileSnapshot?
     /// `sqlite`.
     package var formatName: String { "sqlite" }
     /// False: `id` is the primary key of `jobs` and of `documents`.
@@ -30,6 +33,7 @@ package struct SQLiteSource: HistorySource {
         self.path = path
         self.name = name
         self.busyTimeout = busyTimeout
+        opened = FileSnapshot(path: path)
     }
 
     /// Reads users, then jobs, then documents (each in rowid order), of the kinds asked for.
@@ -38,8 +42,26 @@ package struct SQLiteSource: HistorySource {
     ///   stays locked past `busyTimeout`; `TallyError.badData` when a table breaks mid-scan.
     package func read(_ options: ReadOptions, into visitor: inout some RecordVisitor) throws {
         let connection = try SQLiteConnection(path: path, name: name, busyTimeout: busyTimeout)
+        var watch: SQLiteFileWatch?
+        do {
+            try read(connection, options, &watch, into: &visitor)
+        } catch {
+            throw watch?.changed() ?? error
+        }
+        if let changed = watch?.changed() { throw changed }
+    }
+
+    /// The read itself, in one transaction; `watch` starts once the schema is read.
+    private func read(
+        _ connection: SQLiteConnection, _ options: ReadOptions, _ watch: inout SQLiteFileWatch?,
+        into visitor: inout some RecordVisitor
+    ) throws {
         try connection.inReadTransaction {
             let schema = try SQLiteSchema(connection)
+            watch = try SQLiteFileWatch(connection, path: path, name: name, opened: opened)
+            #if DEBUG
+            ReadPause.here("read \(name)")
+            #endif
             var decoder = SQLiteRowDecoder(schema: schema, options: options)
             if options.kinds.contains(.user), readsUsers, schema.users != nil {
                 try scan(connection, schema.usersSQL(), table: "users", kind: .user, rows: nil, &visitor) {
@@ -47,8 +69,20 @@ package struct SQLiteSource: HistorySource {
                 }
             }
             if options.kinds.contains(.job), let jobRows {
-                try scan(connection, schema.jobsSQL(details: options.jobDetails), table: "jobs", kind: .job, rows: jobRows, &visitor) {
-                    decoder.job($0)
+                if let filter = options.onlyJobsFor, let index = try SQLiteUserIndex.find(connection, schema: schema) {
+                    // The first shard reads the user's jobs from every rowid; the others read none.
+                    if readsUsers {
+                        let spellings = try index.spellings(of: filter.userID, connection)
+                        let sql = index.jobsSQL(
+                            schema, spellings: spellings.count, details: options.jobDetails, anonymous: filter.includesAnonymous)
+                        try scan(connection, sql, table: "jobs", kind: .job, bind: { statement in
+                            for (i, spelling) in spellings.enumerated() { statement.bind(Int32(i + 1), Array(spelling.utf8)) }
+                        }, &visitor) { decoder.job($0) }
+                    }
+                } else {
+                    try scan(connection, schema.jobsSQL(details: options.jobDetails), table: "jobs", kind: .job, rows: jobRows, &visitor) {
+                        decoder.job($0)
+                    }
                 }
             }
             if options.kinds.contains(.document), schema.documents != nil, let documentRows {
@@ -64,17 +98,28 @@ package struct SQLiteSource: HistorySource {
         }
     }
 
-    /// Steps one SELECT, handing each decoded row or skip note to the visitor.
+    /// Steps one SELECT over a rowid range (`?1`, `?2`), handing each decoded row or skip note to the visitor.
     private func scan(
         _ connection: SQLiteConnection, _ sql: String, table: String, kind: RecordKind,
         rows: ClosedRange<Int64>?, _ visitor: inout some RecordVisitor,
         decode: (SQLiteStatement) throws(SQLiteLookupFailure) -> DecodedRow<HistoryRecord>
     ) throws {
-        try connection.withStatement(sql) { statement in
+        try scan(connection, sql, table: table, kind: kind, bind: { statement in
             if let rows {
                 statement.bind(1, rows.lowerBound)
                 statement.bind(2, rows.upperBound)
             }
+        }, &visitor, decode: decode)
+    }
+
+    /// Steps one SELECT with parameters bound by `bind`, handing each decoded row or skip note to the visitor.
+    private func scan(
+        _ connection: SQLiteConnection, _ sql: String, table: String, kind: RecordKind,
+        bind: (SQLiteStatement) -> Void, _ visitor: inout some RecordVisitor,
+        decode: (SQLiteStatement) throws(SQLiteLookupFailure) -> DecodedRow<HistoryRecord>
+    ) throws {
+        try connection.withStatement(sql) { statement in
+            bind(statement)
             var last: Int64?
             while true {
                 let rc = statement.step()

@@ -1,54 +1,4 @@
-/// One row of the per-customer summary.
-struct SummaryRowView: TemplateModel {
-    let customerID: String
-    let email: String
-    let name: String
-    let hasEmail: Bool
-    let hasName: Bool
-    /// The email, else the id.
-    let customer: String
-    let plan: String
-    let invoiceNumber: String
-    /// The invoice page, `invoices/<number>.html`.
-    let file: String
-    let subtotal: String
-    let discount: String
-    let tax: String
-    let total: String
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "customerID": customerID
-        case "email": email
-        case "name": self.name
-        case "hasEmail": hasEmail
-        case "hasName": hasName
-        case "customer": customer
-        case "plan": plan
-        case "invoiceNumber": invoiceNumber
-        case "file": file
-        case "subtotal": subtotal
-        case "discount": discount
-        case "tax": tax
-        case "total": total
-        default: nil
-        }
-    }
-}
-
-extension SummaryRowView {
-    /// The row of one invoice, whose page is `file`.
-    init(_ s: BillingSummaryRow, currency c: Currency, file: String) {
-        let amount = { DisplayFormat.grouped(c.format($0)) }
-        let email = s.customer.email ?? "", name = s.customer.name ?? ""
-        self.init(
-            customerID: s.customer.id, email: email, name: name, hasEmail: !email.isEmpty, hasName: !name.isEmpty,
-            customer: email.isEmpty ? s.customer.id : email, plan: s.plan, invoiceNumber: s.invoiceNumber, file: file,
-            subtotal: amount(s.subtotal), discount: amount(s.discount), tax: amount(s.tax), total: amount(s.total))
-    }
-}
-
-/// Both reconciliation equations with their numbers and a verdict each.
+/// The checks that must hold for the billing files to be trusted, with a verdict each.
 struct ReconciliationView: TemplateModel {
     /// Sum of invoice totals = sum of invoice lines.
     let invoicesTotal: String
@@ -56,16 +6,9 @@ struct ReconciliationView: TemplateModel {
     let moneyOK: Bool
     /// `OK` or `MISMATCH`.
     let moneyStatus: String
-    /// Billed + unbilled documents = processed documents.
-    let billedDocuments: String
-    let unbilledDocuments: String
-    let anonymousDocuments: String
-    let inFlightDocuments: String
-    let unbillableDocuments: String
-    let billedPlusUnbilled: String
-    let processedDocuments: String
-    let documentsOK: Bool
-    let documentsStatus: String
+    /// Every period's bridge arrives at the documents on its invoices.
+    let bridgesOK: Bool
+    let bridgesStatus: String
     /// Both checks together.
     let ok: Bool
     let status: String
@@ -76,15 +19,8 @@ struct ReconciliationView: TemplateModel {
         case "linesTotal": linesTotal
         case "moneyOK": moneyOK
         case "moneyStatus": moneyStatus
-        case "billedDocuments": billedDocuments
-        case "unbilledDocuments": unbilledDocuments
-        case "anonymousDocuments": anonymousDocuments
-        case "inFlightDocuments": inFlightDocuments
-        case "unbillableDocuments": unbillableDocuments
-        case "billedPlusUnbilled": billedPlusUnbilled
-        case "processedDocuments": processedDocuments
-        case "documentsOK": documentsOK
-        case "documentsStatus": documentsStatus
+        case "bridgesOK": bridgesOK
+        case "bridgesStatus": bridgesStatus
         case "ok": ok
         case "status": status
         default: nil
@@ -93,18 +29,14 @@ struct ReconciliationView: TemplateModel {
 }
 
 extension ReconciliationView {
-    /// The view of the reconciliation with its verdicts.
-    init(_ r: BillingReconciliation, currency c: Currency, format f: DisplayFormat) {
-        let moneyOK = r.invoicesTotal == r.linesTotal
-        let documentsOK = r.billedDocuments + r.unbilledDocuments == r.processedDocuments
+    /// The view of both checks.
+    init(invoicesTotal: ExactDecimal, linesTotal: ExactDecimal, bridgesOK: Bool, currency c: Currency) {
+        let moneyOK = invoicesTotal == linesTotal
         let verdict = { (ok: Bool) in ok ? "OK" : "MISMATCH" }
         self.init(
-            invoicesTotal: DisplayFormat.grouped(c.format(r.invoicesTotal)), linesTotal: DisplayFormat.grouped(c.format(r.linesTotal)),
-            moneyOK: moneyOK, moneyStatus: verdict(moneyOK), billedDocuments: f.count(r.billedDocuments),
-            unbilledDocuments: f.count(r.unbilledDocuments), anonymousDocuments: f.count(r.anonymousDocuments),
-            inFlightDocuments: f.count(r.inFlightDocuments), unbillableDocuments: f.count(r.unbillableDocuments),
-            billedPlusUnbilled: f.count(r.billedDocuments + r.unbilledDocuments), processedDocuments: f.count(r.processedDocuments),
-            documentsOK: documentsOK, documentsStatus: verdict(documentsOK), ok: r.isConsistent, status: verdict(r.isConsistent))
+            invoicesTotal: DisplayFormat.grouped(c.format(invoicesTotal)), linesTotal: DisplayFormat.grouped(c.format(linesTotal)),
+            moneyOK: moneyOK, moneyStatus: verdict(moneyOK), bridgesOK: bridgesOK, bridgesStatus: verdict(bridgesOK),
+            ok: moneyOK && bridgesOK, status: verdict(moneyOK && bridgesOK))
     }
 }
 
@@ -113,7 +45,7 @@ struct UnbilledView: TemplateModel {
     let anonymousJobs: String
     let anonymousDocuments: String
     let hasAnonymous: Bool
-    /// Jobs pending or processing at the period's end.
+    /// Jobs created in the period that were in flight at its end (or finished after it).
     let inFlight: UnbilledJobsView
     /// Jobs finished without `completed_at`.
     let unbillable: UnbilledJobsView
@@ -131,21 +63,22 @@ struct UnbilledView: TemplateModel {
 }
 
 extension UnbilledView {
-    /// The view with at most `jobCap` jobs in each list.
-    init(_ u: UnbilledUsage, jobCap: Int, format f: DisplayFormat) {
+    /// The view with at most `jobCap` jobs in each list; `label` (the period's) makes the element ids unique.
+    init(_ u: UnbilledUsage, label: String, jobCap: Int, format f: DisplayFormat) {
         self.init(
             anonymousJobs: f.count(u.anonymousJobs), anonymousDocuments: f.count(u.anonymousDocuments),
             hasAnonymous: u.anonymousJobs > 0 || u.anonymousDocuments > 0,
             inFlight: UnbilledJobsView(
-                id: "inflight", u.inFlight, count: u.inFlightCount, documents: u.inFlightDocuments, cap: jobCap, format: f),
+                id: "inflight-\(label)", u.inFlight, count: u.inFlightCount, documents: u.inFlightDocuments, cap: jobCap, format: f),
             unbillable: UnbilledJobsView(
-                id: "unbillable", u.unbillable, count: u.unbillableCount, documents: u.unbillableDocuments, cap: jobCap, format: f))
+                id: "unbillable-\(label)", u.unbillable, count: u.unbillableCount, documents: u.unbillableDocuments, cap: jobCap,
+                format: f))
     }
 }
 
 /// A list of in-flight or unbillable jobs with its totals.
 struct UnbilledJobsView: TemplateModel {
-    /// `inflight` or `unbillable` (for element ids).
+    /// `inflight-<period>` or `unbillable-<period>` (for element ids).
     let id: String
     /// Jobs and documents in all, listed or not.
     let count: String

@@ -1,27 +1,46 @@
-/// The view model of `billing.html`, `billing.md` and the invoice pages: a `BillingRun`
-/// formatted for people, with thousands separators in counts, quantities and amounts,
-/// the period in the report zone, tier flat fees, and the unbilled job lists capped.
+/// The view model of `billing.html` and `billing.md`: the billing periods of a report
+/// with their status, bridge and unbilled usage, the invoices (at most `BillingDigest.listLimit`
+/// of them; every one is in the CSV files and has its page), the adjustment notes and the checks.
 ///
-/// `templates/README.md` documents every key ("billing.html, billing.md and the invoice pages").
+/// `templates/README.md` documents every key ("billing.html and billing.md").
 struct BillingView: TemplateModel {
-    /// `Billing <period label>`.
+    /// `Billing <report period>`.
     let title: String
     /// ISO 4217 code.
     let currency: String
-    /// The plan file's name.
-    let planSource: String
-    let period: BillingPeriodView
+    /// The plan file's name, without its folder.
+    let planName: String
+    /// "Now": `--as-of`, in the plan's zone.
+    let asOf: String
+    /// The plan's zone, as named: every time on the page is in it.
+    let zone: String
+    /// The billing periods the report overlaps, in order.
+    let periods: [PeriodSummaryView]
+    /// Whether any period is still a draft.
+    let hasDrafts: Bool
     let invoiceCount: String
+    /// `1 invoice`, `12 invoices`.
+    let invoiceCountText: String
     let hasInvoices: Bool
-    /// Sorted by number.
-    let invoices: [InvoiceView]
-    /// One row per invoice, in the same order.
-    let summary: [SummaryRowView]
     /// The sum of every invoice total.
     let grandTotal: String
+    /// The invoices listed: all of them, or the `listLimit` largest, in period and number order.
+    let invoices: [InvoiceView]
+    let listedCount: String
+    /// Fewer are listed than there are.
+    let capped: Bool
+    /// Adjustment notes of the periods, in number order (at most `listLimit`).
+    let notes: [AdjustmentNoteView]
+    let noteCount: String
+    /// `1 note`, `3 notes`.
+    let noteCountText: String
+    let listedNoteCount: String
+    let hasNotes: Bool
+    let notesCapped: Bool
+    /// Their amounts together, signed.
+    let notesTotal: String
     let reconciliation: ReconciliationView
-    let unbilled: UnbilledView
-    /// Plan `customers` keys that matched no user id or email.
+    /// Plan customers (inline or in `customers_file`) that matched no user id or email (at most 100 listed).
     let unmatchedPlanCustomers: [ListValue]
     let hasUnmatchedPlanCustomers: Bool
     let unmatchedPlanCustomerCount: String
@@ -29,99 +48,114 @@ struct BillingView: TemplateModel {
     var csp: String?
     /// HTML only: `usage.css` followed by `billing.css`.
     var style: String?
-    /// `billing.html` only: the text of `usage.js`.
+    /// HTML only: the text of `usage.js`.
     var script: String?
-    /// Invoice pages only: the invoice of the page.
-    var invoice: InvoiceView?
 
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
         case "currency": currency
-        case "planSource": planSource
-        case "period": period
+        case "planName": planName
+        case "asOf": asOf
+        case "zone": zone
+        case "periods": periods
+        case "hasDrafts": hasDrafts
         case "invoiceCount": invoiceCount
+        case "invoiceCountText": invoiceCountText
         case "hasInvoices": hasInvoices
-        case "invoices": invoices
-        case "summary": summary
         case "grandTotal": grandTotal
+        case "invoices": invoices
+        case "listedCount": listedCount
+        case "capped": capped
+        case "notes": notes
+        case "noteCount": noteCount
+        case "noteCountText": noteCountText
+        case "listedNoteCount": listedNoteCount
+        case "hasNotes": hasNotes
+        case "notesCapped": notesCapped
+        case "notesTotal": notesTotal
         case "reconciliation": reconciliation
-        case "unbilled": unbilled
         case "unmatchedPlanCustomers": unmatchedPlanCustomers
         case "hasUnmatchedPlanCustomers": hasUnmatchedPlanCustomers
         case "unmatchedPlanCustomerCount": unmatchedPlanCustomerCount
         case "csp": csp
         case "style": style
         case "script": script
-        case "invoice": invoice
+        default: nil
+        }
+    }
+}
+
+/// One billing period of the report: status, invoices, notes, taxes, bridge and unbilled usage.
+struct PeriodSummaryView: TemplateModel {
+    let period: BillingPeriodView
+    let invoiceCount: String
+    let total: String
+    /// `INV-000001 to INV-000012`, or empty when the period has no recorded numbers.
+    let numbers: String
+    let noteCount: String
+    let notesTotal: String
+    let hasNotes: Bool
+    /// Tax per rate over the period's invoices.
+    let taxes: [TaxRateView]
+    let hasTaxes: Bool
+    let bridge: BridgeView
+    let unbilled: UnbilledView
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "period": period
+        case "invoiceCount": invoiceCount
+        case "total": total
+        case "numbers": numbers
+        case "noteCount": noteCount
+        case "notesTotal": notesTotal
+        case "hasNotes": hasNotes
+        case "taxes": taxes
+        case "hasTaxes": hasTaxes
+        case "bridge": bridge
+        case "unbilled": unbilled
         default: nil
         }
     }
 }
 
 extension BillingView {
-    /// The view of a run; the page keys (`csp`, `style`, `script`, `invoice`) are left empty.
+    /// The view of a finished run's digest; the page keys (`csp`, `style`, `script`) are left empty.
     ///
     /// - Parameters:
-    ///   - zoneName: the zone as the user named it (Linux calls UTC `GMT`).
-    ///   - jobCap: in-flight and unbillable jobs listed at most (their totals are always shown).
-    ///   - invoiceFiles: invoice number to its page's path, `invoices/<number>.html`.
-    init(_ run: BillingRun, format: DisplayFormat, zoneName: String, jobCap: Int, invoiceFiles: [String: String]) {
-        let c = run.currency
+    ///   - title: `Billing <report period>`.
+    ///   - jobCap: in-flight and unbillable jobs listed per period (their totals are always shown).
+    ///   - unmatched: plan customers matching no user (at most 100) and how many in all.
+    init(
+        _ d: BillingDigest, title: String, planName: String, currency c: Currency, asOf: Instant, format: BillingFormat,
+        jobCap: Int, unmatched: [String], unmatchedCount: Int
+    ) {
+        let f = format.display
         let amount = { DisplayFormat.grouped(c.format($0)) }
-        self.init(
-            title: "Billing \(run.period.label)", currency: c.code, planSource: run.planSource,
-            period: BillingPeriodView(run.period, format: format, zoneName: zoneName),
-            invoiceCount: format.count(Int64(run.invoices.count)), hasInvoices: !run.invoices.isEmpty,
-            invoices: run.invoices.map { InvoiceView($0, file: invoiceFiles[$0.number] ?? "") },
-            summary: run.summary.map { SummaryRowView($0, currency: c, file: invoiceFiles[$0.invoiceNumber] ?? "") },
-            grandTotal: amount(run.reconciliation.invoicesTotal),
-            reconciliation: ReconciliationView(run.reconciliation, currency: c, format: format),
-            unbilled: UnbilledView(run.unbilled, jobCap: jobCap, format: format),
-            unmatchedPlanCustomers: run.unmatchedPlanCustomers.map(ListValue.init),
-            hasUnmatchedPlanCustomers: !run.unmatchedPlanCustomers.isEmpty,
-            unmatchedPlanCustomerCount: format.count(Int64(run.unmatchedPlanCustomers.count)))
-    }
-}
-
-/// The billing period.
-struct BillingPeriodView: TemplateModel {
-    /// `2026-11`.
-    let label: String
-    /// The zone as the user named it.
-    let zone: String
-    /// `2026-11-01 00:00 +01:00` in the report zone.
-    let from: String
-    /// Excluded.
-    let to: String
-    /// The first and last days billed: `2026-11-01`, `2026-11-30`.
-    let firstDay: String
-    let lastDay: String
-    /// ISO 8601 UTC.
-    let startISO: String
-    let endISO: String
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "label": label
-        case "zone": zone
-        case "from": from
-        case "to": to
-        case "firstDay": firstDay
-        case "lastDay": lastDay
-        case "startISO": startISO
-        case "endISO": endISO
-        default: nil
+        let periods = d.periods.map { part in
+            PeriodSummaryView(
+                period: BillingPeriodView(part.period, format: format), invoiceCount: f.count(part.invoices),
+                total: amount(part.total),
+                numbers: part.firstNumber.map { first in part.lastNumber == first ? first : "\(first) to \(part.lastNumber ?? first)" } ?? "",
+                noteCount: f.count(part.notes), notesTotal: amount(part.notesTotal), hasNotes: part.notes > 0,
+                taxes: part.taxes.map { TaxRateView(rate: TaxRateView.percent($0.rate), taxable: amount($0.taxable), tax: amount($0.tax)) },
+                hasTaxes: !part.taxes.isEmpty,
+                bridge: BridgeView(part.bridge ?? BillingBridge.none, format: f),
+                unbilled: UnbilledView(part.unbilled ?? UnbilledUsage(), label: part.period.label, jobCap: jobCap, format: f))
         }
-    }
-}
-
-extension BillingPeriodView {
-    /// The view of the billing period in the report zone.
-    init(_ p: BillingPeriod, format f: DisplayFormat, zoneName: String) {
+        let listed = d.listedInOrder
         self.init(
-            label: p.label, zone: zoneName, from: f.minute(p.start) + " " + f.offset(at: p.start),
-            to: f.minute(p.end) + " " + f.offset(at: p.end), firstDay: f.date(p.start).description,
-            lastDay: f.date(p.end.adding(microseconds: -1)).description, startISO: p.start.isoString, endISO: p.end.isoString)
+            title: title, currency: c.code, planName: planName, asOf: f.minute(asOf) + " " + f.offset(at: asOf),
+            zone: format.zoneName, periods: periods,
+            hasDrafts: d.periods.contains { $0.period.status == .draft }, invoiceCount: f.count(d.invoiceCount),
+            invoiceCountText: f.count(d.invoiceCount, "invoice"), hasInvoices: d.invoiceCount > 0, grandTotal: amount(d.invoicesTotal), invoices: listed,
+            listedCount: f.count(Int64(listed.count)), capped: Int64(listed.count) < d.invoiceCount, notes: d.notes,
+            noteCount: f.count(d.noteCount), noteCountText: f.count(d.noteCount, "note"),
+            listedNoteCount: f.count(Int64(d.notes.count)), hasNotes: d.noteCount > 0, notesCapped: Int64(d.notes.count) < d.noteCount,
+            notesTotal: amount(d.notesTotal),
+            reconciliation: ReconciliationView(invoicesTotal: d.invoicesTotal, linesTotal: d.linesTotal, bridgesOK: d.bridgesOK, currency: c),
+            unmatchedPlanCustomers: unmatched.map(ListValue.init), hasUnmatchedPlanCustomers: unmatchedCount > 0,
+            unmatchedPlanCustomerCount: f.count(Int64(unmatchedCount)))
     }
 }

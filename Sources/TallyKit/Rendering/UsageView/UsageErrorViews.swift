@@ -1,12 +1,16 @@
 /// Failures grouped by normalised message, the largest first.
 struct ErrorsView: TemplateModel {
     let totalFailures: String
-    /// Failed jobs among the failures.
-    let failedJobs: String
-    /// Failed document rows among the failures.
-    let failedDocuments: String
+    /// `1 failure`, `4,015 failures`.
+    let totalFailuresText: String
+    /// `1 failed job`, `48 failed jobs`: the failures that are jobs with status failed.
+    let failedJobsText: String
+    /// `553 document rows`: the failures that are document rows with status failed.
+    let failedDocumentsText: String
     /// How many groups exist.
     let clusterCount: String
+    /// `1 group`, `17 groups`.
+    let clusterCountText: String
     /// How many groups are shown.
     let shownCount: String
     let hasClusters: Bool
@@ -17,9 +21,11 @@ struct ErrorsView: TemplateModel {
     func child(named name: String) -> Any? {
         switch name {
         case "totalFailures": totalFailures
-        case "failedJobs": failedJobs
-        case "failedDocuments": failedDocuments
+        case "totalFailuresText": totalFailuresText
+        case "failedJobsText": failedJobsText
+        case "failedDocumentsText": failedDocumentsText
         case "clusterCount": clusterCount
+        case "clusterCountText": clusterCountText
         case "shownCount": shownCount
         case "hasClusters": hasClusters
         case "more": more
@@ -34,8 +40,9 @@ extension ErrorsView {
     init(_ e: ErrorSection, cap: Int, format f: DisplayFormat) {
         let shown = e.clusters.prefix(cap)
         self.init(
-            totalFailures: f.count(e.totalFailures), failedJobs: f.count(e.failedJobs),
-            failedDocuments: f.count(e.failedDocuments), clusterCount: f.count(e.clusterCount),
+            totalFailures: f.count(e.totalFailures), totalFailuresText: f.count(e.totalFailures, "failure"),
+            failedJobsText: f.count(e.failedJobs, "failed job"), failedDocumentsText: f.count(e.failedDocuments, "document row"),
+            clusterCount: f.count(e.clusterCount), clusterCountText: f.count(e.clusterCount, "group"),
             shownCount: f.count(Int64(shown.count)), hasClusters: !shown.isEmpty, more: e.clusterCount > Int64(shown.count),
             clusters: shown.enumerated().map { i, c in
                 ErrorClusterView(

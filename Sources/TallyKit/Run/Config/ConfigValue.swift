@@ -15,13 +15,17 @@ struct ConfigValue {
     /// Stores this value in the field of `config` its key names.
     func apply(to config: inout TallyConfig) throws(FileProblem) {
         switch key {
-        case "sources": config.sources = try texts("a list of history files").map { $0 == "-" ? $0 : path($0) }
+        case "sources": config.sources = try texts("a list of history files").map {
+                $0 == "-" || PostgresAddress.isAddress($0) ? $0 : path($0)
+            }
         case "out": config.out = try outPattern()
         case "timezone":
             let name = try setting.text("an IANA zone such as Europe/Berlin")
             _ = try checked { try ZonedCalendar.zone(named: name) }
             config.timezone = name
         case "plan": config.plan = path(try setting.text("a plan file path"))
+        case "ledger": config.ledger = path(try setting.text("a ledger file path"))
+        case "fail_on_restatement": config.failOnRestatement = try bool()
         case "templates": config.templates = path(try setting.text("a template directory"))
         case "formats": config.formats = try checked { try OptionValues.formats(texts("formats: html, csv, md, json")) }
         case "csv_bom": config.csvBOM = try bool()

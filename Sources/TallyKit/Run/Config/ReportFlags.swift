@@ -21,6 +21,12 @@ package struct ReportFlags: Sendable, Equatable {
     package var csvBOM: Bool?
     package var stuckAfter: String?
     package var plan: String?
+    /// `--no-plan`: no invoices, whatever the config's `plan` says.
+    package var noPlan = false
+    /// `--ledger FILE`.
+    package var ledger: String?
+    /// `--fail-on-restatement`.
+    package var failOnRestatement: Bool?
     package var `private`: Bool?
     package var strict: Bool?
     package var jobs: Int?

@@ -42,7 +42,11 @@ package enum ReportOptions {
         let sources = flags.sources.isEmpty ? config?.sources ?? [] : flags.sources
         let zoneID = flags.tz ?? config?.timezone
         if let zoneID { _ = try ZonedCalendar.zone(named: zoneID) }
-        let plan = flags.plan ?? config?.plan
+        if flags.noPlan, flags.plan != nil { throw TallyError.usage("give either --plan or --no-plan, not both") }
+        let plan = flags.noPlan ? nil : flags.plan ?? config?.plan
+        if flags.ledger != nil, plan == nil, requireInputs {
+            throw TallyError.usage("--ledger records final invoices: give a plan too (--plan FILE, or 'plan' in the config)")
+        }
         let pattern = flags.out ?? config?.out
         if requireInputs {
             guard !sources.isEmpty else {
@@ -56,7 +60,7 @@ package enum ReportOptions {
         let out = try pattern.map {
             try expandOut($0, asOf: asOf, period: period, zoneID: zoneID, plan: requireInputs ? plan : nil)
         } ?? ""
-        let request = ReportRequest(
+        var request = ReportRequest(
             sources: sources, outDirectory: out, period: period, zoneID: zoneID, asOf: asOf,
             users: flags.users.isEmpty ? config?.users ?? [] : flags.users,
             templatesDirectory: flags.templates ?? config?.templates,
@@ -70,6 +74,8 @@ package enum ReportOptions {
                 ?? config?.stuckAfterMicros ?? OptionValues.duration(defaultStuckAfter),
             planPath: plan,
             fileMode: (flags.private ?? config?.private ?? false) ? 0o600 : 0o644)
+        request.ledgerPath = plan == nil ? nil : flags.ledger ?? config?.ledger
+        request.failOnRestatement = flags.failOnRestatement ?? config?.failOnRestatement ?? false
         return ResolvedReport(request: request, logging: flags.logging.over(config), config: config)
     }
 

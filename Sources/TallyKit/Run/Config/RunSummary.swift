@@ -8,7 +8,7 @@ package enum RunSummary {
     /// `files` lists the top-level files with their sizes; each subfolder (`invoices/`,
     /// `stats/`) gets `<folder>_files` and `<folder>_bytes` instead of one entry per file.
     package static func log(_ outcome: ReportOutcome, logger: Logger) {
-        let written = WrittenFiles(outcome.files)
+        let written = WrittenFiles(outcome.files, counted: outcome.countedFolders)
         var metadata: Logger.Metadata = [
             "period": "\(outcome.period.label)",
             "directory": "\(outcome.directory)",
@@ -20,7 +20,7 @@ package enum RunSummary {
             "invoices": "\(outcome.invoices)",
             "files": "\(written.topLevelList)",
             "stats_files": "0",
-            "bytes": "\(outcome.files.reduce(0) { $0 + $1.bytes })",
+            "bytes": "\(outcome.files.reduce(0) { $0 + $1.bytes } + outcome.countedFolders.reduce(0) { $0 + $1.bytes })",
         ]
         for folder in written.folders {
             metadata[folder.name + "_files"] = "\(folder.files)"

@@ -16,6 +16,10 @@ package struct TallyConfig: Sendable, Equatable {
     package var timezone: String?
     /// `plan`: a plan file; invoices are written when set.
     package var plan: String?
+    /// `ledger`: the ledger recording final invoices.
+    package var ledger: String?
+    /// `fail_on_restatement`: exit 1 rather than issue an adjustment note.
+    package var failOnRestatement: Bool?
     /// `templates`: a directory of template overrides.
     package var templates: String?
     /// `formats`: the formats to write.
@@ -41,14 +45,14 @@ package struct TallyConfig: Sendable, Equatable {
 
     /// Every key a config file may have, in documentation order.
     package static let keys = [
-        "sources", "out", "timezone", "plan", "templates", "formats", "csv_bom", "stuck_after", "users",
-        "log_level", "log_format", "log_timestamps", "jobs", "strict", "private",
+        "sources", "out", "timezone", "plan", "ledger", "fail_on_restatement", "templates", "formats", "csv_bom",
+        "stuck_after", "users", "log_level", "log_format", "log_timestamps", "jobs", "strict", "private",
     ]
 
     /// Command-line spellings that are not near their key by edit distance.
     static let aliases = [
         "tz": "timezone", "zone": "timezone", "time_zone": "timezone", "output": "out", "out_dir": "out",
-        "output_dir": "out", "directory": "out", "plan_file": "plan", "template": "templates",
+        "output_dir": "out", "directory": "out", "plan_file": "plan", "ledger_file": "ledger", "template": "templates",
         "template_dir": "templates", "threads": "jobs", "parallelism": "jobs", "bom": "csv_bom",
     ]
 

@@ -19,11 +19,17 @@ package struct ReportRequest: Sendable {
     /// Prefix CSV files with a UTF-8 byte-order mark (for Excel).
     package var csvBOM: Bool
     package var strict: Bool
+    /// A cut-short last NDJSON line is a counted skip (`--lenient`), not an error.
+    package var lenient = false
     package var parallelism: Int
     /// Jobs pending or processing longer than this are stuck (microseconds).
     package var stuckAfterMicros: Int64
     /// A plan file: when set, invoices are written too.
     package var planPath: String?
+    /// The ledger recording final invoices (`--ledger`); none: final invoices are not recorded.
+    package var ledgerPath: String?
+    /// Exit 1, writing nothing, when a final invoice would need an adjustment note.
+    package var failOnRestatement = false
     /// Output file mode (0644, or 0600 for `--private`).
     package var fileMode: UInt32
     /// Draw a progress line on stderr while reading (the command line sets it when stderr is a terminal).
@@ -67,4 +73,6 @@ package struct ReportOutcome: Sendable {
     package var duplicatesMerged: Int64
     package var customers: Int
     package var invoices: Int
+    /// Folders whose files were counted rather than listed (the billing pages, unless logging at debug).
+    package var countedFolders: [WrittenFiles.Folder] = []
 }

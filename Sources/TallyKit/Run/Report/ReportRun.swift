@@ -19,6 +19,10 @@ package enum ReportRun {
         let period = try PeriodResolver.resolve(
             request.period ?? .thisMonth, calendar: calendar, asOf: request.asOf, stuckAfterMicros: request.stuckAfterMicros,
             zoneName: zoneName)
+        let billing = try plan.map { plan -> (Plan, BillingCalendar, [BillingPeriod]) in
+            let (billingCalendar, periods) = try BillingStage.periods(plan: plan, period: period)
+            return (plan, billingCalendar, periods)
+        }
         let (templates, templateWarnings) = try TemplateSet.load(overrides: request.templatesDirectory)
         for warning in templateWarnings { logger.warning("\(warning)") }
         // A spooled standard input is removed when the last of these sources goes.
@@ -32,10 +36,14 @@ package enum ReportRun {
                 logger.warning("removed a staging directory left by an interrupted earlier run", metadata: ["path": "\(path)"])
             }
             do {
-                let outcome = try produce(
-                    request, plan: plan, period: period, calendar: calendar, templates: templates, sources: sources,
+                let (outcome, billing) = try produce(
+                    request, plan: billing, period: period, calendar: calendar, templates: templates, sources: sources,
                     chosen: chosen, directory: directory, cancellation: cancellation, logger: logger)
+                // The ledger first: a report never shows final invoices the ledger does not hold.
+                try cancellation.check()
+                try billing?.ledger?.commit()
                 try directory.commit(cancellation: cancellation)
+                for warning in billing?.warnings ?? [] { logger.warning("\(warning)") }
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
                 logger.info("report written", metadata: ["directory": "\(request.outDirectory)", "seconds": "\(String(format: "%.2f", seconds))"])
                 return outcome
@@ -64,22 +72,26 @@ package enum ReportRun {
     }
 
     private static func produce(
-        _ request: ReportRequest, plan: Plan?, period: ReportPeriod, calendar: ZonedCalendar, templates: TemplateSet,
-        sources: [any HistorySource], chosen: [String: String]?, directory: ReportDirectory, cancellation: Cancellation,
-        logger: Logger
-    ) throws -> ReportOutcome {
-        let scope = ReportScope(period: period, calendar: calendar, users: chosen.map { Set($0.values) })
+        _ request: ReportRequest, plan: (Plan, BillingCalendar, [BillingPeriod])?, period: ReportPeriod, calendar: ZonedCalendar,
+        templates: TemplateSet, sources: [any HistorySource], chosen: [String: String]?, directory: ReportDirectory,
+        cancellation: Cancellation, logger: Logger
+    ) throws -> (ReportOutcome, BillingOutcome?) {
+        var billingScope = ReportScope(period: period, calendar: calendar, users: chosen.map { Set($0.values) })
+        billingScope.billingWindows = plan?.2.map(\.window) ?? []
+        let scope = billingScope
         // The run's `jobs.csv` sink: spools the scan's accumulators fill, joined after rendering.
         let spools = SpoolFactory(directory: directory.staging, bom: request.csvBOM)
         let writeJobs = request.formats.contains(.csv)
         let progress = request.showProgress ? ScanProgress() : nil
+        var read = ReadOptions(documentDetails: false)
+        read.lenient = request.lenient
         let options = ScanOptions(
-            read: ReadOptions(documentDetails: false), parallelism: request.parallelism, strict: request.strict, progress: progress,
+            read: read, parallelism: request.parallelism, strict: request.strict, progress: progress,
             cancellation: cancellation, passDiscarded: { spools.removeAll() })
         let scanStart = DispatchTime.now()
         progress?.start()
         defer { progress?.stop() }
-        let result = try HistoryScan.run(sources, options: options) {
+        var result = try HistoryScan.run(sources, options: options) {
             ReportAccumulator(
                 usage: UsageAccumulator(scope: scope), stats: EndpointStatsAccumulator(capped: false, onlyUsers: scope.users),
                 spool: writeJobs ? spools.make() : nil)
@@ -95,41 +107,34 @@ package enum ReportRun {
                 throw TallyError.unknownUser(given, suggestion: result.users.nearest(to: given, otherIDs: seen))
             }
         }
-        let sourceRows = zip(sources, request.sources).map { source, name in
+        // Each source's own name: a database's is its address without the password.
+        let sourceRows = sources.map { source in
             SourceRead(
-                name: name, format: source.formatName,
-                rows: (result.diagnostics.rowsRead[name] ?? [:]).values.reduce(0, +))
+                name: source.name, format: source.formatName,
+                rows: (result.diagnostics.rowsRead[source.name] ?? [:]).values.reduce(0, +))
         }
         for source in sourceRows {
             logger.info("source read", metadata: [
                 "source": "\(source.name)", "format": "\(source.format)", "rows": "\(source.rows)",
-                "bytes": "\(source.name == "-" ? 0 : FileSize.of(source.name))",
+                "bytes": "\(source.name == "-" || source.format == "postgresql" ? 0 : FileSize.of(source.name))",
             ])
         }
         let renderStart = DispatchTime.now()
         var report = result.aggregate.usage.report(
             users: result.users, diagnostics: result.diagnostics, sources: sourceRows, userFilter: request.users)
-        var billing: BillingRun?
-        if let plan {
-            let usage = result.aggregate.usage.billing
-            if request.strict, let first = usage.unbillableJobs.first {
-                throw TallyError.badData(
-                    file: request.sources.joined(separator: ", "), location: "job \(first.id)",
-                    message: "\(usage.unbillableCount) job(s) in a terminal status without completed_at cannot be billed; fatal under --strict")
-            }
-            let run = try BillingStage.price(plan: plan, period: period, tally: usage, users: result.users, scope: scope)
-            let check = run.reconciliation
-            guard check.isConsistent else {
-                throw TallyError.internalInconsistency(
-                    "billing does not reconcile: invoices \(check.invoicesTotal) vs lines \(check.linesTotal); "
-                        + "billed + unbilled documents \(check.billedDocuments + check.unbilledDocuments) vs processed \(check.processedDocuments)")
-            }
-            report.billing = BillingStage.summary(run)
-            billing = run
+        var billing: BillingOutcome?
+        if let (plan, billingCalendar, periods) = plan {
+            billing = try BillingStage.run(
+                plan: plan, calendar: billingCalendar, periods: periods, tally: result.aggregate.usage.billing,
+                users: result.users, scope: scope, request: request, sourceNames: sources.map(\.name),
+                templates: templates, directory: directory,
+                cancellation: cancellation, logger: logger)
+            report.billing = billing?.summary
+            result.aggregate.usage.releaseBilling()
         }
         let files = try ReportFileSet.render(
-            report, billing: billing, stats: result.aggregate.stats, users: result.users, scope: scope, request: request,
-            templates: templates, zone: calendar.zone, zoneName: period.zoneID)
+            report, stats: result.aggregate.stats, users: result.users, scope: scope, request: request,
+            templates: templates, zone: calendar.zone)
         logger.info("rendered", metadata: ["files": "\(files.count)", "seconds": "\(elapsed(since: renderStart))"])
         try cancellation.check()
         let writeStart = DispatchTime.now()
@@ -141,20 +146,23 @@ package enum ReportRun {
         }
         try ReportStaging.write(
             files, joinJobs: writeJobs ? joinJobs : nil, into: directory, width: request.parallelism, cancellation: cancellation)
-        var written = files.map { ($0.name, $0.bytes.count) }
+        var written = files.map { ($0.name, $0.bytes.count) } + (billing?.written ?? [])
         if writeJobs { written.append((JobsCSVWriter.fileName, FileSize.of(jobsPath))) }
-        logWritten(written, logger: logger)
-        logger.info("files staged", metadata: ["files": "\(written.count)", "seconds": "\(elapsed(since: writeStart))"])
-        return ReportOutcome(
+        logWritten(written, counted: billing?.countedFolders ?? [], logger: logger)
+        let counted = billing?.countedFolders.reduce(0) { $0 + $1.files } ?? 0
+        logger.info("files staged", metadata: ["files": "\(written.count + counted)", "seconds": "\(elapsed(since: writeStart))"])
+        let outcome = ReportOutcome(
             directory: request.outDirectory, files: written, period: period, sources: sourceRows,
             skippedRows: result.diagnostics.totalSkipped,
             duplicatesMerged: result.diagnostics.duplicatesMerged.values.reduce(0, +),
-            customers: report.customers.count, invoices: billing?.invoices.count ?? 0)
+            customers: report.customers.count, invoices: Int(billing?.invoices ?? 0),
+            countedFolders: billing?.countedFolders ?? [])
+        return (outcome, billing)
     }
 
     /// One `wrote` line per top-level file and per subfolder at info; each file of a subfolder at debug.
-    static func logWritten(_ files: [(name: String, bytes: Int)], logger: Logger) {
-        let listing = WrittenFiles(files)
+    static func logWritten(_ files: [(name: String, bytes: Int)], counted: [WrittenFiles.Folder] = [], logger: Logger) {
+        let listing = WrittenFiles(files, counted: counted)
         for file in listing.topLevel {
             logger.info("wrote", metadata: ["file": "\(file.name)", "bytes": "\(file.bytes)"])
         }

@@ -18,10 +18,15 @@ package struct WrittenFiles: Sendable, Equatable {
     /// Subfolders, by name.
     package var folders: [Folder]
 
-    /// Sorts `files` (relative names and sizes) into top-level files and folder summaries.
-    package init(_ files: [(name: String, bytes: Int)]) {
+    /// Sorts `files` (relative names and sizes) into top-level files and folder summaries, adding
+    /// `counted`: folders whose files were only counted (a million invoice pages are not listed one by one).
+    package init(_ files: [(name: String, bytes: Int)], counted: [Folder] = []) {
         var topLevel: [(name: String, bytes: Int)] = []
         var folders: [String: Folder] = [:]
+        for folder in counted {
+            folders[folder.name, default: Folder(name: folder.name, files: 0, bytes: 0)].files += folder.files
+            folders[folder.name]!.bytes += folder.bytes
+        }
         for file in files {
             if let slash = file.name.firstIndex(of: "/") {
                 let name = String(file.name[..<slash])

@@ -11,6 +11,8 @@ package struct StatsRequest: Sendable {
     package var apiCompat: Bool
     package var pretty: Bool
     package var strict: Bool
+    /// A cut-short last NDJSON line is a counted skip (`--lenient`), not an error.
+    package var lenient = false
     package var parallelism: Int
     /// Output file mode (0644, or 0600 for `--private`).
     package var fileMode: UInt32

@@ -18,9 +18,15 @@ package enum StatsRun {
         let sources = try request.sources.map { try SourceOpener.open($0, cancellation: cancellation) }
         let selection = try UserSelection.resolve(wanted, sources: sources, cancellation: cancellation)
         try refuseInactive(selection.record, wanted, request)
-        let options = ScanOptions(
-            read: ReadOptions(kinds: [.job, .user], ownerOfUnownedRecords: selection.id, jobDetails: false),
-            parallelism: request.parallelism, strict: request.strict, cancellation: cancellation)
+        var read = ReadOptions(kinds: [.job, .user], ownerOfUnownedRecords: selection.id, jobDetails: false)
+        read.lenient = request.lenient
+        // Only the user's rows through an index, when no row can be merged with one of another
+        // source: a merge picks the winner of an id among all its versions, which a filter would hide.
+        if sources.count == 1, let only = sources.first, !only.idsMayRepeat {
+            read.onlyJobsFor = JobOwnerFilter(
+                userID: selection.id, newest: request.apiCompat ? EndpointStatsAccumulator.endpointLimit : nil)
+        }
+        let options = ScanOptions(read: read, parallelism: request.parallelism, strict: request.strict, cancellation: cancellation)
         let result = try HistoryScan.run(sources, options: options) {
             EndpointStatsAccumulator(capped: request.apiCompat, onlyUsers: [selection.id])
         }
@@ -45,9 +51,10 @@ package enum StatsRun {
                 logger.warning("removed a staging directory left by an interrupted earlier run", metadata: ["path": "\(path)"])
             }
             do {
+                var read = ReadOptions(kinds: [.job, .user], jobDetails: false)
+                read.lenient = request.lenient
                 let options = ScanOptions(
-                    read: ReadOptions(kinds: [.job, .user], jobDetails: false), parallelism: request.parallelism,
-                    strict: request.strict, cancellation: cancellation)
+                    read: read, parallelism: request.parallelism, strict: request.strict, cancellation: cancellation)
                 let result = try HistoryScan.run(sources, options: options) {
                     EndpointStatsAccumulator(capped: request.apiCompat)
                 }

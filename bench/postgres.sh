@@ -1,0 +1,68 @@
+# The PostgreSQL case of bench/run.sh (sourced by it): tally reading the database
+# next to psql reading the same rows.
+#
+# A cluster of its own under bench/data/pg (Unix socket only, run as the postgres
+# OS user when root), kept between runs; each size's SQLite history is loaded
+# once with scripts/pg-sample.sh (1M jobs: about 2.5 minutes). Skipped, with a
+# line on stderr, when no PostgreSQL server programs are installed
+# (apt-get install postgresql; PG_BINDIR overrides the search).
+
+pg_bin=${PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/pg_ctl" ]; then
+    echo "skipped: the postgres case (no PostgreSQL server programs; apt-get install postgresql)" >&2
+    return 0
+fi
+pg_dir=$DATA/pg
+pg_as=()
+[ "$(id -u)" = 0 ] && pg_as=(runuser -u postgres --)
+if [ ! -f "$pg_dir/data/PG_VERSION" ]; then
+    mkdir -p "$pg_dir"
+    [ ${#pg_as[@]} -gt 0 ] && chown postgres: "$pg_dir"
+    "${pg_as[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U tally -A trust -E UTF8 --locale=C >/dev/null
+fi
+# A server left running by an interrupted run is stopped first.
+"${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" status >/dev/null 2>&1 && "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null
+"${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
+    -o "-c listen_addresses='' -k $pg_dir" start >/dev/null
+pg_stop() { "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null; }
+PG_STOP=pg_stop
+
+# The SELECT `tally stats --all-users` streams (jobs without config and error_message), for psql to stream too.
+PG_STATS_SQL='SELECT j.ctid, j."id", j."user_id", j."job_type", j."status", j."total_documents", j."processed_count", j."failed_count", NULL, NULL, j."started_at", j."completed_at", j."created_at", j."updated_at" FROM jobs AS j'
+
+for n in "${SIZES[@]}"; do
+    database=jobs_$n
+    uri="postgresql://tally@/$database?host=$pg_dir"
+    if [ ! -f "$pg_dir/loaded-$n" ]; then
+        generate "$DATA/sqlite-$n" "$n" sqlite
+        psql -X -q -d "postgresql://tally@/postgres?host=$pg_dir" -c "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database"
+        echo "loading $n jobs into PostgreSQL" >&2
+        /usr/bin/time -f "  loaded in %e s" "$ROOT/scripts/pg-sample.sh" --sqlite "$DATA/sqlite-$n/history.sqlite" "$uri" >&2
+        touch "$pg_dir/loaded-$n"
+    fi
+    psql -X -q -d "$uri" -c "COPY ($PG_STATS_SQL) TO STDOUT (FORMAT binary)" >/dev/null # warm shared buffers and the page cache
+    label="PostgreSQL $(human "$n") jobs"
+    alternate "$label: stream jobs" \
+        "tally stats --all-users" "'$TALLY' stats '$uri' --all-users --out @SHM@" \
+        "tally stats --all-users --jobs 1" "'$TALLY' stats '$uri' --all-users --jobs 1 --out @SHM@" \
+        "psql COPY binary (same SELECT)" "psql -X -d '$uri' -c 'COPY ($PG_STATS_SQL) TO STDOUT (FORMAT binary)' >/dev/null" \
+        "psql COPY text (same SELECT)" "psql -X -d '$uri' -c 'COPY ($PG_STATS_SQL) TO STDOUT' >/dev/null"
+    alice=$(psql -X -A -t -d "$uri" -c "SELECT id FROM users WHERE email = 'alice@example.com'")
+    # tally's one-user query, as `tally stats --user --api-compat` sends it (docs/postgresql.md).
+    valid="j.id IS NOT NULL AND j.created_at > '-infinity' AND j.created_at < '10000-01-01 00:00:00+00'"
+    for column in started_at completed_at updated_at; do
+        valid+=" AND (j.$column IS NULL OR (j.$column > '-infinity' AND j.$column < '10000-01-01 00:00:00+00'))"
+    done
+    one_user="${PG_STATS_SQL} WHERE (j.user_id = '$alice'::uuid OR j.user_id IS NULL) AND ($valid) ORDER BY j.created_at DESC FETCH FIRST 1000 ROWS WITH TIES"
+    alternate "$label: one user" \
+        "tally stats --user --api-compat" "'$TALLY' stats '$uri' --user alice@example.com --api-compat" \
+        "tally stats --user" "'$TALLY' stats '$uri' --user alice@example.com" \
+        "psql: tally's one-user COPY" "psql -X -d '$uri' -c \"COPY ($one_user) TO STDOUT (FORMAT binary)\" >/dev/null" \
+        "psql: endpoint query" "psql -X -d '$uri' -c \"$(endpoint_sql "'$alice'")\" >/dev/null"
+    # The query alone, on the server: the median of five EXPLAIN ANALYZE execution times.
+    for query in "$one_user" "$(endpoint_sql "'$alice'")"; do
+        for _ in 1 2 3 4 5; do
+            psql -X -A -t -d "$uri" -c "EXPLAIN (ANALYZE, TIMING OFF) $query" | sed -n 's/^Execution Time: //p'
+        done | sort -n | sed -n 3p | sed "s|^|  $label: server execution (median of 5): |; s|\$| ${query:0:40}...|" >&2
+    done
+done
