@@ -67,7 +67,10 @@ import Testing
             return String(digits.enumerated().flatMap { i, c in i > 0 && (digits.count - i) % 3 == 0 ? [",", c] : [c] })
         }
         #expect(md.contains("| Documents | \(grouped(documents)) |") && md.contains("| Failed | \(grouped(failed)) |"))
-        #expect(md.contains("\(grouped(errors["failed_jobs"] as? Int ?? 0)) failed jobs and \(grouped(errors["failed_documents"] as? Int ?? 0)) document rows with status failed"))
+        func counted(_ n: Int, _ noun: String) -> String { "\(grouped(n)) \(noun)\(n == 1 ? "" : "s")" }
+        let split = counted(errors["failed_jobs"] as? Int ?? 0, "failed job") + " and "
+            + counted(errors["failed_documents"] as? Int ?? 0, "document row") + " with status failed"
+        #expect(md.contains(split) && html.contains(split), "\(split)")
         #expect(html.contains(", \(grouped(documents)) in all.</desc>"), "the hour chart sums Documents")
         #expect(html.contains("Documents processed (\(grouped(processed)) in all) and failed (\(grouped(failed)))"))
     }
