@@ -760,6 +760,9 @@ Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{ge
 <div class="card"><div class="label">{{label}}</div><div class="value">{{value}}</div>{{#previous}}<div class="prev">previous {{previous}}{{#change}} · <span class="{{trend}}">{{change}}</span>{{/change}}</div>{{/previous}}</div>
 {{/headline}}
 </div>
+{{#headlineNote}}
+<p class="note warn">{{headlineNote}}</p>
+{{/headlineNote}}
 {{{charts.statuses}}}
 <div class="wrap"><table class="sortable">
 <caption>Jobs by status</caption>
@@ -814,9 +817,9 @@ Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{ge
 {{/throughput}}
 <h3>Documents per hour of day</h3>
 {{{charts.hours}}}
-<details><summary>Documents per day and per hour of day as tables</summary>
+<details><summary>Documents per {{throughput.unit}} and per hour of day as tables</summary>
 <div class="wrap"><table>
-<caption>Documents per day ({{period.zone}})</caption>
+<caption>Documents per {{throughput.unit}} of the jobs' creation ({{period.zone}})</caption>
 <thead><tr><th scope="col">Day</th><th scope="col" class="n">Documents</th></tr></thead>
 <tbody>
 {{#throughput.documentsPerDay}}
@@ -824,7 +827,7 @@ Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{ge
 {{/throughput.documentsPerDay}}
 </tbody></table></div>
 <div class="wrap"><table>
-<caption>Documents per hour of day ({{period.zone}})</caption>
+<caption>Documents per hour of day of the jobs' creation ({{period.zone}})</caption>
 <thead><tr><th scope="col">Hour</th><th scope="col" class="n">Documents</th></tr></thead>
 <tbody>
 {{#throughput.hours}}
@@ -860,7 +863,7 @@ Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{ge
 <section id="errors" aria-labelledby="h-errors">
 <h2 id="h-errors">Errors</h2>
 {{#errors}}
-<p>{{totalFailuresText}} (failed jobs and documents) in {{clusterCountText}} of similar messages (numbers, ids and URLs masked); each message links to the rows behind it.{{#more}} The {{shownCount}} largest are shown; all are in <a href="errors.csv">errors.csv</a>.{{/more}}</p>
+<p>{{totalFailuresText}} in {{clusterCountText}} of similar messages (numbers, ids and URLs masked; each links to the rows behind it): {{failedJobsText}} and {{failedDocumentsText}} with status failed (the Failed total above sums the jobs' failed_count instead).{{#more}} The {{shownCount}} largest are shown; all are in <a href="errors.csv">errors.csv</a>.{{/more}}</p>
 {{#hasClusters}}
 <div class="wrap"><table class="sortable" data-filter>
 <caption>Top error messages</caption>
@@ -890,7 +893,7 @@ Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{ge
 <section id="activity" aria-labelledby="h-activity">
 <h2 id="h-activity">Activity at {{period.asOf.local}}</h2>
 {{#activity}}
-<p>{{processingCount}} processing, {{pendingCount}} pending; {{stuckCount}} stuck (active for more than {{period.stuckAfter}}).</p>
+<p>{{inFlightCount}} in flight{{#hasInFlight}} ({{inFlightByStatus}}){{/hasInFlight}}: {{stuckCount}} stuck (in flight for more than {{period.stuckAfter}}), {{activeCount}} active.</p>
 {{#hasStuck}}
 <div class="wrap"><table class="sortable">
 <caption>Stuck jobs, oldest first{{#stuckCapped}} (not all {{stuckCount}} shown; see jobs.csv){{/stuckCapped}}</caption>
@@ -903,7 +906,7 @@ Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{ge
 {{/hasStuck}}
 {{#hasActive}}
 <div class="wrap"><table class="sortable">
-<caption>Active jobs{{#activeCapped}} (not all shown; see jobs.csv){{/activeCapped}}</caption>
+<caption>Active jobs (in flight, not stuck), oldest first{{#activeCapped}} (not all {{activeCount}} shown; see jobs.csv){{/activeCapped}}</caption>
 <thead><tr><th scope="col">Job</th><th scope="col">Customer</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Started</th><th scope="col" class="n">Age</th></tr></thead>
 <tbody>
 {{#active}}
@@ -943,14 +946,14 @@ Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{ge
 
 <section id="series" aria-labelledby="h-series">
 <h2 id="h-series">Time series</h2>
-<h3>Documents per {{timeSeries.granularity}}</h3>
+<h3>Documents processed and failed per {{timeSeries.granularity}}</h3>
 {{{charts.documents}}}
 <h3>Jobs created per {{timeSeries.granularity}}</h3>
 {{{charts.jobs}}}
 {{#timeSeries}}
 <details><summary>Per {{granularity}} as a table</summary>
 <div class="wrap"><table class="sortable">
-<caption>Jobs created and documents per {{granularity}} ({{period.zone}})</caption>
+<caption>Jobs created and their documents per {{granularity}} ({{period.zone}})</caption>
 <thead><tr><th scope="col">{{granularity}}</th><th scope="col" class="n">Jobs created</th><th scope="col" class="n">Documents processed</th><th scope="col" class="n">Documents failed</th></tr></thead>
 <tbody>
 {{#buckets}}
@@ -965,6 +968,9 @@ Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{ge
 <h2 id="h-quality">Data quality</h2>
 {{#dataQuality}}
 <p>{{skippedTotalText}} skipped; {{duplicatesMergedText}} merged.</p>
+{{#notes}}
+<p class="warn">{{text}}</p>
+{{/notes}}
 {{#hasSkipped}}
 <div class="wrap"><table>
 <caption>Skipped rows</caption>
@@ -1090,6 +1096,10 @@ Limited to customers: {{#userFilter}}{{value}} {{/userFilter}}
 {{#headline}}
 | {{label}} | {{value}} |{{#hasPrevious}} {{previous}} | {{change}} |{{/hasPrevious}}
 {{/headline}}
+{{#headlineNote}}
+
+{{headlineNote}}
+{{/headlineNote}}
 
 {{#throughput}}
 Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime}}; {{tokensText}}; {{bytes}} processed.
@@ -1118,7 +1128,7 @@ Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime
 ## Top errors
 
 {{#errors}}
-{{totalFailuresText}} in {{clusterCountText}}.{{#more}} The {{shownCount}} largest are listed; see errors.csv for the rest.{{/more}}
+{{totalFailuresText}} in {{clusterCountText}}: {{failedJobsText}} and {{failedDocumentsText}} with status failed (the Failed total above sums the jobs' failed_count instead).{{#more}} The {{shownCount}} largest are listed; see errors.csv for the rest.{{/more}}
 
 {{#hasClusters}}
 | # | Message | Count | Share | Last seen |
@@ -1147,6 +1157,10 @@ Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime
 
 {{#dataQuality}}
 {{skippedTotalText}} skipped, {{duplicatesMergedText}} merged.
+{{#notes}}
+
+{{text}}
+{{/notes}}
 {{#checks}}
 - {{label}}: {{count}}
 {{/checks}}

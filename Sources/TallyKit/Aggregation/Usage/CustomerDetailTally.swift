@@ -1,11 +1,11 @@
 /// One customer's series, job types, models and error groups in the period (`CustomerDetail`).
+///
+/// The series counts as the report's does: jobs by created_at with their processed and
+/// failed counters, so it adds up to the customer's row.
 struct CustomerDetailTally: Sendable {
     var jobsCreated: [Int64]
     var jobProcessed: [Int64]
     var jobFailed: [Int64]
-    var docProcessed: [Int64]
-    var docFailed: [Int64]
-    var documentsSeen: Int64 = 0
     var jobTypes = CappedCounts()
     var models = CappedCounts()
     var errors = CappedCounts()
@@ -14,8 +14,6 @@ struct CustomerDetailTally: Sendable {
         jobsCreated = Array(repeating: 0, count: buckets)
         jobProcessed = jobsCreated
         jobFailed = jobsCreated
-        docProcessed = jobsCreated
-        docFailed = jobsCreated
     }
 
     mutating func add(_ job: JobRecord, bucket b: Int, errorKey: String?) {
@@ -27,11 +25,9 @@ struct CustomerDetailTally: Sendable {
         if let errorKey { errors.add(errorKey) }
     }
 
-    mutating func add(_ document: DocumentRecord, bucket b: Int, errorKey: String?) {
-        documentsSeen += 1
-        if document.status == "success" { docProcessed[b] += 1 }
-        if document.status == "failed" { docFailed[b] += 1 }
-        if let errorKey { errors.add(errorKey) }
+    /// A failed document's error group.
+    mutating func addFailure(_ errorKey: String) {
+        errors.add(errorKey)
     }
 
     mutating func merge(_ o: CustomerDetailTally) {
@@ -39,22 +35,17 @@ struct CustomerDetailTally: Sendable {
         add(&jobsCreated, o.jobsCreated)
         add(&jobProcessed, o.jobProcessed)
         add(&jobFailed, o.jobFailed)
-        add(&docProcessed, o.docProcessed)
-        add(&docFailed, o.docFailed)
-        documentsSeen += o.documentsSeen
         jobTypes.merge(o.jobTypes)
         models.merge(o.models)
         errors.merge(o.errors)
     }
 
-    /// The detail, its series on `buckets` (the report's, same labels), from documents when any were read.
+    /// The detail, its series on `buckets` (the report's, same labels).
     func detail(_ id: String?, buckets: [TimeBucket]) -> CustomerDetail {
-        let fromDocuments = documentsSeen > 0
         let series = buckets.enumerated().map { i, b in
             TimeBucket(
                 start: b.start, label: b.label, jobsCreated: jobsCreated[i],
-                documentsProcessed: fromDocuments ? docProcessed[i] : jobProcessed[i],
-                documentsFailed: fromDocuments ? docFailed[i] : jobFailed[i])
+                documentsProcessed: jobProcessed[i], documentsFailed: jobFailed[i])
         }
         return CustomerDetail(
             userID: id, series: series, jobTypes: jobTypes.ranked, models: models.ranked, errors: errors.ranked)

@@ -1,12 +1,14 @@
 /// Failed jobs and documents of the period grouped by normalised error message.
 ///
-/// Memory is bounded: at most `clusterLimit` distinct clusters are kept (each key
-/// at most 300 characters, each example at most 1,000); failures beyond that are
-/// counted under "(other messages)". Each cluster keeps its `rowLimit` earliest
-/// rows (a job or document id, its owner and time: about 100 bytes each) for the
-/// drill-down pages.
+/// Memory is bounded: at most `clusterLimit` groups are kept, the first in code-point
+/// order of their normalised message (so shards agree whatever the reading order);
+/// failures of the other groups are counted under "(other messages)". Each key is at
+/// most 300 characters, each example at most `exampleBytes` bytes of UTF-8. Each
+/// group keeps its `rowLimit` earliest rows (a job or document id, its owner and
+/// time: about 100 bytes each) for the drill-down pages.
 struct ErrorTally: Sendable {
-    static let clusterLimit = 20_000
+    static let clusterLimit = 10_000
+    static let exampleBytes = 1000
     static let other = "(other messages)"
     /// Rows behind a cluster kept for its page at most.
     static let rowLimit = 20
@@ -31,19 +33,20 @@ struct ErrorTally: Sendable {
         }
     }
 
-    var clusters: [String: Cluster] = [:]
+    var clusters = FewKeyDictionary<String, Cluster>(
+        limit: clusterLimit, linear: 0, otherKey: other, precedes: { $0 < $1 }, fold: { ErrorTally.fold(&$0, $1) })
     /// Cluster keys of raw messages already seen (at most `memoLimit`): a message
     /// repeats on many rows, and normalising it was 40% of a report's time.
     private var memo: [String: String] = [:]
     static let memoLimit = 4096
     var failedJobs: Int64 = 0
     var failedDocuments: Int64 = 0
-    var byJobType = FailureTally()
-    var byModel = FailureTally()
-    var bySourceType = FailureTally()
-    var byExtraction = FailureTally()
+    var byJobType = FailureTally(other: "(other job types)")
+    var byModel = FailureTally(other: "(other models)")
+    var bySourceType = FailureTally(other: "(other source types)")
+    var byExtraction = FailureTally(other: "(other extraction methods)")
 
-    /// Counts a job of the period; returns its cluster's key when it failed.
+    /// Counts a job of the period; returns its message's normalised key when it failed.
     @discardableResult
     mutating func add(_ job: JobRecord) -> String? {
         let failed = job.status == "failed"
@@ -55,7 +58,7 @@ struct ErrorTally: Sendable {
         return record(job.errorMessage, at: at, row: FailureRow(at: at, jobID: job.id, userID: job.userID))
     }
 
-    /// Counts a document of the period; returns its cluster's key when it failed.
+    /// Counts a document of the period; returns its message's normalised key when it failed.
     @discardableResult
     mutating func add(_ document: DocumentRecord, at instant: Instant) -> String? {
         let failed = document.status == "failed"
@@ -69,23 +72,27 @@ struct ErrorTally: Sendable {
     }
 
     private mutating func record(_ message: String?, at instant: Instant, row: FailureRow) -> String {
-        let isJob = row.documentID == nil
-        let raw = message.map { $0.utf8.count <= 1000 ? $0 : String($0.prefix(1000)) } ?? ""
-        var key = normalized(raw)
-        var index = clusters.index(forKey: key)
-        if index == nil {
-            if clusters.count >= Self.clusterLimit { key = Self.other }
-            index = clusters.index(forKey: key)
-            if index == nil {
-                clusters[key] = Cluster()
-                index = clusters.index(forKey: key)
-            }
+        let raw = message.map(Self.shortened) ?? ""
+        let key = normalized(raw)
+        clusters.update(key, default: Cluster()) { c in
+            if row.documentID == nil { c.jobs += 1 } else { c.documents += 1 }
+            Self.note(&c, raw, instant)
+            c.keep(row)
         }
-        // In place through the index: one hash for a cluster seen before.
-        if isJob { clusters.values[index!].jobs += 1 } else { clusters.values[index!].documents += 1 }
-        Self.note(&clusters.values[index!], raw, instant)
-        clusters.values[index!].keep(row)
         return key
+    }
+
+    /// `message` cut to at most `exampleBytes` bytes of UTF-8, at a scalar boundary.
+    static func shortened(_ message: String) -> String {
+        guard message.utf8.count > exampleBytes else { return message }
+        var bytes = 0
+        var scalars = String.UnicodeScalarView()
+        for scalar in message.unicodeScalars {
+            bytes += UTF8.width(scalar)
+            if bytes > exampleBytes { break }
+            scalars.append(scalar)
+        }
+        return String(scalars)
     }
 
     /// `ErrorNormalizer.normalize(raw)`, remembered for the first `memoLimit` distinct messages.
@@ -105,16 +112,17 @@ struct ErrorTally: Sendable {
         }
     }
 
+    /// Folds one cluster's counts, times and example into another's.
+    static func fold(_ mine: inout Cluster, _ theirs: Cluster) {
+        mine.jobs += theirs.jobs
+        mine.documents += theirs.documents
+        if let f = theirs.first { note(&mine, theirs.example, theirs.exampleAt ?? f); mine.first = min(mine.first ?? f, f) }
+        if let l = theirs.last { mine.last = max(mine.last ?? l, l) }
+        for row in theirs.rows { mine.keep(row) }
+    }
+
     mutating func merge(_ o: ErrorTally) {
-        for (key, theirs) in o.clusters {
-            var mine = clusters[key] ?? Cluster()
-            mine.jobs += theirs.jobs
-            mine.documents += theirs.documents
-            if let f = theirs.first { Self.note(&mine, theirs.example, theirs.exampleAt ?? f); mine.first = min(mine.first ?? f, f) }
-            if let l = theirs.last { mine.last = max(mine.last ?? l, l) }
-            for row in theirs.rows { mine.keep(row) }
-            clusters[key] = mine
-        }
+        clusters.merge(o.clusters, default: Cluster())
         failedJobs += o.failedJobs
         failedDocuments += o.failedDocuments
         byJobType.merge(o.byJobType)
@@ -125,10 +133,11 @@ struct ErrorTally: Sendable {
 
     var section: ErrorSection {
         let total = failedJobs + failedDocuments
-        let top = clusters.sorted {
+        let all = clusters.dictionary
+        let top = all.sorted {
             let a = $0.value.jobs + $0.value.documents, b = $1.value.jobs + $1.value.documents
             return a != b ? a > b : $0.key < $1.key
-        }.prefix(20)
+        }
         return ErrorSection(
             clusters: top.map { key, c in
                 ErrorCluster(
@@ -136,7 +145,7 @@ struct ErrorTally: Sendable {
                     documents: c.documents, firstSeen: c.first, lastSeen: c.last,
                     shareOfFailures: Ratio(c.jobs + c.documents, of: total), rows: c.rows)
             },
-            clusterCount: Int64(clusters.count), totalFailures: total,
+            clusterCount: Int64(all.count), totalFailures: total, failedJobs: failedJobs, failedDocuments: failedDocuments,
             byJobType: byJobType.rows, byModel: byModel.rows,
             byFileSourceType: bySourceType.rows, byExtractionMethod: byExtraction.rows)
     }

@@ -64,11 +64,10 @@ package struct UsageAccumulator: Accumulator {
         billing.add(document, scope: scope)
         guard let instant = document.processedAt ?? document.job?.createdAt ?? document.createdAt,
               scope.inPeriod(instant) else { return }
-        time.add(document, at: instant, scope: scope)
+        time.add(document)
         let errorKey = errors.add(document, at: instant)
         customers.update(owner, default: CustomerTally()) { $0.add(document, at: instant) }
-        let bucket = scope.bucketIndex(instant)
-        details.update(owner) { $0.add(document, bucket: bucket, errorKey: errorKey) }
+        if let errorKey { details.update(owner) { $0.addFailure(errorKey) } }
     }
 
     /// Frees the per-customer billing usage once the invoices are written (a million customers
