@@ -527,7 +527,7 @@ Every plan customer matched a user.
 <header>
 <p class="noprint"><a href="../usage.html">Usage report {{page.period.label}}</a></p>
 <h1>{{page.title}}</h1>
-<p class="meta">{{countText}}{{#pageText}}, {{pageText}}{{/pageText}}; largest first (documents processed, then jobs). All are in <a href="../usage_by_customer.csv">usage_by_customer.csv</a>.</p>
+<p class="meta">{{countText}}{{#paged}}, {{pageText}}{{/paged}}; largest first (documents processed, then jobs). All are in <a href="../usage_by_customer.csv">usage_by_customer.csv</a>.</p>
 {{#previous}}<a href="{{href}}">{{label}}</a> {{/previous}}{{#next}}<a href="{{href}}">{{label}}</a>{{/next}}
 </header>
 <main>
@@ -567,7 +567,7 @@ Every plan customer matched a user.
 <dl class="facts">
 <div><dt>Message (normalised)</dt><dd><code>{{normalized}}</code></dd></div>
 <div><dt>Example</dt><dd class="msg">{{example}}</dd></div>
-<div><dt>Failures</dt><dd>{{count}} ({{jobs}} jobs, {{documents}} documents), {{share}} of all</dd></div>
+<div><dt>Failures</dt><dd>{{count}} (jobs: {{jobs}}, documents: {{documents}}), {{share}} of all</dd></div>
 <div><dt>Seen</dt><dd><time datetime="{{firstSeen.iso}}">{{firstSeen.short}}</time> to <time datetime="{{lastSeen.iso}}">{{lastSeen.short}}</time></dd></div>
 </dl>
 {{/cluster}}

@@ -80,7 +80,7 @@ package struct PageRenderer: Sendable {
         let view = CustomerIndexView(
             page: frame("All customers, \(report.period.label)"),
             countText: format.count(Int64(report.customers.count), "customer"),
-            pageText: count > 1 ? "page \(n + 1) of \(count)" : "",
+            pageText: count > 1 ? "page \(n + 1) of \(count)" : "", paged: count > 1,
             previous: n > 0 ? LinkView(label: "previous page", href: Self.indexFile(n - 1)) : nil,
             next: n + 1 < count ? LinkView(label: "next page", href: Self.indexFile(n + 1)) : nil,
             rows: rows.map { CustomerRowView($0, format: format) })

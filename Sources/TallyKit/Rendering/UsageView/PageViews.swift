@@ -102,6 +102,8 @@ struct CustomerIndexView: TemplateModel {
     let countText: String
     /// `page 2 of 3`; empty for a single page.
     let pageText: String
+    /// Whether the list takes more than one page (test it, not `pageText`).
+    let paged: Bool
     let previous: LinkView?
     let next: LinkView?
     let rows: [CustomerRowView]
@@ -111,6 +113,7 @@ struct CustomerIndexView: TemplateModel {
         case "page": page
         case "countText": countText
         case "pageText": pageText
+        case "paged": paged
         case "previous": previous
         case "next": next
         case "rows": rows
