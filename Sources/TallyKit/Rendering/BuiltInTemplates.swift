@@ -136,7 +136,7 @@ ul.plain{padding-left:1.25rem}
 <thead><tr><th scope="col">Period</th><th scope="col">Days</th><th scope="col">Status</th><th scope="col">Numbers</th><th scope="col" class="n">Invoices</th><th scope="col" class="n">Total</th><th scope="col" class="n">Notes</th><th scope="col" class="n">Notes total</th></tr></thead>
 <tbody>
 {{#periods}}
-<tr><th scope="row">{{period.label}}</th><td><span class="nw">{{period.firstDay}}</span> to <span class="nw">{{period.lastDay}}</span></td><td><span class="status {{#period.isDraft}}warn{{/period.isDraft}}{{^period.isDraft}}ok{{/period.isDraft}}">{{period.status}}</span>{{#period.isDraft}}<div class="sub">closes {{period.closes}}</div>{{/period.isDraft}}</td><td class="id">{{numbers}}</td><td class="n">{{invoiceCount}}</td><td class="n">{{total}}</td><td class="n">{{noteCount}}</td><td class="n">{{notesTotal}}</td></tr>
+<tr><th scope="row" class="nw">{{period.label}}</th><td><span class="nw">{{period.firstDay}}</span> to <span class="nw">{{period.lastDay}}</span></td><td><span class="status {{#period.isDraft}}warn{{/period.isDraft}}{{^period.isDraft}}ok{{/period.isDraft}}">{{period.status}}</span>{{#period.isDraft}}<div class="sub">closes {{period.closes}}</div>{{/period.isDraft}}</td><td class="id">{{numbers}}</td><td class="n">{{invoiceCount}}</td><td class="n">{{total}}</td><td class="n">{{noteCount}}</td><td class="n">{{notesTotal}}</td></tr>
 {{/periods}}
 </tbody></table></div>
 {{#periods}}

@@ -6,9 +6,10 @@ struct SVGCharts {
 
     private static let width = 960
     private static let height = 240
-    private static let left = 56
+    /// Room for the value axis labels at the 19 px they take on a narrow screen.
+    private static let left = 76
     private static let bottom = 28
-    private static let top = 20
+    private static let top = 30
     private static let right = 24
 
     /// Documents processed and failed per bucket (stacked bars), with a legend.
@@ -21,8 +22,9 @@ struct SVGCharts {
         }
         let total = series.buckets.reduce(Int64(0)) { saturatingAdd($0, $1.documentsProcessed) }
         let failed = series.buckets.reduce(Int64(0)) { saturatingAdd($0, $1.documentsFailed) }
-        let legend = rect(Double(Self.left), 0, 12, 12, "c-ok") + label(Self.left + 16, 11, "processed", anchor: "start")
-            + rect(Double(Self.left + 110), 0, 12, 12, "c-bad") + label(Self.left + 126, 11, "failed", anchor: "start")
+        // Baselines low enough for the 19 px labels of a narrow screen.
+        let legend = rect(Double(Self.left), 6, 12, 12, "c-ok") + label(Self.left + 16, 18, "processed", anchor: "start")
+            + rect(Double(Self.left + 150), 6, 12, 12, "c-bad") + label(Self.left + 166, 18, "failed", anchor: "start")
         return svg(
             id: "chart-documents", title: "Documents processed and failed per \(unit)",
             desc: "Documents processed (\(format.count(total)) in all) and failed (\(format.count(failed))) per \(unit), \(format.count(Int64(series.buckets.count), unit)).",
@@ -50,7 +52,7 @@ struct SVGCharts {
     }
 
     /// Vertical bars with a value axis and at most `maxLabels` category labels.
-    private func barChart(_ bars: [Bar], maxLabels: Int = 10) -> String {
+    private func barChart(_ bars: [Bar], maxLabels: Int = 7) -> String {
         let maxValue = Self.niceTop(bars.map { $0.parts.reduce(0) { saturatingAdd($0, max(0, $1.0)) } }.max() ?? 0)
         var body = axis(maxValue: maxValue)
         let step = Double(Self.width - Self.left - Self.right) / Double(bars.count)
