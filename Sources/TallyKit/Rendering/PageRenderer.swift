@@ -90,8 +90,12 @@ package struct PageRenderer: Sendable {
 
     /// `errors/<rank>.html` for each error group `usage.html` lists.
     package func errorPages() throws -> [RenderedFile] {
-        let emails = Dictionary(report.customers.compactMap { c in c.userID.map { ($0, c.email) } }, uniquingKeysWith: { a, _ in a })
-        return try report.errors.clusters.prefix(Self.errorPageCap).enumerated().map { i, cluster in
+        let shown = report.errors.clusters.prefix(Self.errorPageCap)
+        // The emails of the rows' owners only (at most 400), not of a million customers.
+        let owners = Set(shown.flatMap { $0.rows.compactMap(\.userID) })
+        var emails: [String: String?] = [:]
+        for c in report.customers { if let id = c.userID, owners.contains(id) { emails[id] = c.email } }
+        return try shown.enumerated().map { i, cluster in
             let view = ErrorGroupView(
                 page: frame("Error group \(i + 1), \(report.period.label)"),
                 cluster: ErrorClusterView(cluster, rank: i + 1, format: format),
