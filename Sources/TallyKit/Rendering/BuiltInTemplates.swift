@@ -789,15 +789,17 @@ Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{ge
 <h2 id="h-trends">Trends</h2>
 {{#trends}}
 <p class="note">The report's period (last, highlighted) and the {{previousCount}} before it, one {{unit}} each: jobs by created_at and their documents, counted as in the totals; failure rate is failed of processed + failed documents.</p>
+{{#revenueLabel}}<p class="note">{{revenueLabel}}{{#currency}}, in {{currency}}{{/currency}}; “draft” where a billing period is still open.</p>{{/revenueLabel}}
+{{#revenueOmitted}}<p class="note">{{revenueOmitted}}.</p>{{/revenueOmitted}}
 {{{charts.trends}}}
 {{#hasRows}}
 <details><summary>Trend per {{unit}} as a table</summary>
 <div class="wrap"><table>
 <caption>Jobs and documents per {{unit}}, the report's period last</caption>
-<thead><tr><th scope="col">Period</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">Documents</th><th scope="col" class="n">Processed</th><th scope="col" class="n">Failed</th><th scope="col" class="n">Failure rate</th></tr></thead>
+<thead><tr><th scope="col">Period</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">Documents</th><th scope="col" class="n">Processed</th><th scope="col" class="n">Failed</th><th scope="col" class="n">Failure rate</th>{{#hasRevenue}}<th scope="col" class="n">Revenue ({{currency}})</th>{{/hasRevenue}}</tr></thead>
 <tbody>
 {{#rows}}
-<tr><th scope="row" class="nw">{{#current}}<strong>{{label}}</strong>{{/current}}{{^current}}{{label}}{{/current}}</th><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{failureRate}}</td></tr>
+<tr><th scope="row" class="nw">{{#current}}<strong>{{label}}</strong>{{/current}}{{^current}}{{label}}{{/current}}</th><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{failureRate}}</td>{{#hasRevenue}}<td class="n nw">{{revenue}}{{#revenueDraft}} (draft){{/revenueDraft}}</td>{{/hasRevenue}}</tr>
 {{/rows}}
 </tbody></table></div>
 </details>
@@ -1109,10 +1111,18 @@ Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime
 {{#hasRows}}
 ## Trend per {{unit}}
 
-| Period | Jobs | Documents | Processed | Failed | Failure rate |
-|---|---:|---:|---:|---:|---:|
+{{#revenueLabel}}
+{{revenueLabel}}{{#currency}}, in {{currency}}{{/currency}}; "draft" where a billing period is still open.
+
+{{/revenueLabel}}
+{{#revenueOmitted}}
+{{revenueOmitted}}.
+
+{{/revenueOmitted}}
+| Period | Jobs | Documents | Processed | Failed | Failure rate |{{#hasRevenue}} Revenue ({{currency}}) |{{/hasRevenue}}
+|---|---:|---:|---:|---:|---:|{{#hasRevenue}}---:|{{/hasRevenue}}
 {{#rows}}
-| {{#current}}**{{label}}**{{/current}}{{^current}}{{label}}{{/current}} | {{jobs}} | {{documents}} | {{processed}} | {{failed}} | {{failureRate}} |
+| {{#current}}**{{label}}**{{/current}}{{^current}}{{label}}{{/current}} | {{jobs}} | {{documents}} | {{processed}} | {{failed}} | {{failureRate}} |{{#hasRevenue}} {{revenue}}{{#revenueDraft}} (draft){{/revenueDraft}} |{{/hasRevenue}}
 {{/rows}}
 
 {{/hasRows}}

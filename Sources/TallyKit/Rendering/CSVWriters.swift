@@ -37,15 +37,25 @@ struct ReportCSV {
     }
 
     /// `usage_trends.csv`: the last periods and the report's, oldest first (the last row is the report's).
+    /// With a plan, `revenue` (empty when left out), `currency` and `revenue_draft` follow.
     func trends(_ trends: Trends) -> [UInt8] {
+        let revenue = trends.revenue
         var csv = CSVDocument(
-            header: ["period_start", "period_end", "label", "unit", "jobs", "documents", "processed", "failed", "failure_rate"],
+            header: ["period_start", "period_end", "label", "unit", "jobs", "documents", "processed", "failed", "failure_rate"]
+                + (revenue == nil ? [] : ["revenue", "currency", "revenue_draft"]),
             bom: bom)
         for p in trends.points {
-            csv.append([
+            var row: [CSVCell] = [
                 .instant(p.from), .instant(p.to), .text(p.label), .text(trends.unit), .integer(p.jobs),
                 .integer(p.documents), .integer(p.processed), .integer(p.failed), .fraction(p.failureRate),
-            ])
+            ]
+            if let revenue {
+                row += [
+                    p.revenue.map { .money($0, revenue.currency) } ?? .text(nil), .text(revenue.currency.code),
+                    .text(p.revenue == nil ? nil : p.revenueDraft ? "true" : "false"),
+                ]
+            }
+            csv.append(row)
         }
         return csv.bytes
     }

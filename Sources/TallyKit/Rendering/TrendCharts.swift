@@ -1,6 +1,6 @@
 /// The trend as small multiples: one small inline SVG bar chart per measure (jobs,
-/// documents, failure rate), the same periods side by side, the report's period
-/// highlighted. No script and no external resource; data text is HTML-escaped.
+/// documents, failure rate, and revenue when a plan priced it), the same periods side
+/// by side, the report's period highlighted. No script and no external resource; data text is HTML-escaped.
 struct TrendCharts {
     let format: DisplayFormat
 
@@ -9,7 +9,7 @@ struct TrendCharts {
     private static let top = 34
     private static let bottom = 22
 
-    /// The three charts in a `.multiples` grid; empty without periods.
+    /// The three (four with revenue) charts in a `.multiples` grid; empty without periods.
     func html(_ trends: Trends) -> String {
         guard !trends.points.isEmpty else { return "" }
         let p = trends.points
@@ -22,7 +22,25 @@ struct TrendCharts {
             + chart(id: "trend-documents", title: "Documents", values: p.map(\.documents), text: p.map { format.count($0.documents) }, trends: trends)
             + chart(id: "trend-failure", title: "Failure rate", values: rates,
                     text: p.map { format.percent($0.failureRate) }, trends: trends)
+            + revenue(trends)
             + "</div>"
+    }
+
+    /// The revenue chart: bars in minor units (exact, no floating point until the bar's height),
+    /// amounts grouped with the currency code, `(draft)` where a billing period is open.
+    private func revenue(_ trends: Trends) -> String {
+        guard let revenue = trends.revenue, revenue.omitted == nil, trends.points.allSatisfy({ $0.revenue != nil }) else { return "" }
+        let c = revenue.currency
+        let amounts = trends.points.map { $0.revenue ?? .zero }
+        let minor = amounts.map { amount -> Int64 in
+            let units = amount.mantissa(atScale: c.minorUnits)
+            return units > Int128(Int64.max) ? Int64.max : units < 0 ? 0 : Int64(units)
+        }
+        let text = zip(trends.points, amounts).map { point, amount in
+            DisplayFormat.grouped(c.format(amount)) + " " + c.code + (point.revenueDraft ? " (draft)" : "")
+        }
+        let unit = revenue.billingCycle == trends.unit ? "" : " by billing \(revenue.billingCycle)"
+        return chart(id: "trend-revenue", title: "Revenue\(unit)", values: minor, text: text, trends: trends)
     }
 
     /// One measure: a bar per period, the last (the report's) in the accent colour, its value written out.

@@ -24,10 +24,7 @@ enum UsageJSON {
                 ("granularity", .string(r.timeSeries.granularity.rawValue)),
                 ("buckets", .array(r.timeSeries.buckets.map(bucket))),
             ])),
-            ("trends", .object([
-                ("unit", .string(r.trends.unit)),
-                ("periods", .array(r.trends.points.map(trendPoint))),
-            ])),
+            ("trends", trends(r.trends)),
             ("data_quality", quality(r.dataQuality)),
             ("sources", .array(r.sources.map { s in
                 .object([("name", .string(s.name)), ("format", .string(s.format)), ("rows", .int(s.rows))])
@@ -36,12 +33,30 @@ enum UsageJSON {
         ]).serialized()
     }
 
-    static func trendPoint(_ p: TrendPoint) -> OrderedJSON {
-        .object([
+    /// The trend; with a plan also `revenue` (what it means, or why it was left out) and each period's amount.
+    static func trends(_ t: Trends) -> OrderedJSON {
+        var fields: [(String, OrderedJSON)] = [("unit", .string(t.unit))]
+        if let revenue = t.revenue {
+            fields.append(("revenue", .object([
+                ("currency", .string(revenue.currency.code)), ("billing_period", .string(revenue.billingCycle)),
+                ("label", .string(revenue.label(unit: t.unit))), ("omitted", revenue.omitted.map { .string($0) } ?? .null),
+            ])))
+        }
+        fields.append(("periods", .array(t.points.map { trendPoint($0, currency: t.revenue?.currency) })))
+        return .object(fields)
+    }
+
+    static func trendPoint(_ p: TrendPoint, currency: Currency?) -> OrderedJSON {
+        var fields: [(String, OrderedJSON)] = [
             ("label", .string(p.label)), ("from", .instant(p.from)), ("to", .instant(p.to)),
             ("jobs", .int(p.jobs)), ("documents", .int(p.documents)), ("processed", .int(p.processed)),
             ("failed", .int(p.failed)), ("failure_rate", ratio(p.failureRate)),
-        ])
+        ]
+        if let currency {
+            fields.append(("revenue", p.revenue.map { .string(currency.format($0)) } ?? .null))
+            fields.append(("revenue_draft", .bool(p.revenueDraft)))
+        }
+        return .object(fields)
     }
 
     static func ratio(_ r: Ratio) -> OrderedJSON {

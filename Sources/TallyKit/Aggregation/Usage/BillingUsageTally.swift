@@ -97,12 +97,55 @@ package struct BillingUsageTally: Sendable {
     /// One per `ReportScope.billingWindows`, in the same order.
     package internal(set) var windows: [Window]
 
-    /// An empty tally with `count` windows.
-    init(windows count: Int) {
+    /// Customers' usage of the trend's earlier billing periods (`ReportScope.trendBillingWindows`),
+    /// for the revenue trend only: per-customer usage, no bridge. Empty once `earlierDropped`.
+    package internal(set) var earlier: [Window]
+    /// Whether the earlier windows passed `earlierCap` and were dropped (the revenue trend is then left out).
+    package internal(set) var earlierDropped = false
+    /// (customer, billing period) entries held in `earlier`.
+    private var earlierEntries = 0
+
+    /// The most (customer, billing period) entries the earlier windows hold: 100,000 customers in
+    /// each of 13 monthly periods. Past it the revenue trend is left out, so memory stays bounded
+    /// whatever the number of customers.
+    package static let earlierCap = 1_300_000
+
+    /// This tally's cap on `earlier` (`earlierCap` but in tests).
+    let earlierLimit: Int
+
+    /// An empty tally with `count` windows and `earlier` windows for the revenue trend, capped at `limit` entries.
+    init(windows count: Int, earlier: Int = 0, limit: Int = earlierCap) {
         windows = Array(repeating: Window(), count: count)
+        self.earlier = Array(repeating: Window(), count: earlier)
+        earlierLimit = limit
+    }
+
+    /// Counts a finished job's usage in the earlier window holding its completed_at, if any.
+    private mutating func addEarlier(_ job: JobRecord, scope: ReportScope) {
+        guard !earlierDropped, !JobLifecycle.isInFlight(job), let completed = job.completedAt, let user = job.userID,
+              let w = BillingWindow.index(of: completed, in: scope.trendBillingWindows)
+        else { return }
+        var usage = Usage(documents: job.processedCount, failedDocuments: job.failedCount, jobs: 1)
+        if let started = job.startedAt, completed >= started { usage.processingMicros = saturatingSubtract(completed.microseconds, started.microseconds) }
+        addEarlier(usage, of: user, at: w)
+    }
+
+    /// Adds to one customer's usage in earlier window `w`, dropping every earlier window past `earlierCap`.
+    private mutating func addEarlier(_ usage: Usage, of user: String, at w: Int) {
+        let before = earlier[w].users.storage.count
+        earlier[w].users.update(user, default: Usage()) { $0.merge(usage) }
+        earlierEntries += earlier[w].users.storage.count - before
+        if earlierEntries > earlierLimit { dropEarlier() }
+    }
+
+    private mutating func dropEarlier() {
+        earlier = []
+        earlierEntries = 0
+        earlierDropped = true
     }
 
     mutating func add(_ job: JobRecord, scope: ReportScope) {
+        if !scope.trendBillingWindows.isEmpty { addEarlier(job, scope: scope) }
         let bounds = scope.billingWindows
         guard !bounds.isEmpty else { return }
         let unfinished = JobLifecycle.isInFlight(job)
@@ -133,6 +176,11 @@ package struct BillingUsageTally: Sendable {
     }
 
     mutating func add(_ document: DocumentRecord, scope: ReportScope) {
+        if !earlierDropped, !scope.trendBillingWindows.isEmpty, let job = document.job, !JobLifecycle.isActive(job.status),
+           let completed = job.completedAt, let user = job.userID ?? document.userID,
+           let w = BillingWindow.index(of: completed, in: scope.trendBillingWindows) {
+            addEarlier(Usage(tokens: max(0, document.tokensUsed ?? 0), bytes: max(0, document.fileSize ?? 0)), of: user, at: w)
+        }
         guard !scope.billingWindows.isEmpty, let job = document.job, !JobLifecycle.isActive(job.status),
               let completed = job.completedAt, let w = BillingWindow.index(of: completed, in: scope.billingWindows)
         else { return }
@@ -146,5 +194,9 @@ package struct BillingUsageTally: Sendable {
 
     mutating func merge(_ o: BillingUsageTally) {
         for index in windows.indices where index < o.windows.count { windows[index].merge(o.windows[index]) }
+        guard !earlierDropped, !o.earlierDropped else { return dropEarlier() }
+        for index in earlier.indices where index < o.earlier.count { earlier[index].merge(o.earlier[index]) }
+        earlierEntries = earlier.reduce(0) { $0 + $1.users.storage.count }
+        if earlierEntries > earlierLimit { dropEarlier() }
     }
 }

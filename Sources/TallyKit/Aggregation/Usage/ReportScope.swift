@@ -19,6 +19,9 @@ package struct ReportScope: Sendable {
     package var listLimit = 50
     /// The windows whose usage billing prices (sorted, disjoint); none without a plan.
     package var billingWindows: [BillingWindow] = []
+    /// The windows of the plan's billing periods that start in the trend before the first of
+    /// `billingWindows` (sorted, disjoint, all before them): priced for the revenue trend only.
+    package var trendBillingWindows: [BillingWindow] = []
     /// The trend's period bounds (`Trends`): starts, oldest first, then the report's end.
     package var trendBounds: [Instant]
     /// One label per trend period.

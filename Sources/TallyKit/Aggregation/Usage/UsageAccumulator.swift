@@ -32,7 +32,7 @@ package struct UsageAccumulator: Accumulator {
         activity = ActivityTally(limit: scope.listLimit)
         trend = TrendTally(periods: scope.trendLabels.count)
         details = CustomerDetails(buckets: scope.bucketStarts.count)
-        billing = BillingUsageTally(windows: scope.billingWindows.count)
+        billing = BillingUsageTally(windows: scope.billingWindows.count, earlier: scope.trendBillingWindows.count)
     }
 
     /// Counts a job: quality always; billing and activity by their own instants; the rest when created in the period.

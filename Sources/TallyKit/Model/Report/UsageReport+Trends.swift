@@ -8,6 +8,24 @@ package struct Trends: Sendable, Equatable {
     package var unit: String = "month"
     /// Oldest first; the last one is the report's period (its figures equal the headline's).
     package var points: [TrendPoint] = []
+    /// Revenue per point, with a plan (`nil` without one): priced, or why it was left out.
+    package var revenue: RevenueTrend?
+}
+
+/// What the revenue of a trend means: invoice totals of the plan's billing periods starting in each trend period.
+package struct RevenueTrend: Sendable, Equatable {
+    /// The plan's currency.
+    package var currency: Currency
+    /// The plan's billing period: `month`, `week` or `quarter`.
+    package var billingCycle: String
+    /// Why the revenue trend was left out (`TrendPoint.revenue` is then `nil` everywhere); `nil` when priced.
+    package var omitted: String?
+
+    /// One line saying what a point's revenue is (and that it is per billing period when the units differ).
+    package func label(unit: String) -> String {
+        let rule = "invoice totals (adjustment notes excluded) of the \(billingCycle)ly billing periods starting in each \(unit)"
+        return billingCycle == unit ? "Revenue: \(rule)" : "Revenue per \(unit), by billing \(billingCycle): \(rule)"
+    }
 }
 
 /// One period of the trend: jobs created in it and their documents, counted as the headline counts them.
@@ -21,6 +39,10 @@ package struct TrendPoint: Sendable, Equatable {
     package var documents: Int64 = 0
     package var processed: Int64 = 0
     package var failed: Int64 = 0
+    /// With a plan: the invoice totals of the billing periods starting in this period (zero when none starts in it).
+    package var revenue: ExactDecimal?
+    /// Whether one of those billing periods is still open at `--as-of` (its invoices are drafts).
+    package var revenueDraft = false
 
     /// Failed documents over processed plus failed (the headline's success rate, turned round).
     package var failureRate: Ratio { Ratio(failed, of: processed &+ failed) }

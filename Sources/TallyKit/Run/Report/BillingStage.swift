@@ -17,6 +17,10 @@ struct BillingOutcome {
     var warnings: [String]
     /// Invoice pages of the customers asked for (`linkCustomers`), for their customer pages.
     var invoiceLinks: [String: [(number: String, file: String)]] = [:]
+    /// Invoice totals per billing period for the revenue trend (the earlier periods', then the
+    /// report's); `nil` with `revenueOmitted` saying why when it is left out.
+    var revenueTotals: [(period: BillingPeriod, total: ExactDecimal)]?
+    var revenueOmitted: String?
 }
 
 /// Billing in a report: the billing periods the report overlaps (from the plan), their
@@ -37,7 +41,7 @@ enum BillingStage {
     static func run(
         plan: Plan, calendar: BillingCalendar, periods: [BillingPeriod], tally: BillingUsageTally, users: UserDirectory,
         scope: ReportScope, request: ReportRequest, sourceNames: [String], templates: TemplateSet,
-        directory: ReportDirectory, linkCustomers: Set<String> = [], cancellation: Cancellation = Cancellation(), logger: Logger
+        directory: ReportDirectory, linkCustomers: Set<String> = [], earlier: [BillingPeriod] = [], cancellation: Cancellation = Cancellation(), logger: Logger
     ) throws -> BillingOutcome {
         let windows = tally.windows
         if request.strict, let window = windows.first(where: { $0.unbillable.jobs > 0 }), let first = window.unbillableJobs.first {
@@ -67,11 +71,12 @@ enum BillingStage {
                 asOf: request.asOf, bom: request.csvBOM, fileMode: mode_t(request.fileMode), width: request.parallelism,
                 listPages: logger.logLevel <= .debug, cancellation: cancellation)
             sink.linkCustomers = linkCustomers
+            let builder = InvoiceBuilder(plan: plan, more: more)
+            let customer = { (id: String) in BillingCustomer(id: id, email: users[id]?.email, name: users[id]?.fullName) }
+            let knownIDs = users.byID.keys.filter { scope.includes($0) }.sorted()
             var pass = BillingPass(
-                builder: InvoiceBuilder(plan: plan, more: more), calendar: calendar, asOf: request.asOf, ledger: ledger,
-                failOnRestatement: request.failOnRestatement,
-                customer: { BillingCustomer(id: $0, email: users[$0]?.email, name: users[$0]?.fullName) },
-                knownIDs: users.byID.keys.filter { scope.includes($0) }.sorted(), inScope: { scope.includes($0) })
+                builder: builder, calendar: calendar, asOf: request.asOf, ledger: ledger, failOnRestatement: request.failOnRestatement,
+                customer: customer, knownIDs: knownIDs, inScope: { scope.includes($0) })
             try pass.run(zip(periods, windows).map { PeriodInput(period: $0, window: $1) }, into: &sink)
             if ledger != nil { try cancellation.ledgerWritten() }
             let digest = sink.digest
@@ -93,9 +98,14 @@ enum BillingStage {
             let counted = sink.listPages ? [] : sink.pages.sorted { $0.key < $1.key }.map {
                 WrittenFiles.Folder(name: $0.key, files: $0.value.files, bytes: $0.value.bytes)
             }
+            let revenuePass = BillingPass(
+                builder: builder, calendar: calendar, asOf: request.asOf, ledger: nil, failOnRestatement: false,
+                customer: customer, knownIDs: knownIDs, inScope: { scope.includes($0) })
+            let (earlierTotals, omitted) = RevenueStage.earlierTotals(earlier, tally: tally, pass: revenuePass)
             return BillingOutcome(
                 summary: summary, written: sink.written, countedFolders: counted, invoices: digest.invoiceCount, ledger: ledger,
-                warnings: pass.warnings + drafts, invoiceLinks: sink.invoiceLinks)
+                warnings: pass.warnings + drafts, invoiceLinks: sink.invoiceLinks,
+                revenueTotals: earlierTotals.map { $0 + digest.periods.map { ($0.period, $0.total) } }, revenueOmitted: omitted)
         } catch {
             ledger?.rollback()
             throw error

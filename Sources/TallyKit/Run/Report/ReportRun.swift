@@ -78,6 +78,10 @@ package enum ReportRun {
     ) throws -> (ReportOutcome, BillingOutcome?) {
         var billingScope = ReportScope(period: period, calendar: calendar, users: chosen.map { Set($0.values) })
         billingScope.billingWindows = plan?.2.map(\.window) ?? []
+        let earlier = plan.map {
+            RevenueStage.earlierPeriods(calendar: $0.1, report: $0.2, bounds: billingScope.trendBounds, asOf: period.asOf)
+        } ?? []
+        billingScope.trendBillingWindows = earlier.map(\.window)
         let scope = billingScope
         // The run's `jobs.csv` sink: spools the scan's accumulators fill, joined after rendering.
         let spools = SpoolFactory(directory: directory.staging, bom: request.csvBOM)
@@ -128,8 +132,11 @@ package enum ReportRun {
                 plan: plan, calendar: billingCalendar, periods: periods, tally: result.aggregate.usage.billing,
                 users: result.users, scope: scope, request: request, sourceNames: sources.map(\.name),
                 templates: templates, directory: directory, linkCustomers: PageRenderer.linkedCustomers(report),
-                cancellation: cancellation, logger: logger)
+                earlier: earlier, cancellation: cancellation, logger: logger)
             report.billing = billing?.summary
+            RevenueStage.apply(
+                billing?.revenueTotals, omitted: billing?.revenueOmitted, currency: plan.currency, cycle: billingCalendar.cycle,
+                to: &report.trends)
             result.aggregate.usage.releaseBilling()
         }
         var pages: (written: [(name: String, bytes: Int)], folders: [WrittenFiles.Folder]) = ([], [])
