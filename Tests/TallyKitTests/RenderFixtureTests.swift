@@ -147,6 +147,10 @@ enum RenderFixture {
             userFilter: text.map { [$0] } ?? [],
             billing: BillingSummaryView(invoices: 2, totals: [.init(currency: t("EUR"), amount: "1234.50")]))
         report.trends = Trends(unit: "month", points: trendPoints)
+        // With a plan: revenue per month, the report's equal to the billing total and still a draft.
+        report.trends.revenue = RevenueTrend(currency: Currency(code: "EUR")!, billingCycle: "month")
+        for (i, amount) in ["987.65", "1100.00", "1234.50"].enumerated() { report.trends.points[i].revenue = ExactDecimal(parsing: amount) }
+        report.trends.points[2].revenueDraft = true
         return report
     }
 

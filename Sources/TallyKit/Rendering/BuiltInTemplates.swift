@@ -789,8 +789,12 @@ Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{ge
 <h2 id="h-trends">Trends</h2>
 {{#trends}}
 <p class="note">The report's period (last, highlighted) and the {{previousCount}} before it, one {{unit}} each: jobs by created_at and their documents, counted as in the totals; failure rate is failed of processed + failed documents.</p>
-{{#revenueLabel}}<p class="note">{{revenueLabel}}{{#currency}}, in {{currency}}{{/currency}}; “draft” where a billing period is still open.</p>{{/revenueLabel}}
-{{#revenueOmitted}}<p class="note">{{revenueOmitted}}.</p>{{/revenueOmitted}}
+{{#revenueLabel}}
+<p class="note">{{revenueLabel}}{{#currency}}, in {{currency}}{{/currency}}; “draft” where a billing period is still open.</p>
+{{/revenueLabel}}
+{{#revenueOmitted}}
+<p class="note">{{revenueOmitted}}.</p>
+{{/revenueOmitted}}
 {{{charts.trends}}}
 {{#hasRows}}
 <details><summary>Trend per {{unit}} as a table</summary>
