@@ -46,6 +46,7 @@ enum UsageJSON {
         return .object(fields)
     }
 
+    /// One trend period; with a plan's `currency` also its `revenue` (a string amount, as invoices write them) and `revenue_draft`.
     static func trendPoint(_ p: TrendPoint, currency: Currency?) -> OrderedJSON {
         var fields: [(String, OrderedJSON)] = [
             ("label", .string(p.label)), ("from", .instant(p.from)), ("to", .instant(p.to)),

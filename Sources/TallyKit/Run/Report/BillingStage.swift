@@ -104,7 +104,7 @@ enum BillingStage {
             let (earlierTotals, omitted) = RevenueStage.earlierTotals(earlier, tally: tally, pass: revenuePass)
             return BillingOutcome(
                 summary: summary, written: sink.written, countedFolders: counted, invoices: digest.invoiceCount, ledger: ledger,
-                warnings: pass.warnings + drafts, invoiceLinks: sink.invoiceLinks,
+                warnings: pass.warnings + drafts + (omitted.map { [$0] } ?? []), invoiceLinks: sink.invoiceLinks,
                 revenueTotals: earlierTotals.map { $0 + digest.periods.map { ($0.period, $0.total) } }, revenueOmitted: omitted)
         } catch {
             ledger?.rollback()

@@ -23,7 +23,9 @@ enum RevenueStage {
                 + "\(BillingUsageTally.earlierCap) customer-period usages (100,000 customers in each of 13 monthly periods), "
                 + "more than its memory cap")
         }
-        guard periods.count == tally.earlier.count else { return ([], nil) }
+        guard periods.count == tally.earlier.count else {
+            return (nil, "revenue trend left out: the scan counted \(tally.earlier.count) earlier billing periods, not \(periods.count)")
+        }
         var pass = pass
         var sink = RevenueTotals()
         do {
