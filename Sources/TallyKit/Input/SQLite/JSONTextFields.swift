@@ -40,8 +40,11 @@ struct JSONTextFields {
     /// Fills `found` (reset to one `nil` per key, its storage reused across rows)
     /// with the values of `keys`; false, and `found` all `nil`, when the text is not JSON.
     static func values(in text: UnsafeBufferPointer<UInt8>, keys: [[UInt8]], into found: inout [Value?]) -> Bool {
-        found.removeAll(keepingCapacity: true)
-        found.append(contentsOf: repeatElement(nil, count: keys.count))
+        if found.count == keys.count {
+            for k in found.indices { found[k] = nil }
+        } else {
+            found = Array(repeating: nil, count: keys.count)
+        }
         guard let base = text.baseAddress, !text.isEmpty else { return false }
         var scanner = JSONTextFields(base, text.count)
         scanner.skipSpace()
@@ -145,7 +148,9 @@ struct JSONTextFields {
     private mutating func skipString() -> Bool? {
         i += 1
         var escapes = false
-        while i < count {
+        while true {
+            while i + 8 <= count, !Self.hasSpecialByte(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+            guard i < count else { return nil }
             let c = base[i]
             if c == UInt8(ascii: "\"") {
                 i += 1
@@ -171,7 +176,18 @@ struct JSONTextFields {
             }
             i += 1
         }
-        return nil
+    }
+
+    /// Whether one of the 8 bytes of `word` ends or interrupts a string's plain run: a
+    /// quote, a backslash or a control character (exact: the borrow tricks may only
+    /// misreport bytes after one that is really there).
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\""))), backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let zeroIn = { (v: UInt64) in (v &- ones) & ~v & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return (zeroIn(quote) | zeroIn(backslash) | control) != 0
     }
 
     private mutating func skipLiteral(_ word: StaticString) -> Bool {
