@@ -149,7 +149,16 @@ struct JSONTextFields {
         i += 1
         var escapes = false
         while true {
-            while i + 8 <= count, !Self.hasSpecialByte(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+            // Straight to the first quote, backslash or control byte of the next 8, if any.
+            while i + 8 <= count {
+                let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+                if special == 0 {
+                    i += 8
+                } else {
+                    i += special.trailingZeroBitCount >> 3
+                    break
+                }
+            }
             guard i < count else { return nil }
             let c = base[i]
             if c == UInt8(ascii: "\"") {
@@ -178,16 +187,17 @@ struct JSONTextFields {
         }
     }
 
-    /// Whether one of the 8 bytes of `word` ends or interrupts a string's plain run: a
-    /// quote, a backslash or a control character (exact: the borrow tricks may only
-    /// misreport bytes after one that is really there).
+    /// The high bit of each byte of `word` (little-endian) that ends or interrupts a
+    /// string's plain run: a quote, a backslash or a control character. The borrow
+    /// tricks may only mark bytes after one that is really there, so the lowest mark,
+    /// and whether there is one, are exact.
     @inline(__always)
-    static func hasSpecialByte(_ word: UInt64) -> Bool {
+    static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* UInt64(UInt8(ascii: "\""))), backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
         let zeroIn = { (v: UInt64) in (v &- ones) & ~v & highs }
         let control = (word &- ones &* 0x20) & ~word & highs
-        return (zeroIn(quote) | zeroIn(backslash) | control) != 0
+        return zeroIn(quote) | zeroIn(backslash) | control
     }
 
     private mutating func skipLiteral(_ word: StaticString) -> Bool {
