@@ -21,9 +21,19 @@ struct CompiledRender {
         case other(Any)
     }
 
+    /// What swift-mustache asks of a value by casting it to its protocols, asked once per
+    /// type: a cast that fails costs about a thousand instructions, and most do.
+    struct Traits {
+        var customRepresentation: Bool
+        var customRenderable: Bool
+        var sequence: Bool
+        var parent: Bool
+    }
+
     let library: CompiledLibrary?
     private(set) var out: [UInt8] = []
     private var stack: [Frame] = []
+    private var known: [ObjectIdentifier: Traits] = [:]
 
     /// Renders `pieces` one after another, each on a fresh context holding `object` (as
     /// `MustacheTemplate.render(_:library:)` does per piece); `nil` when a value needs swift-mustache.
@@ -33,7 +43,7 @@ struct CompiledRender {
         render.stack.reserveCapacity(8)
         do {
             for piece in pieces {
-                render.stack = [Self.frame(object)]
+                render.stack = [render.frame(object)]
                 try render.render(piece, escaping: .mustacheHTML, indentation: nil)
             }
         } catch {
@@ -42,9 +52,19 @@ struct CompiledRender {
         return render.out
     }
 
-    private static func frame(_ value: Any) -> Frame {
-        if value is MustacheCustomRepresentation { return .other(value) }
-        if let parent = value as? MustacheParent { return .parent(parent) }
+    private mutating func traits(_ value: Any) -> Traits {
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if let traits = known[type] { return traits }
+        let traits = Traits(
+            customRepresentation: value is MustacheCustomRepresentation, customRenderable: value is MustacheCustomRenderable,
+            sequence: value is any MustacheSequence, parent: value is MustacheParent)
+        known[type] = traits
+        return traits
+    }
+
+    private mutating func frame(_ value: Any) -> Frame {
+        let traits = traits(value)
+        if !traits.customRepresentation, traits.parent, let parent = value as? MustacheParent { return .parent(parent) }
         return .other(value)
     }
 
@@ -85,7 +105,7 @@ struct CompiledRender {
             return
         }
         if escaping != nil, child is MustacheTemplate { throw Unsupported() }
-        if let renderable = child as? MustacheCustomRenderable {
+        if traits(child).customRenderable, let renderable = child as? MustacheCustomRenderable {
             append(renderable.renderText, escaping: escaping)
         } else if child is MustacheLambda {
             throw Unsupported()
@@ -124,11 +144,13 @@ struct CompiledRender {
             return
         }
         if child is MustacheLambda { throw Unsupported() }
-        if let list = child as? any MustacheSequence {
+        guard let child else { return }
+        let traits = traits(child)
+        if traits.sequence, let list = child as? any MustacheSequence {
             try each(list, body, escaping: escaping, indentation: indentation)
-        } else if let renderable = child as? MustacheCustomRenderable, renderable.isNull {
+        } else if traits.customRenderable, let renderable = child as? MustacheCustomRenderable, renderable.isNull {
             return
-        } else if let child {
+        } else {
             try within(child, body, escaping: escaping, indentation: indentation)
         }
     }
@@ -138,20 +160,19 @@ struct CompiledRender {
     }
 
     private mutating func within(_ object: Any, _ body: CompiledTemplate, escaping: CompiledTemplate.Escaping, indentation: [UInt8]?) throws(Unsupported) {
-        stack.append(Self.frame(object))
+        stack.append(frame(object))
         defer { stack.removeLast() }
         try render(body, escaping: escaping, indentation: indentation)
     }
 
     private mutating func invertedSection(_ path: CompiledTemplate.KeyPath, _ body: CompiledTemplate, escaping: CompiledTemplate.Escaping, indentation: [UInt8]?) throws(Unsupported) {
-        let child = try lookUp(path)
-        if let list = child as? any MustacheSequence {
+        guard let child = try lookUp(path) else { return try render(body, escaping: escaping, indentation: indentation) }
+        let traits = traits(child)
+        if traits.sequence, let list = child as? any MustacheSequence {
             if Self.isEmpty(list) { try within(list, body, escaping: escaping, indentation: indentation) }
         } else if let flag = child as? Bool {
             if !flag { try render(body, escaping: escaping, indentation: indentation) }
-        } else if let renderable = child as? MustacheCustomRenderable, renderable.isNull {
-            try render(body, escaping: escaping, indentation: indentation)
-        } else if child == nil {
+        } else if traits.customRenderable, let renderable = child as? MustacheCustomRenderable, renderable.isNull {
             try render(body, escaping: escaping, indentation: indentation)
         }
     }
@@ -173,7 +194,7 @@ struct CompiledRender {
 
     // MARK: Lookups (swift-mustache's `getChild`, without transforms)
 
-    private func lookUp(_ path: CompiledTemplate.KeyPath) throws(Unsupported) -> Any? {
+    private mutating func lookUp(_ path: CompiledTemplate.KeyPath) throws(Unsupported) -> Any? {
         var child: Any?
         if path.currentOnly || path.names.isEmpty {
             child = try follow(path.names[...], from: Self.value(stack[stack.count - 1]))
@@ -185,15 +206,18 @@ struct CompiledRender {
                 }
             }
         }
-        if let custom = child as? MustacheCustomRepresentation { child = custom.representation }
+        if let found = child, found is String || found is Bool { return found }
+        if let found = child, traits(found).customRepresentation, let custom = found as? MustacheCustomRepresentation {
+            child = custom.representation
+        }
         return child
     }
 
-    private func follow(_ names: ArraySlice<String>, from object: Any) throws(Unsupported) -> Any? {
+    private mutating func follow(_ names: ArraySlice<String>, from object: Any) throws(Unsupported) -> Any? {
         var object = object
         for name in names {
             if object is MustacheLambda { throw Unsupported() }
-            guard let child = Self.immediate(name, in: Self.frame(object)) else { return nil }
+            guard let child = Self.immediate(name, in: frame(object)) else { return nil }
             object = child
         }
         return object
