@@ -6,28 +6,18 @@
 package enum JSONText {
     /// Appends `value` as a quoted JSON string.
     package static func appendString(_ value: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [0x5C, 0x22]
-            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            case 0x08: out += [0x5C, UInt8(ascii: "b")]
-            case 0x0C: out += [0x5C, UInt8(ascii: "f")]
-            case 0..<0x20:
-                out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+        append(value, htmlSafe: false, to: &out)
     }
 
     /// Appends `value` as a quoted JSON string that is also safe inside HTML and
     /// JavaScript: besides the escapes above, `<`, `>`, `&`, U+2028 and U+2029
     /// are written as `\u` escapes. Used by the report and invoice JSON files.
     package static func appendHTMLSafeString(_ value: String, to out: inout [UInt8]) {
+        append(value, htmlSafe: true, to: &out)
+    }
+
+    @inline(__always)
+    private static func append(_ value: String, htmlSafe: Bool, to out: inout [UInt8]) {
         let hex = Self.hexDigits
         out.append(UInt8(ascii: "\""))
         var utf8 = value.utf8.makeIterator()
@@ -42,9 +32,11 @@ package enum JSONText {
             case 0x09: out += [0x5C, UInt8(ascii: "t")]
             case 0x08: out += [0x5C, UInt8(ascii: "b")]
             case 0x0C: out += [0x5C, UInt8(ascii: "f")]
-            case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+            case 0..<0x20:
                 out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            case 0xE2:
+            case _ where htmlSafe && (byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")):
+                out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            case 0xE2 where htmlSafe:
                 // U+2028 and U+2029 (E2 80 A8 / A9) end a line in JavaScript: escaped.
                 guard let second = utf8.next() else { out.append(byte); break }
                 guard second == 0x80, let third = utf8.next() else { out.append(byte); pending = second; break }
