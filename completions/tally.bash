@@ -188,7 +188,7 @@ _tally_report() {
     repeating_flags=()
     non_repeating_flags=(--strict --no-strict --lenient --csv-bom --no-csv-bom --private --no-private --no-plan --fail-on-restatement --no-fail-on-restatement --quiet --version -h --help)
     repeating_options=(--user)
-    non_repeating_options=(--config --jobs --period --from --to --tz --as-of --stuck-after --out --format --templates --plan --ledger --log-level --log-format --log-timestamps)
+    non_repeating_options=(--config --jobs --period --from --to --tz --as-of --stuck-after --out --format --templates --paper --plan --ledger --log-level --log-format --log-timestamps)
     __tally_offer_flags_options -1
 
     # Offer option value completions
@@ -233,6 +233,10 @@ _tally_report() {
         ;;
     '--templates')
         __tally_add_completions -d
+        return
+        ;;
+    '--paper')
+        __tally_add_completions -W 'a4'$'\n''letter'
         return
         ;;
     '--plan')

@@ -23,7 +23,7 @@ function __tally_parse_tokens -S
         __tally_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'report'
-            __tally_parse_subcommand -r 1 'config=' 'user=+' 'strict' 'no-strict' 'lenient' 'jobs=' 'period=' 'from=' 'to=' 'tz=' 'as-of=' 'stuck-after=' 'out=' 'format=' 'templates=' 'csv-bom' 'no-csv-bom' 'private' 'no-private' 'plan=' 'no-plan' 'ledger=' 'fail-on-restatement' 'no-fail-on-restatement' 'log-level=' 'log-format=' 'log-timestamps=' 'quiet' 'version' 'h/help'
+            __tally_parse_subcommand -r 1 'config=' 'user=+' 'strict' 'no-strict' 'lenient' 'jobs=' 'period=' 'from=' 'to=' 'tz=' 'as-of=' 'stuck-after=' 'out=' 'format=' 'templates=' 'paper=' 'csv-bom' 'no-csv-bom' 'private' 'no-private' 'plan=' 'no-plan' 'ledger=' 'fail-on-restatement' 'no-fail-on-restatement' 'log-level=' 'log-format=' 'log-timestamps=' 'quiet' 'version' 'h/help'
         case 'stats'
             __tally_parse_subcommand -r 1 'strict' 'no-strict' 'lenient' 'jobs=' 'user=' 'all-users' 'api-compat' 'pretty' 'out=' 'private' 'log-level=' 'log-format=' 'log-timestamps=' 'quiet' 'version' 'h/help'
         case 'plan'
@@ -130,6 +130,7 @@ complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "t
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally report" out' -l 'out' -d 'Output directory (required, here or in the config); {period} becomes the period\'s name (reports/{period}: reports/2026-11), strftime directives (%Y %m %d…) the date at --as-of in --tz.' -rfa '(__tally_complete_directories)'
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally report" format' -l 'format' -d 'Comma-separated formats to write: html,csv,md,json (default: all four).' -rfka 'html csv md json html,csv,md,json'
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally report" templates' -l 'templates' -d 'Directory with templates overriding the built-in ones by file name (default: none).' -rfa '(__tally_complete_directories)'
+complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally report" paper' -l 'paper' -d 'Paper size of the printed HTML pages: a4 or letter (default: a4).' -rfka 'a4 letter'
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally report" csv-bom' -l 'csv-bom' -d 'Start CSV files with a UTF-8 byte-order mark, for Excel (default: --no-csv-bom).'
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally report" no-csv-bom' -l 'no-csv-bom' -d 'Start CSV files with a UTF-8 byte-order mark, for Excel (default: --no-csv-bom).'
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally report" private' -l 'private' -d 'Create output files with mode 0600 instead of 0644 (default: --no-private).'

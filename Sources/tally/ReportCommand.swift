@@ -67,6 +67,7 @@ struct ReportCommand: ParsableCommand {
         flags.formats = output.format
         flags.templates = output.templates
         flags.csvBOM = output.csvBom
+        flags.paper = output.paper
         flags.private = output.private
         flags.plan = billing.plan
         flags.noPlan = billing.noPlan

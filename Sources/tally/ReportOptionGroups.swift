@@ -55,6 +55,10 @@ struct ReportOutputOptions: ParsableArguments {
             completion: .directory)
     var templates: String?
 
+    @Option(help: ArgumentHelp("Paper size of the printed HTML pages: a4 or letter (default: a4).", valueName: "size"),
+            completion: .list(PaperSize.allCases.map(\.rawValue)))
+    var paper: String?
+
     @Flag(inversion: .prefixedNo, help: "Start CSV files with a UTF-8 byte-order mark, for Excel (default: --no-csv-bom).")
     var csvBom: Bool?
 

@@ -28,6 +28,7 @@ import Testing
             "billing_summary.csv": ["customer_id": userIDs, "email": emails, "name": names, "plan": [history.planName]],
             "adjustments.csv": [:],
             "usage_daily.csv": [:],
+            "usage_trends.csv": [:],
         ]
     }
 

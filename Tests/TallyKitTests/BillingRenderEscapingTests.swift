@@ -60,7 +60,7 @@ import Testing
     @Test func cspAllowsOnlyTheInlineStyleAndScript() throws {
         let files = try BillingRenderFixture.render()
         let set = try TemplateSet.builtIn()
-        let style = set.css + set.billing.css
+        let style = set.css + set.billing.css + PaperSize.a4.pageRule
         let html = try #require(files["billing.html"])
         #expect(html.contains("content=\"default-src &#39;none&#39;; style-src &#39;sha256-"))
         #expect(html.contains("<style>\(style)</style>"))

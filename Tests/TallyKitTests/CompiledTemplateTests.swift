@@ -52,6 +52,9 @@ import Testing
         case "billing.md.mustache": template = set.billing.markdown
         case "invoice.html.mustache": template = set.billing.invoice
         case "adjustment.html.mustache": template = set.billing.note
+        case "customer.html.mustache": template = set.pages.customer
+        case "customers.html.mustache": template = set.pages.customers
+        case "error-group.html.mustache": template = set.pages.errorGroup
         default:
             // A partial: compiled in the library.
             let partial = try #require(BillingTemplates.partials.first { $0.value == name }?.key)

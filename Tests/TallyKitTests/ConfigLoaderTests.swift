@@ -45,7 +45,7 @@ import Testing
         (
             ["sources: [a.sqlite]", "out: reports", "timezon: UTC"],
             "tally.yaml:3: unknown key 'timezon'; did you mean 'timezone'? (keys: sources, out, timezone, plan, ledger, fail_on_restatement, "
-                + "templates, formats, csv_bom, stuck_after, users, log_level, log_format, log_timestamps, jobs, strict, private)"
+                + "templates, formats, csv_bom, paper, stuck_after, users, log_level, log_format, log_timestamps, jobs, strict, private)"
         ),
         (["jobs: four"], "tally.yaml:1: jobs: expected a whole number, found 'four'"),
         (["jobs: 0"], "tally.yaml:1: jobs: must be at least 1, not 0"),

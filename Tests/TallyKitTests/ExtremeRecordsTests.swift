@@ -70,7 +70,12 @@ import Testing
         #expect(report.dataQuality.saturatedFigures.contains("documents") && report.dataQuality.saturatedFigures.contains("tokens"))
         let templates = try TemplateSet.builtIn()
         let files = try ReportRenderer(templates: templates, zone: calendar.zone, csvBOM: false).render(report)
-        #expect(files.count == 6)
+        #expect(files.count == 7)
+        // The pages beside usage.html render the same extremes without trapping.
+        let pages = PageRenderer(report: report, templates: templates, zone: calendar.zone)
+        for row in report.customers { _ = try pages.customerPage(row, invoices: []) }
+        #expect(try pages.errorPages().count == min(report.errors.clusters.count, PageRenderer.errorPageCap))
+        _ = try pages.indexPage(0)
         let markdown = String(decoding: try #require(files.first { $0.name == "usage.md" }).bytes, as: UTF8.self)
         #expect(markdown.contains("At the 64-bit limit"))
         #expect(StatsFiles.render(stats, users: users).count == 3)

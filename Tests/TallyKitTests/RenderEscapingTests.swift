@@ -31,7 +31,7 @@ import Testing
     @Test func htmlCSPHashesTheExactInlineScriptAndStyle() throws {
         let html = try #require(try RenderFixture.render(RenderFixture.report())["usage.html"])
         let script = try #require(BuiltInTemplates.files["usage.js"])
-        let style = try #require(BuiltInTemplates.files["usage.css"])
+        let style = try #require(BuiltInTemplates.files["usage.css"]) + PaperSize.a4.pageRule
         #expect(html.contains("<script>" + script + "</script>"))
         #expect(html.contains("<style>" + style + "</style>"))
         let csp = "default-src &#39;none&#39;; style-src &#39;sha256-" + SHA256.base64(SHA256.digest(Array(style.utf8)))
@@ -41,6 +41,22 @@ import Testing
         for attribute in ["src=", "href=\"http", "href=\"//", "url(", "@import"] {
             #expect(!html.contains(attribute), "no external resource: \(attribute)")
         }
+    }
+
+    /// `--paper letter` writes its `@page` size into the style, and the policy hashes that style.
+    @Test func paperSizeIsInTheHashedStyle() throws {
+        let set = try TemplateSet.builtIn()
+        let report = RenderFixture.report()
+        for paper in PaperSize.allCases {
+            let renderer = ReportRenderer(templates: set, zone: RenderFixture.zone, csvBOM: false, paper: paper)
+            let html = String(decoding: try #require(try renderer.render(report, formats: [.html]).first).bytes, as: UTF8.self)
+            let style = set.css + paper.pageRule
+            #expect(html.contains("<style>" + style + "</style>"))
+            #expect(html.contains("@page{size:" + (paper == .a4 ? "A4" : "letter")))
+            #expect(html.contains("style-src &#39;sha256-" + SHA256.base64(SHA256.digest(Array(style.utf8)))))
+        }
+        #expect(throws: TallyError.self) { try PaperSize.named("a5") }
+        #expect(try PaperSize.named("Letter") == .letter)
     }
 
     @Test func sha256KnownVectors() {

@@ -131,12 +131,23 @@ enum RenderFixture {
             completedBeforeStarted: QualityCheck(count: 2, exampleJobIDs: ["j-odd-2", "j-odd-3"]),
             implausibleCounters: QualityCheck(count: 1, exampleJobIDs: [t("j-huge-1")]),
             cappedGroups: [CappedGroup(what: t("job types"), kept: 100, otherName: t("(other job types)"))])
-        return UsageReport(
+        // Two earlier months, then the report's own (its figures are the headline's).
+        let trendPoints = (0..<2).map { k in
+            TrendPoint(
+                label: t("2026-0\(k + 1)"), from: at("2026-0\(k + 1)-01T00:00:00Z"), to: at("2026-0\(k + 2)-01T00:00:00Z"),
+                jobs: 1000 + Int64(k) * 120, documents: 15_000 + Int64(k) * 1751, processed: 14_000 + Int64(k) * 1975,
+                failed: 400 + Int64(k) * 76)
+        } + [TrendPoint(
+            label: t("2026-03"), from: period.from, to: period.to, jobs: totals.jobs, documents: totals.documents,
+            processed: totals.processed, failed: totals.failed)]
+        var report = UsageReport(
             period: period, totals: totals, previousTotals: previous, throughput: throughput, durations: durations,
             errors: errors, activity: activity, customers: customers, timeSeries: TimeSeries(granularity: .day, buckets: buckets),
             dataQuality: quality, sources: [SourceRead(name: t("history.db"), format: "sqlite", rows: 19_800)],
             userFilter: text.map { [$0] } ?? [],
             billing: BillingSummaryView(invoices: 2, totals: [.init(currency: t("EUR"), amount: "1234.50")]))
+        report.trends = Trends(unit: "month", points: trendPoints)
+        return report
     }
 
     /// Renders with the built-in templates.
@@ -150,5 +161,5 @@ enum RenderFixture {
 
 @Test func fixtureRendersEveryOutput() throws {
     let files = try RenderFixture.render(RenderFixture.report())
-    #expect(files.keys.sorted() == ["errors.csv", "usage.html", "usage.json", "usage.md", "usage_by_customer.csv", "usage_daily.csv"])
+    #expect(files.keys.sorted() == ["errors.csv", "usage.html", "usage.json", "usage.md", "usage_by_customer.csv", "usage_daily.csv", "usage_trends.csv"])
 }

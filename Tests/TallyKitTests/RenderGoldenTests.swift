@@ -6,7 +6,7 @@ import Testing
 /// Golden files for every output of the fixture report; re-record with
 /// `TALLY_RECORD_GOLDEN=1 swift test --filter RenderGolden`.
 @Suite struct RenderGoldenTests {
-    static let names = ["usage.html", "usage.md", "usage_by_customer.csv", "usage_daily.csv", "errors.csv", "usage.json"]
+    static let names = ["usage.html", "usage.md", "usage_by_customer.csv", "usage_daily.csv", "errors.csv", "usage_trends.csv", "usage.json"]
 
     @Test(arguments: names) func matchesGolden(name: String) throws {
         let files = try RenderFixture.render(RenderFixture.report())
@@ -19,13 +19,13 @@ import Testing
         let first = try renderer.render(report)
         let second = try renderer.render(report)
         #expect(first == second)
-        #expect(first.count == 6)
+        #expect(first.count == 7)
     }
 
     @Test func formatsSelectFiles() throws {
         let renderer = ReportRenderer(templates: try TemplateSet.builtIn(), zone: RenderFixture.zone, csvBOM: false)
         let files = try renderer.render(RenderFixture.report(), formats: [.csv])
-        #expect(files.map(\.name) == ["usage_by_customer.csv", "usage_daily.csv", "errors.csv"])
+        #expect(files.map(\.name) == ["usage_by_customer.csv", "usage_daily.csv", "errors.csv", "usage_trends.csv"])
     }
 
     @Test func csvBOMPrefixesEveryCSV() throws {
@@ -37,10 +37,11 @@ import Testing
         #expect(JobsCSVWriter(bom: true).header.hasPrefix("\u{FEFF}id,user_id,"))
     }
 
-    @Test func htmlCapsCustomersAndLinksTheCSV() throws {
+    @Test func htmlCapsCustomersAndLinksTheListAndTheCSV() throws {
         let files = try RenderFixture.render(RenderFixture.report(customers: 600))
         let html = try #require(files["usage.html"])
-        #expect(html.contains("603 customers. The first 500 are shown; all are in <a href=\"usage_by_customer.csv\">"))
+        #expect(html.contains("603 customers. The 25 largest are shown. <a href=\"customers/index.html\">All customers</a>"))
+        #expect(html.contains("all are also in <a href=\"usage_by_customer.csv\">"))
         #expect(!html.contains("c550@example.com"))
         #expect(files["usage_by_customer.csv"]?.contains("c550@example.com") == true)
     }
@@ -58,7 +59,7 @@ import Testing
             .render(UsageReport(period: period, timeSeries: TimeSeries(granularity: .hour)))
         let text = Dictionary(uniqueKeysWithValues: files.map { ($0.name, String(decoding: $0.bytes, as: UTF8.self)) })
         let html = try #require(text["usage.html"])
-        #expect(html.contains("<p>0 customers.</p>"))
+        #expect(html.contains("<p>0 customers. <a href=\"customers/index.html\">All customers</a>"))
         #expect(html.contains("Per hour as a table"))
         #expect(!html.contains("chart-documents"), "no chart without buckets")
         #expect(text["usage.md"]?.contains("| Success rate | n/a |") == true)

@@ -12,7 +12,7 @@ package struct BillingRenderer: Sendable {
 
     let templates: TemplateSet
     let format: BillingFormat
-    /// The inline style of every HTML page: `usage.css` then `billing.css`.
+    /// The inline style of every HTML page: `usage.css`, `billing.css`, then the `@page` rule of `--paper`.
     let style: String
     /// The policy of the invoice and note pages (computed once: a run may write a million pages).
     let pageCSP: String
@@ -20,10 +20,10 @@ package struct BillingRenderer: Sendable {
     /// Makes a renderer for a template set and the plan's zone.
     ///
     /// - Parameter zoneName: the zone as the plan names it; `zone.identifier` by default.
-    package init(templates: TemplateSet, zone: TimeZone, zoneName: String? = nil) {
+    package init(templates: TemplateSet, zone: TimeZone, zoneName: String? = nil, paper: PaperSize = .a4) {
         self.templates = templates
         format = BillingFormat(display: DisplayFormat(zone: zone), zoneName: zoneName ?? zone.identifier)
-        style = templates.css + templates.billing.css
+        style = templates.css + templates.billing.css + paper.pageRule
         pageCSP = Self.csp(style: style, script: nil)
     }
 

@@ -87,7 +87,6 @@ table.lines tr.total th[scope=row]{font-weight:700}
 ul.plain{padding-left:1.25rem}
 .invoice-page{max-width:860px}
 .invoice-head{border-bottom:2px solid var(--fg);margin-bottom:1rem}
-@page{size:A4;margin:16mm}
 @media print{.invoice{break-before:page;border:0;padding:0;margin:0}#unbilled{break-before:page}.noprint{display:none}.invoice-page table{font-size:9.5pt}}
 .draft-banner{margin:.75rem 0;padding:.6rem .9rem;border:2px solid var(--bad);border-radius:6px;font-size:1.05rem}
 .parties{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:flex-start;gap:1rem}
@@ -137,7 +136,7 @@ ul.plain{padding-left:1.25rem}
 <thead><tr><th scope="col">Period</th><th scope="col">Days</th><th scope="col">Status</th><th scope="col">Numbers</th><th scope="col" class="n">Invoices</th><th scope="col" class="n">Total</th><th scope="col" class="n">Notes</th><th scope="col" class="n">Notes total</th></tr></thead>
 <tbody>
 {{#periods}}
-<tr><th scope="row">{{period.label}}</th><td><span class="nw">{{period.firstDay}}</span> to <span class="nw">{{period.lastDay}}</span></td><td><span class="status {{#period.isDraft}}warn{{/period.isDraft}}{{^period.isDraft}}ok{{/period.isDraft}}">{{period.status}}</span>{{#period.isDraft}}<div class="sub">closes {{period.closes}}</div>{{/period.isDraft}}</td><td class="id">{{numbers}}</td><td class="n">{{invoiceCount}}</td><td class="n">{{total}}</td><td class="n">{{noteCount}}</td><td class="n">{{notesTotal}}</td></tr>
+<tr><th scope="row" class="nw">{{period.label}}</th><td><span class="nw">{{period.firstDay}}</span> to <span class="nw">{{period.lastDay}}</span></td><td><span class="status {{#period.isDraft}}warn{{/period.isDraft}}{{^period.isDraft}}ok{{/period.isDraft}}">{{period.status}}</span>{{#period.isDraft}}<div class="sub">closes {{period.closes}}</div>{{/period.isDraft}}</td><td class="id">{{numbers}}</td><td class="n">{{invoiceCount}}</td><td class="n">{{total}}</td><td class="n">{{noteCount}}</td><td class="n">{{notesTotal}}</td></tr>
 {{/periods}}
 </tbody></table></div>
 {{#periods}}
@@ -163,7 +162,7 @@ ul.plain{padding-left:1.25rem}
 <thead><tr><th scope="col">Customer</th><th scope="col">Period</th><th scope="col">Status</th><th scope="col">Plan</th><th scope="col">Invoice</th><th scope="col" class="n">Subtotal</th><th scope="col" class="n">Discount</th><th scope="col" class="n">Tax</th><th scope="col" class="n">Total</th></tr></thead>
 <tbody>
 {{#invoices}}
-<tr><th scope="row">{{customer}}{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td>{{period.label}}</td><td>{{status}}</td><td>{{plan}}</td><td class="id"><a href="#inv-{{number}}">{{number}}</a></td><td class="n">{{subtotal}}</td><td class="n">{{discount}}</td><td class="n">{{tax}}</td><td class="n">{{total}}</td></tr>
+<tr><th scope="row">{{customer}}{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td class="nw">{{period.label}}</td><td>{{status}}</td><td>{{plan}}</td><td class="id nw"><a href="#inv-{{number}}">{{number}}</a></td><td class="n">{{subtotal}}</td><td class="n">{{discount}}</td><td class="n">{{tax}}</td><td class="n">{{total}}</td></tr>
 {{/invoices}}
 </tbody>
 <tfoot><tr class="total"><th scope="row" colspan="8">All invoices ({{invoiceCount}})</th><td class="n">{{grandTotal}}</td></tr></tfoot>
@@ -181,7 +180,7 @@ ul.plain{padding-left:1.25rem}
 <thead><tr><th scope="col">Note</th><th scope="col">Kind</th><th scope="col">Corrects</th><th scope="col">Customer</th><th scope="col">Issued</th><th scope="col" class="n">Amount</th></tr></thead>
 <tbody>
 {{#notes}}
-<tr id="adj-{{number}}"><th scope="row" class="id"><a href="{{file}}">{{number}}</a></th><td>{{kind}}</td><td class="id"><a href="{{originalFile}}">{{originalNumber}}</a></td><td>{{customer}}</td><td>{{issueDate}}</td><td class="n">{{amount}}</td></tr>
+<tr id="adj-{{number}}"><th scope="row" class="id"><a href="{{file}}">{{number}}</a></th><td>{{kind}}</td><td class="id"><a href="{{originalFile}}">{{originalNumber}}</a></td><td>{{customer}}</td><td class="d">{{issueDate}}</td><td class="n">{{amount}}</td></tr>
 {{/notes}}
 </tbody></table></div>
 {{/hasNotes}}
@@ -413,6 +412,180 @@ Every plan customer matched a user.
 {{/hasUnmatchedPlanCustomers}}
 
 """####,
+        "customer.html.mustache": ####"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{page.csp}}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{{page.title}}</title>
+<style>{{{page.style}}}</style>
+</head>
+<body>
+<header>
+<p class="noprint"><a href="../usage.html">Usage report {{page.period.label}}</a> › <a href="index.html">All customers</a></p>
+{{#customer}}
+<h1>{{#anonymous}}Anonymous usage{{/anonymous}}{{^anonymous}}{{user}}{{/anonymous}}</h1>
+{{#hasName}}<p class="meta">{{name}}</p>{{/hasName}}
+{{^anonymous}}<p class="meta">Customer <code>{{userID}}</code></p>{{/anonymous}}
+{{/customer}}
+<p class="meta">Period <strong>{{page.period.label}}</strong>: <span class="nw">{{page.period.from.local}}</span> to <span class="nw">{{page.period.to.local}}</span> (zone {{page.period.zone}}, end excluded).</p>
+</header>
+<main>
+<section id="totals" aria-labelledby="h-totals">
+<h2 id="h-totals">Totals</h2>
+{{#customer}}
+<div class="cards">
+<div class="card"><div class="label">Jobs</div><div class="value">{{jobs}}</div></div>
+<div class="card"><div class="label">Documents</div><div class="value">{{documents}}</div></div>
+<div class="card"><div class="label">Processed</div><div class="value">{{processed}}</div></div>
+<div class="card"><div class="label">Failed</div><div class="value">{{failed}}</div></div>
+<div class="card"><div class="label">Success rate</div><div class="value">{{successRate}}</div></div>
+<div class="card"><div class="label">Processing time</div><div class="value">{{processingTime}}</div></div>
+<div class="card"><div class="label">Tokens</div><div class="value">{{tokens}}</div></div>
+</div>
+<p class="meta">First activity <time datetime="{{firstActivity.iso}}">{{firstActivity.local}}</time>, last <time datetime="{{lastActivity.iso}}">{{lastActivity.local}}</time>.</p>
+{{/customer}}
+{{#billed}}
+<h3>Invoices</h3>
+{{#hasInvoices}}<ul>{{#invoices}}<li><a href="{{href}}">{{label}}</a></li>{{/invoices}}</ul>{{/hasInvoices}}
+{{^hasInvoices}}<p class="note">No invoice page listed here; every invoice is in <a href="../billing.html">the billing report</a>.</p>{{/hasInvoices}}
+{{/billed}}
+</section>
+{{^hasDetail}}<p class="note">{{detailNote}}</p>{{/hasDetail}}
+{{#hasDetail}}
+<section id="series" aria-labelledby="h-series">
+<h2 id="h-series">Per {{series.granularity}}</h2>
+<h3>Documents per {{series.granularity}}</h3>
+{{{documentsChart}}}
+<h3>Jobs created per {{series.granularity}}</h3>
+{{{jobsChart}}}
+<details><summary>Per {{series.granularity}} as a table</summary>
+<div class="wrap"><table>
+<caption>Jobs created and documents per {{series.granularity}} ({{page.period.zone}})</caption>
+<thead><tr><th scope="col">{{series.granularity}}</th><th scope="col" class="n">Jobs created</th><th scope="col" class="n">Documents processed</th><th scope="col" class="n">Documents failed</th></tr></thead>
+<tbody>
+{{#series.buckets}}
+<tr><th scope="row"><time datetime="{{start.iso}}">{{label}}</time></th><td class="n">{{jobs}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td></tr>
+{{/series.buckets}}
+</tbody></table></div>
+</details>
+</section>
+<section id="mix" aria-labelledby="h-mix">
+<h2 id="h-mix">Job types, models and errors</h2>
+<div class="wrap"><table>
+<caption>Jobs by type</caption>
+<thead><tr><th scope="col">Job type</th><th scope="col" class="n">Jobs</th></tr></thead>
+<tbody>{{#jobTypes}}<tr><th scope="row">{{name}}</th><td class="n">{{count}}</td></tr>{{/jobTypes}}</tbody></table></div>
+<div class="wrap"><table>
+<caption>Jobs by model</caption>
+<thead><tr><th scope="col">Model</th><th scope="col" class="n">Jobs</th></tr></thead>
+<tbody>{{#models}}<tr><th scope="row">{{name}}</th><td class="n">{{count}}</td></tr>{{/models}}</tbody></table></div>
+{{#hasErrors}}
+<div class="wrap"><table>
+<caption>Failed jobs and documents by message (numbers, ids and URLs masked)</caption>
+<thead><tr><th scope="col">Message</th><th scope="col" class="n">Failures</th></tr></thead>
+<tbody>{{#errors}}<tr><th scope="row" class="msg">{{name}}</th><td class="n">{{count}}</td></tr>{{/errors}}</tbody></table></div>
+{{/hasErrors}}
+{{^hasErrors}}<p class="note">No failures in the period.</p>{{/hasErrors}}
+</section>
+{{/hasDetail}}
+{{#hasActive}}
+<section id="active" aria-labelledby="h-active">
+<h2 id="h-active">Jobs in flight at {{page.period.asOf.local}}</h2>
+<div class="wrap"><table>
+<caption>Jobs not finished (stuck ones first)</caption>
+<thead><tr><th scope="col">Job</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Started</th><th scope="col" class="n">Age</th></tr></thead>
+<tbody>
+{{#active}}
+<tr id="{{anchor}}"><th scope="row" class="id">{{id}}</th><td>{{jobType}}</td><td>{{status}}</td><td class="d">{{created.short}}</td><td class="d">{{started.short}}</td><td class="n">{{age}}</td></tr>
+{{/active}}
+</tbody></table></div>
+</section>
+{{/hasActive}}
+</main>
+<footer>Made by tally. All of this customer's jobs are rows of ../jobs.csv (column user_id).</footer>
+<script>{{{page.script}}}</script>
+</body>
+</html>
+
+"""####,
+        "customers.html.mustache": ####"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{page.csp}}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{{page.title}}</title>
+<style>{{{page.style}}}</style>
+</head>
+<body>
+<header>
+<p class="noprint"><a href="../usage.html">Usage report {{page.period.label}}</a></p>
+<h1>{{page.title}}</h1>
+<p class="meta">{{countText}}{{#paged}}, {{pageText}}{{/paged}}; largest first (documents processed, then jobs). All are in <a href="../usage_by_customer.csv">usage_by_customer.csv</a>.</p>
+{{#previous}}<a href="{{href}}">{{label}}</a> {{/previous}}{{#next}}<a href="{{href}}">{{label}}</a>{{/next}}
+</header>
+<main>
+<div class="wrap"><table class="sortable" data-filter>
+<caption>Usage per customer</caption>
+<thead><tr><th scope="col">Customer</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">Documents</th><th scope="col" class="n">Processed</th><th scope="col" class="n">Failed</th><th scope="col" class="n">Success</th><th scope="col" class="n">Processing time</th><th scope="col" class="n">Tokens</th><th scope="col">First activity</th><th scope="col">Last activity</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row"><a href="{{file}}">{{#anonymous}}<em>anonymous</em>{{/anonymous}}{{^anonymous}}{{user}}{{/anonymous}}</a>{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{successRate}}</td><td class="n">{{processingTime}}</td><td class="n">{{tokens}}</td><td><time datetime="{{firstActivity.iso}}">{{firstActivity.date}}</time></td><td><time datetime="{{lastActivity.iso}}">{{lastActivity.date}}</time></td></tr>
+{{/rows}}
+</tbody></table></div>
+{{#previous}}<a href="{{href}}">{{label}}</a> {{/previous}}{{#next}}<a href="{{href}}">{{label}}</a>{{/next}}
+</main>
+<script>{{{page.script}}}</script>
+</body>
+</html>
+
+"""####,
+        "error-group.html.mustache": ####"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{page.csp}}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{{page.title}}</title>
+<style>{{{page.style}}}</style>
+</head>
+<body>
+<header>
+<p class="noprint"><a href="../usage.html#errors">Usage report {{page.period.label}}: errors</a></p>
+<h1>{{page.title}}</h1>
+</header>
+<main>
+{{#cluster}}
+<dl class="facts">
+<div><dt>Message (normalised)</dt><dd><code>{{normalized}}</code></dd></div>
+<div><dt>Example</dt><dd class="msg">{{example}}</dd></div>
+<div><dt>Failures</dt><dd>{{count}} (jobs: {{jobs}}, documents: {{documents}}), {{share}} of all</dd></div>
+<div><dt>Seen</dt><dd><time datetime="{{firstSeen.iso}}">{{firstSeen.short}}</time> to <time datetime="{{lastSeen.iso}}">{{lastSeen.short}}</time></dd></div>
+</dl>
+{{/cluster}}
+<p>{{#more}}The earliest {{shown}} rows of this group; the failed jobs among the rest are in <a href="../jobs.csv">jobs.csv</a> (status failed, this error_message).{{/more}}{{^more}}Every row of this group.{{/more}}</p>
+<div class="wrap"><table class="sortable">
+<caption>Failed jobs and documents, earliest first</caption>
+<thead><tr><th scope="col">At</th><th scope="col">Job</th><th scope="col">Document</th><th scope="col">Customer</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><td><time datetime="{{at.iso}}">{{at.short}}</time></td><td class="id">{{jobID}}</td><td class="id">{{documentID}}</td><td><a href="../customers/{{customerFile}}">{{user}}</a></td></tr>
+{{/rows}}
+</tbody></table></div>
+</main>
+<script>{{{page.script}}}</script>
+</body>
+</html>
+
+"""####,
         "invoice-lines.html.mustache": ####"""
 <div class="wrap"><table class="lines">
 <caption>{{#isDraft}}Draft invoice{{/isDraft}}{{^isDraft}}Invoice{{/isDraft}} {{number}} lines ({{currency}})</caption>
@@ -494,46 +667,65 @@ Every plan customer matched a user.
 
 """####,
         "usage.css": ####"""
-:root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--card:#f6f8fa;--ok:#1f7a45;--bad:#c62828;--run:#1f5fbf;--wait:#9a6700;--o0:#6e40c9;--o1:#00796b;--o2:#8c6d1f;--link:#0b5cad;--up:#1f7a45;--down:#c62828}
-@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9aa5b1;--line:#30363d;--card:#161b22;--ok:#3fb950;--bad:#ff7b72;--run:#58a6ff;--wait:#d29922;--o0:#bc8cff;--o1:#39c5bb;--o2:#e3b341;--link:#58a6ff;--up:#3fb950;--down:#ff7b72}}
+:root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--card:#f6f8fa;--ok:#1a7f37;--bad:#cf222e;--run:#0969da;--wait:#9a6700;--queue:#8250df;--stop:#6e7781;--part:#d1580b;--o0:#1b7c83;--o1:#bf3989;--o2:#4d2d00;--link:#0b5cad;--up:#1a7f37;--down:#cf222e;--shade:rgba(0,0,0,.22)}
+@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9aa5b1;--line:#30363d;--card:#161b22;--ok:#3fb950;--bad:#ff7b72;--run:#58a6ff;--wait:#e3b341;--queue:#bc8cff;--stop:#8b949e;--part:#f0883e;--o0:#39c5bb;--o1:#ff80c8;--o2:#d2a679;--link:#58a6ff;--up:#3fb950;--down:#ff7b72;--shade:rgba(0,0,0,.7)}}
 *{box-sizing:border-box}
-body{margin:0 auto;max-width:1200px;padding:1.5rem;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+body{margin:0 auto;padding:1.5rem clamp(.75rem,3vw,2.5rem);background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+p,.note,details>summary{max-width:80ch}
 h1{font-size:1.6rem;margin:0 0 .25rem}
 h2{font-size:1.25rem;margin:2rem 0 .5rem;padding-bottom:.25rem;border-bottom:1px solid var(--line)}
 h3{font-size:1.05rem;margin:1.25rem 0 .4rem}
 a{color:var(--link)}
 .meta,.note,caption{color:var(--muted)}
 .note{font-size:.9rem}
+.nw,time,td.d{white-space:nowrap}
 nav ul{list-style:none;padding:0;margin:.75rem 0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:.75rem;margin:1rem 0}
-.card{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(190px,calc(50% - .4rem)),1fr));gap:.75rem;margin:1rem 0}
+.card{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem;min-width:0}
 .card .label{color:var(--muted);font-size:.85rem}
-.card .value{font-size:1.5rem;font-weight:600;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
+.card .value{font-size:clamp(1.15rem,5vw,1.5rem);font-weight:600;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
 .card .prev{font-size:.8rem;color:var(--muted)}
 .card .prev span{white-space:nowrap}
 .good{color:var(--up)}.bad{color:var(--down)}
-.wrap{overflow-x:auto}
+.wrap{overflow-x:auto;background:linear-gradient(to right,var(--bg) 30%,transparent) left/2.5rem 100% no-repeat local,linear-gradient(to left,var(--bg) 30%,transparent) right/2.5rem 100% no-repeat local,radial-gradient(farthest-side at 0 50%,var(--shade),transparent) left/.8rem 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,var(--shade),transparent) right/.8rem 100% no-repeat scroll}
+.wrap.scrolls::before{content:"Scroll sideways for more columns \2192";display:block;position:sticky;left:0;font-size:.8rem;color:var(--muted)}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}
 caption{text-align:left;padding:.25rem 0;font-size:.85rem}
 th,td{border-bottom:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}
 thead th{background:var(--card);vertical-align:bottom}
+thead{display:table-header-group}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.msg{max-width:38rem;overflow-wrap:anywhere}
+td.msg{max-width:38rem;min-width:12rem;overflow-wrap:anywhere}
 td.id,code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;overflow-wrap:anywhere}
+dl.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(16rem,100%),1fr));gap:.5rem 1.5rem;margin:.5rem 0 1rem}
+dl.facts dt{color:var(--muted);font-size:.85rem}
+dl.facts dd{margin:0;overflow-wrap:anywhere}
+td.id{min-width:9rem}
+th.id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;font-weight:400;min-width:9rem;overflow-wrap:anywhere}
 th button{all:inherit;display:inline;border:0;padding:0;background:none;cursor:pointer}
 .sub{font-weight:400;color:var(--muted);font-size:.85em}
 th button::after{content:" \2195";color:var(--muted)}
 th[aria-sort=ascending] button::after{content:" \2191"}
 th[aria-sort=descending] button::after{content:" \2193"}
-.filter{margin:.25rem 0;padding:.3rem .5rem;border:1px solid var(--line);border-radius:4px;background:var(--bg);color:var(--fg);min-width:16rem}
-.chart{width:100%;height:auto;display:block;margin:.5rem 0}
-.c-ok{fill:var(--ok)}.c-bad{fill:var(--bad)}.c-run{fill:var(--run)}.c-wait{fill:var(--wait)}
+.filter{margin:.25rem 0;padding:.3rem .5rem;border:1px solid var(--line);border-radius:4px;background:var(--bg);color:var(--fg);min-width:min(16rem,100%)}
+.chart-box{overflow-x:auto}
+.chart{width:100%;min-width:600px;max-width:1100px;height:auto;display:block;margin:.5rem 0}
+.chart.small{min-width:0}
+.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(260px,100%),1fr));gap:1rem 1.5rem;margin:.5rem 0}
+.c-title{fill:var(--fg);font-size:13px;font-weight:600}
+.c-ok{fill:var(--ok)}.c-bad{fill:var(--bad)}.c-run{fill:var(--run)}.c-wait{fill:var(--wait)}.c-queue{fill:var(--queue)}.c-stop{fill:var(--stop)}.c-part{fill:var(--part)}
 .c-other0{fill:var(--o0)}.c-other1{fill:var(--o1)}.c-other2{fill:var(--o2)}
+.c-line{fill:none;stroke:var(--run);stroke-width:3}
 .c-grid{stroke:var(--line);stroke-width:1}
 .c-label{fill:var(--muted);font-size:12px}
+@media (max-width:700px){.chart-box .c-label{font-size:19px}body{font-size:14px}}
+.legend{list-style:none;display:flex;flex-wrap:wrap;gap:.2rem 1rem;padding:0;margin:.25rem 0 .75rem;font-size:.85rem}
+.legend li{white-space:nowrap}
+.sw{display:inline-block;width:.8em;height:.8em;margin-right:.3em;vertical-align:-.05em;border-radius:2px}
+.sw.c-ok{background:var(--ok)}.sw.c-bad{background:var(--bad)}.sw.c-run{background:var(--run)}.sw.c-wait{background:var(--wait)}.sw.c-queue{background:var(--queue)}.sw.c-stop{background:var(--stop)}.sw.c-part{background:var(--part)}.sw.c-other0{background:var(--o0)}.sw.c-other1{background:var(--o1)}.sw.c-other2{background:var(--o2)}
 .ok{color:var(--ok)}.warn{color:var(--bad);font-weight:600}
 footer{margin-top:2rem;color:var(--muted);font-size:.85rem}
-@media print{:root{--bg:#fff;--fg:#000;--muted:#333;--line:#999;--card:#fff}body{max-width:none;padding:0;font-size:10pt}nav,.filter{display:none}h2{break-after:avoid}table,svg{break-inside:auto}tr{break-inside:avoid}a{color:#000}.wrap{overflow:visible}}
+@media print{:root{--bg:#fff;--fg:#000;--muted:#333;--line:#999;--card:#fff;--shade:transparent}body{padding:0;font-size:10pt}nav,.filter,.noprint{display:none}h2,h3{break-after:avoid}table,svg{break-inside:auto}tr{break-inside:avoid}a{color:#000}.wrap,.chart-box{overflow:visible;background:none}.wrap.scrolls::before{content:none}th button::after,th[aria-sort] button::after{content:none}.chart{min-width:0}.c-label{font-size:12px}details::details-content{content-visibility:visible;display:block}details>summary{list-style:none}section{break-before:auto}}
 
 """####,
         "usage.html.mustache": ####"""
@@ -550,12 +742,12 @@ footer{margin-top:2rem;color:var(--muted);font-size:.85rem}
 <body>
 <header>
 <h1>{{title}}</h1>
-<p class="meta">Period <strong>{{period.label}}</strong>: {{period.from.local}} to {{period.to.local}} (zone {{period.zone}}, end excluded).
-Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{generatedAt.iso}}</time>).
-{{#hasPrevious}}Compared with {{period.previousFrom.local}} to {{period.previousTo.local}}.{{/hasPrevious}}</p>
+<p class="meta">Period <strong>{{period.label}}</strong>: <span class="nw">{{period.from.local}}</span> to <span class="nw">{{period.to.local}}</span> (zone {{period.zone}}, end excluded).
+Generated at <span class="nw">{{generatedAt.local}}</span> (<time datetime="{{generatedAt.iso}}">{{generatedAt.iso}}</time>).
+{{#hasPrevious}}Compared with <span class="nw">{{period.previousFrom.local}}</span> to <span class="nw">{{period.previousTo.local}}</span>.{{/hasPrevious}}</p>
 {{#hasUserFilter}}<p class="meta">Limited to customers: {{#userFilter}}<code>{{value}}</code> {{/userFilter}}</p>{{/hasUserFilter}}
 <nav aria-label="Sections"><ul>
-<li><a href="#totals">Totals</a></li><li><a href="#throughput">Throughput</a></li><li><a href="#durations">Durations</a></li>
+<li><a href="#totals">Totals</a></li><li><a href="#trends">Trends</a></li><li><a href="#throughput">Throughput</a></li><li><a href="#durations">Durations</a></li>
 <li><a href="#errors">Errors</a></li><li><a href="#activity">Activity</a></li><li><a href="#customers">Customers</a></li>
 <li><a href="#series">Time series</a></li><li><a href="#quality">Data quality</a></li><li><a href="#sources">Sources</a></li>
 </ul></nav>
@@ -591,6 +783,26 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 {{#billing}}
 <p>Billing: {{invoicesText}}{{#totals}}, {{amount}} {{currency}}{{/totals}}. <a href="{{link}}">See the billing report</a>.</p>
 {{/billing}}
+</section>
+
+<section id="trends" aria-labelledby="h-trends">
+<h2 id="h-trends">Trends</h2>
+{{#trends}}
+<p class="note">The report's period (last, highlighted) and the {{previousCount}} before it, one {{unit}} each: jobs by created_at and their documents, counted as in the totals; failure rate is failed of processed + failed documents.</p>
+{{{charts.trends}}}
+{{#hasRows}}
+<details><summary>Trend per {{unit}} as a table</summary>
+<div class="wrap"><table>
+<caption>Jobs and documents per {{unit}}, the report's period last</caption>
+<thead><tr><th scope="col">Period</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">Documents</th><th scope="col" class="n">Processed</th><th scope="col" class="n">Failed</th><th scope="col" class="n">Failure rate</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row" class="nw">{{#current}}<strong>{{label}}</strong>{{/current}}{{^current}}{{label}}{{/current}}</th><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{failureRate}}</td></tr>
+{{/rows}}
+</tbody></table></div>
+</details>
+{{/hasRows}}
+{{/trends}}
 </section>
 
 <section id="throughput" aria-labelledby="h-throughput">
@@ -651,14 +863,14 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <section id="errors" aria-labelledby="h-errors">
 <h2 id="h-errors">Errors</h2>
 {{#errors}}
-<p>{{totalFailuresText}} in {{clusterCountText}} of similar messages (numbers, ids and URLs masked): {{failedJobsText}} and {{failedDocumentsText}} with status failed (the Failed total above sums the jobs' failed_count instead).{{#more}} The {{shownCount}} largest are shown; all are in <a href="errors.csv">errors.csv</a>.{{/more}}</p>
+<p>{{totalFailuresText}} in {{clusterCountText}} of similar messages (numbers, ids and URLs masked; each links to the rows behind it): {{failedJobsText}} and {{failedDocumentsText}} with status failed (the Failed total above sums the jobs' failed_count instead).{{#more}} The {{shownCount}} largest are shown; all are in <a href="errors.csv">errors.csv</a>.{{/more}}</p>
 {{#hasClusters}}
 <div class="wrap"><table class="sortable" data-filter>
 <caption>Top error messages</caption>
 <thead><tr><th scope="col" class="n">#</th><th scope="col">Message (normalised)</th><th scope="col">Example</th><th scope="col" class="n">Count</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">Documents</th><th scope="col" class="n">Share</th><th scope="col">First seen</th><th scope="col">Last seen</th></tr></thead>
 <tbody>
 {{#clusters}}
-<tr><td class="n">{{rank}}</td><th scope="row" class="msg">{{normalized}}</th><td class="msg">{{example}}</td><td class="n">{{count}}</td><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{share}}</td><td><time datetime="{{firstSeen.iso}}">{{firstSeen.short}}</time></td><td><time datetime="{{lastSeen.iso}}">{{lastSeen.short}}</time></td></tr>
+<tr><td class="n">{{rank}}</td><th scope="row" class="msg"><a href="errors/{{file}}">{{normalized}}</a></th><td class="msg">{{example}}</td><td class="n">{{count}}</td><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{share}}</td><td><time datetime="{{firstSeen.iso}}">{{firstSeen.short}}</time></td><td><time datetime="{{lastSeen.iso}}">{{lastSeen.short}}</time></td></tr>
 {{/clusters}}
 </tbody></table></div>
 {{/hasClusters}}
@@ -688,7 +900,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <thead><tr><th scope="col">Job</th><th scope="col">Customer</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Started</th><th scope="col" class="n">Age</th></tr></thead>
 <tbody>
 {{#stuck}}
-<tr><th scope="row" class="id">{{id}}</th><td>{{user}}</td><td>{{jobType}}</td><td>{{status}}</td><td>{{created.short}}</td><td>{{started.short}}</td><td class="n warn">{{age}}</td></tr>
+<tr><th scope="row" class="id"><a href="customers/{{customerFile}}#{{anchor}}">{{id}}</a></th><td>{{user}}</td><td>{{jobType}}</td><td>{{status}}</td><td class="d">{{created.short}}</td><td class="d">{{started.short}}</td><td class="n warn">{{age}}</td></tr>
 {{/stuck}}
 </tbody></table></div>
 {{/hasStuck}}
@@ -698,7 +910,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <thead><tr><th scope="col">Job</th><th scope="col">Customer</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Started</th><th scope="col" class="n">Age</th></tr></thead>
 <tbody>
 {{#active}}
-<tr><th scope="row" class="id">{{id}}</th><td>{{user}}</td><td>{{jobType}}</td><td>{{status}}</td><td>{{created.short}}</td><td>{{started.short}}</td><td class="n">{{age}}</td></tr>
+<tr><th scope="row" class="id"><a href="customers/{{customerFile}}#{{anchor}}">{{id}}</a></th><td>{{user}}</td><td>{{jobType}}</td><td>{{status}}</td><td class="d">{{created.short}}</td><td class="d">{{started.short}}</td><td class="n">{{age}}</td></tr>
 {{/active}}
 </tbody></table></div>
 {{/hasActive}}
@@ -708,7 +920,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <thead><tr><th scope="col">Job</th><th scope="col">Customer</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Completed</th><th scope="col" class="n">Run time</th><th scope="col" class="n">Documents</th><th scope="col" class="n">Processed</th><th scope="col" class="n">Failed</th></tr></thead>
 <tbody>
 {{#completions}}
-<tr><th scope="row" class="id">{{id}}</th><td>{{user}}</td><td>{{jobType}}</td><td>{{status}}</td><td>{{completed.short}}</td><td class="n">{{runTime}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td></tr>
+<tr><th scope="row" class="id">{{id}}</th><td>{{user}}</td><td>{{jobType}}</td><td>{{status}}</td><td class="d">{{completed.short}}</td><td class="n">{{runTime}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td></tr>
 {{/completions}}
 </tbody></table></div>
 {{/hasCompletions}}
@@ -718,14 +930,14 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <section id="customers" aria-labelledby="h-customers">
 <h2 id="h-customers">Customers</h2>
 {{#customers}}
-<p>{{countText}}.{{#capped}} The first {{shown}} are shown; all are in <a href="{{csv}}">{{csv}}</a>.{{/capped}}</p>
+<p>{{countText}}.{{#capped}} The {{shown}} largest are shown.{{/capped}} <a href="customers/index.html">All customers</a>, each with their own page, are listed apart; all are also in <a href="{{csv}}">{{csv}}</a>.</p>
 {{#hasRows}}
 <div class="wrap"><table class="sortable" data-filter>
 <caption>Usage per customer</caption>
 <thead><tr><th scope="col">Customer</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">Documents</th><th scope="col" class="n">Processed</th><th scope="col" class="n">Failed</th><th scope="col" class="n">Success</th><th scope="col" class="n">Processing time</th><th scope="col" class="n">Tokens</th><th scope="col">First activity</th><th scope="col">Last activity</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr><th scope="row">{{#anonymous}}<em>anonymous</em>{{/anonymous}}{{^anonymous}}{{user}}{{/anonymous}}{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{successRate}}</td><td class="n">{{processingTime}}</td><td class="n">{{tokens}}</td><td><time datetime="{{firstActivity.iso}}">{{firstActivity.date}}</time></td><td><time datetime="{{lastActivity.iso}}">{{lastActivity.date}}</time></td></tr>
+<tr><th scope="row"><a href="customers/{{file}}">{{#anonymous}}<em>anonymous</em>{{/anonymous}}{{^anonymous}}{{user}}{{/anonymous}}</a>{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{successRate}}</td><td class="n">{{processingTime}}</td><td class="n">{{tokens}}</td><td><time datetime="{{firstActivity.iso}}">{{firstActivity.date}}</time></td><td><time datetime="{{lastActivity.iso}}">{{lastActivity.date}}</time></td></tr>
 {{/rows}}
 </tbody></table></div>
 {{/hasRows}}
@@ -848,6 +1060,22 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
       });
     });
   });
+  function markScrolling() {
+    Array.prototype.forEach.call(document.querySelectorAll(".wrap"), function (w) {
+      w.classList.toggle("scrolls", w.scrollWidth > w.clientWidth + 1);
+    });
+  }
+  markScrolling();
+  window.addEventListener("resize", markScrolling);
+  var closed = [];
+  window.addEventListener("beforeprint", function () {
+    closed = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
+    closed.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    closed.forEach(function (d) { d.open = false; });
+    closed = [];
+  });
 })();
 
 """####,
@@ -877,6 +1105,18 @@ Limited to customers: {{#userFilter}}{{value}} {{/userFilter}}
 Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime}}; {{tokensText}}; {{bytes}} processed.
 {{/throughput}}
 
+{{#trends}}
+{{#hasRows}}
+## Trend per {{unit}}
+
+| Period | Jobs | Documents | Processed | Failed | Failure rate |
+|---|---:|---:|---:|---:|---:|
+{{#rows}}
+| {{#current}}**{{label}}**{{/current}}{{^current}}{{label}}{{/current}} | {{jobs}} | {{documents}} | {{processed}} | {{failed}} | {{failureRate}} |
+{{/rows}}
+
+{{/hasRows}}
+{{/trends}}
 ## Jobs by status
 
 | Status | Jobs | Share |

@@ -36,6 +36,20 @@ struct ReportCSV {
         return csv.bytes
     }
 
+    /// `usage_trends.csv`: the last periods and the report's, oldest first (the last row is the report's).
+    func trends(_ trends: Trends) -> [UInt8] {
+        var csv = CSVDocument(
+            header: ["period_start", "period_end", "label", "unit", "jobs", "documents", "processed", "failed", "failure_rate"],
+            bom: bom)
+        for p in trends.points {
+            csv.append([
+                .instant(p.from), .instant(p.to), .text(p.label), .text(trends.unit), .integer(p.jobs),
+                .integer(p.documents), .integer(p.processed), .integer(p.failed), .fraction(p.failureRate),
+            ])
+        }
+        return csv.bytes
+    }
+
     /// `errors.csv`: the error clusters, largest first.
     func errors(_ section: ErrorSection) -> [UInt8] {
         var csv = CSVDocument(header: [

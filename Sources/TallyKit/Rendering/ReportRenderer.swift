@@ -8,8 +8,10 @@ package enum ReportFormat: String, Sendable, CaseIterable {
 /// Turns a `UsageReport` into the bytes of `usage.html`, `usage.md`, the CSVs and
 /// `usage.json`: deterministic (same report, same bytes) and zone-aware.
 package struct ReportRenderer: Sendable {
-    /// Customer rows shown in the HTML (all of them are in `usage_by_customer.csv`).
-    package static let htmlCustomerCap = 500
+    /// Customer rows shown in the HTML (all of them are in `customers/index.html` and `usage_by_customer.csv`).
+    package static let htmlCustomerCap = 25
+    /// Error groups shown in the HTML, each with its page `errors/<rank>.html`.
+    package static let htmlErrorCap = 20
     /// Customer rows shown in the Markdown summary.
     package static let markdownCustomerCap = 20
     /// Error clusters shown in the Markdown summary.
@@ -18,12 +20,15 @@ package struct ReportRenderer: Sendable {
     let templates: TemplateSet
     let format: DisplayFormat
     let csvBOM: Bool
+    /// The page's inline style: `usage.css` and the `@page` rule of `--paper`.
+    let style: String
 
     /// Makes a renderer for a template set and report zone; `csvBOM` is `--csv-bom`.
-    package init(templates: TemplateSet, zone: TimeZone, csvBOM: Bool) {
+    package init(templates: TemplateSet, zone: TimeZone, csvBOM: Bool, paper: PaperSize = .a4) {
         self.templates = templates
         self.format = DisplayFormat(zone: zone)
         self.csvBOM = csvBOM
+        self.style = templates.css + paper.pageRule
     }
 
     /// Renders the requested formats (all by default), in a fixed file order.
@@ -40,6 +45,7 @@ package struct ReportRenderer: Sendable {
             files.append(RenderedFile(name: "usage_by_customer.csv", bytes: csv.customers(report.customers)))
             files.append(RenderedFile(name: "usage_daily.csv", bytes: csv.daily(report.timeSeries)))
             files.append(RenderedFile(name: "errors.csv", bytes: csv.errors(report.errors)))
+            files.append(RenderedFile(name: "usage_trends.csv", bytes: csv.trends(report.trends)))
         }
         if formats.contains(.json) { files.append(RenderedFile(name: "usage.json", bytes: Array(UsageJSON.render(report).utf8))) }
         return files
@@ -53,10 +59,10 @@ package struct ReportRenderer: Sendable {
 
     /// `usage.html`: the view with its charts, style, script and their policy.
     func htmlBytes(_ report: UsageReport) throws -> [UInt8] {
-        var view = UsageView(report, format: format, customerCap: Self.htmlCustomerCap, errorCap: 20)
+        var view = UsageView(report, format: format, customerCap: Self.htmlCustomerCap, errorCap: Self.htmlErrorCap)
         view.charts = ChartsView(report, charts: SVGCharts(format: format))
-        let styleHash = SHA256.cspSource(templates.css), scriptHash = SHA256.cspSource(templates.script)
-        view.style = templates.css
+        let styleHash = SHA256.cspSource(style), scriptHash = SHA256.cspSource(templates.script)
+        view.style = style
         view.script = templates.script
         view.csp = "default-src 'none'; style-src \(styleHash); script-src \(scriptHash); img-src data:; base-uri 'none'; form-action 'none'"
         try templates.html.checkSize(view)

@@ -6,9 +6,10 @@ struct SVGCharts {
 
     private static let width = 960
     private static let height = 240
-    private static let left = 56
+    /// Room for the value axis labels at the 19 px they take on a narrow screen.
+    private static let left = 76
     private static let bottom = 28
-    private static let top = 20
+    private static let top = 30
     private static let right = 24
 
     /// Documents processed and failed per bucket (stacked bars), with a legend.
@@ -21,8 +22,9 @@ struct SVGCharts {
         }
         let total = series.buckets.reduce(Int64(0)) { saturatingAdd($0, $1.documentsProcessed) }
         let failed = series.buckets.reduce(Int64(0)) { saturatingAdd($0, $1.documentsFailed) }
-        let legend = rect(Double(Self.left), 0, 12, 12, "c-ok") + label(Self.left + 16, 11, "processed", anchor: "start")
-            + rect(Double(Self.left + 110), 0, 12, 12, "c-bad") + label(Self.left + 126, 11, "failed", anchor: "start")
+        // Baselines low enough for the 19 px labels of a narrow screen.
+        let legend = rect(Double(Self.left), 6, 12, 12, "c-ok") + label(Self.left + 16, 18, "processed", anchor: "start")
+            + rect(Double(Self.left + 150), 6, 12, 12, "c-bad") + label(Self.left + 166, 18, "failed", anchor: "start")
         return svg(
             id: "chart-documents", title: "Documents processed and failed per \(unit)",
             desc: "Documents processed (\(format.count(total)) in all) and failed (\(format.count(failed))) per \(unit), \(format.count(Int64(series.buckets.count), unit)).",
@@ -50,7 +52,7 @@ struct SVGCharts {
     }
 
     /// Vertical bars with a value axis and at most `maxLabels` category labels.
-    private func barChart(_ bars: [Bar], maxLabels: Int = 10) -> String {
+    private func barChart(_ bars: [Bar], maxLabels: Int = 7) -> String {
         let maxValue = Self.niceTop(bars.map { $0.parts.reduce(0) { saturatingAdd($0, max(0, $1.0)) } }.max() ?? 0)
         var body = axis(maxValue: maxValue)
         let step = Double(Self.width - Self.left - Self.right) / Double(bars.count)
@@ -105,23 +107,26 @@ struct SVGCharts {
             body += "<g><title>\(Escape.html(text))</title>" + rect(x, 0, w, 28, statusClass(item.name, i)) + "</g>"
             x += w
         }
-        var legendX = 0
+        // The legend is HTML: it wraps on a narrow screen and keeps its text size.
+        var legend = "<ul class=\"legend\">"
         for (i, item) in list.enumerated() where item.count > 0 {
-            let text = "\(item.name) \(format.count(item.count))"
-            body += rect(Double(legendX), 40, 12, 12, statusClass(item.name, i))
-            body += "<text class=\"c-label\" x=\"\(legendX + 16)\" y=\"51\">\(Escape.html(text))</text>"
-            legendX += 28 + min(40, text.count) * 7
+            legend += "<li><span class=\"sw \(statusClass(item.name, i))\"></span>\(Escape.html(item.name)) \(format.count(item.count))</li>"
         }
         let desc = list.map { "\($0.name) \(format.count($0.count))" }.joined(separator: ", ")
-        return svg(id: "chart-status", title: "Jobs by status", desc: "Jobs by status: \(desc).", body: body, height: 60)
+        return svg(id: "chart-status", title: "Jobs by status", desc: "Jobs by status: \(desc).", body: body, height: 28, small: true)
+            + legend + "</ul>"
     }
 
-    private func statusClass(_ name: String, _ index: Int) -> String {
+    /// The colour class of a status: the seven known ones each their own, others in turn.
+    func statusClass(_ name: String, _ index: Int) -> String {
         switch name {
         case "completed": return "c-ok"
         case "failed": return "c-bad"
         case "processing": return "c-run"
         case "pending": return "c-wait"
+        case "queued": return "c-queue"
+        case "cancelled": return "c-stop"
+        case "partial": return "c-part"
         default: return "c-other\(index % 3)"
         }
     }
@@ -156,13 +161,19 @@ struct SVGCharts {
         "<rect class=\"\(cls)\" x=\"\(num(x))\" y=\"\(num(y))\" width=\"\(num(w))\" height=\"\(num(h))\"/>"
     }
 
-    private func svg(id: String, title: String, desc: String, body: String, height: Int = height) -> String {
-        "<svg id=\"\(id)\" class=\"chart\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" viewBox=\"0 0 \(Self.width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">"
+    /// The chart in a box that scrolls sideways on a narrow screen (`small` charts shrink instead).
+    private func svg(id: String, title: String, desc: String, body: String, height: Int = height, small: Bool = false) -> String {
+        (small ? "" : "<div class=\"chart-box\">")
+            + "<svg id=\"\(id)\" class=\"chart\(small ? " small" : "")\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" viewBox=\"0 0 \(Self.width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">"
             + "<title id=\"\(id)-t\">\(Escape.html(title))</title><desc id=\"\(id)-d\">\(Escape.html(desc))</desc>\(body)</svg>"
+            + (small ? "" : "</div>")
     }
 
     /// A coordinate with at most one decimal, the same on every machine.
-    private func num(_ v: Double) -> String {
+    private func num(_ v: Double) -> String { Self.coordinate(v) }
+
+    /// A coordinate with at most one decimal, the same on every machine.
+    static func coordinate(_ v: Double) -> String {
         let tenths = Int64((v * 10).rounded())
         return tenths % 10 == 0 ? String(tenths / 10) : DisplayFormat.decimal(numerator: tenths, denominator: 1, places: 1)
     }

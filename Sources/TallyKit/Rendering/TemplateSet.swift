@@ -10,7 +10,7 @@ import Mustache
 package struct TemplateSet: Sendable {
     /// The file names a template directory may hold, in a fixed order.
     package static let fileNames = ["usage.html.mustache", "usage.md.mustache", "usage.css", "usage.js"]
-        + BillingTemplates.fileNames
+        + BillingTemplates.fileNames + PageTemplates.fileNames
 
     /// The largest template or asset file accepted.
     static let maxFileSize = 4 << 20
@@ -22,6 +22,8 @@ package struct TemplateSet: Sendable {
     let css: String
     let script: String
     let billing: BillingTemplates
+    /// The customer, customer list and error group pages.
+    let pages: PageTemplates
 
     /// The built-in templates compiled into the binary.
     package static func builtIn() throws -> TemplateSet {
@@ -78,7 +80,8 @@ package struct TemplateSet: Sendable {
             markdown: markdown,
             css: try asset(texts["usage.css"]!, closingTag: "</style"),
             script: try asset(texts["usage.js"]!, closingTag: "</script"),
-            billing: try BillingTemplates.load(texts))
+            billing: try BillingTemplates.load(texts),
+            pages: try PageTemplates.load(texts))
         return (set, warnings)
     }
 

@@ -24,12 +24,24 @@ enum UsageJSON {
                 ("granularity", .string(r.timeSeries.granularity.rawValue)),
                 ("buckets", .array(r.timeSeries.buckets.map(bucket))),
             ])),
+            ("trends", .object([
+                ("unit", .string(r.trends.unit)),
+                ("periods", .array(r.trends.points.map(trendPoint))),
+            ])),
             ("data_quality", quality(r.dataQuality)),
             ("sources", .array(r.sources.map { s in
                 .object([("name", .string(s.name)), ("format", .string(s.format)), ("rows", .int(s.rows))])
             })),
             ("billing", r.billing.map(billing) ?? .null),
         ]).serialized()
+    }
+
+    static func trendPoint(_ p: TrendPoint) -> OrderedJSON {
+        .object([
+            ("label", .string(p.label)), ("from", .instant(p.from)), ("to", .instant(p.to)),
+            ("jobs", .int(p.jobs)), ("documents", .int(p.documents)), ("processed", .int(p.processed)),
+            ("failed", .int(p.failed)), ("failure_rate", ratio(p.failureRate)),
+        ])
     }
 
     static func ratio(_ r: Ratio) -> OrderedJSON {

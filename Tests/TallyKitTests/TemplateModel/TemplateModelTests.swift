@@ -14,10 +14,15 @@ import Testing
     static func billing() throws -> BillingView { try SampleDecoder.sample(of: BillingView.self) }
     static func invoicePage() throws -> InvoicePageView { try SampleDecoder.sample(of: InvoicePageView.self) }
     static func notePage() throws -> NotePageView { try SampleDecoder.sample(of: NotePageView.self) }
+    static func customerPage() throws -> CustomerPageView { try SampleDecoder.sample(of: CustomerPageView.self) }
+    static func customerIndex() throws -> CustomerIndexView { try SampleDecoder.sample(of: CustomerIndexView.self) }
+    static func errorGroup() throws -> ErrorGroupView { try SampleDecoder.sample(of: ErrorGroupView.self) }
 
     /// The views' types, found from the four roots.
     static func readmeCheck() throws -> ReadmeKeyCheck {
-        ReadmeKeyCheck(roots: [try usage(), try billing(), try invoicePage(), try notePage()])
+        ReadmeKeyCheck(roots: [
+            try usage(), try billing(), try invoicePage(), try notePage(), try customerPage(), try customerIndex(), try errorGroup(),
+        ])
     }
 
     /// The view a built-in template is rendered with.
@@ -26,6 +31,9 @@ import Testing
         case _ where template.hasPrefix("usage"): return try usage()
         case "invoice.html.mustache": return try invoicePage()
         case "adjustment.html.mustache": return try notePage()
+        case "customer.html.mustache": return try customerPage()
+        case "customers.html.mustache": return try customerIndex()
+        case "error-group.html.mustache": return try errorGroup()
         default: return try billing()
         }
     }
@@ -78,7 +86,7 @@ import Testing
 
     @Test(arguments: [
         "usage.html.mustache", "usage.md.mustache", "billing.html.mustache", "billing.md.mustache", "invoice.html.mustache",
-        "adjustment.html.mustache",
+        "adjustment.html.mustache", "customer.html.mustache", "customers.html.mustache", "error-group.html.mustache",
     ])
     func builtInTemplateUsesOnlyKeysOfItsView(name: String) throws {
         let root = try Self.root(of: name)

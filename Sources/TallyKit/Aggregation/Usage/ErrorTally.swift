@@ -3,11 +3,15 @@
 /// Memory is bounded: at most `clusterLimit` groups are kept, the first in code-point
 /// order of their normalised message (so shards agree whatever the reading order);
 /// failures of the other groups are counted under "(other messages)". Each key is at
-/// most 300 characters, each example at most `exampleBytes` bytes of UTF-8.
+/// most 300 characters, each example at most `exampleBytes` bytes of UTF-8. Each
+/// group keeps its `rowLimit` earliest rows (a job or document id, its owner and
+/// time: about 100 bytes each) for the drill-down pages.
 struct ErrorTally: Sendable {
     static let clusterLimit = 10_000
     static let exampleBytes = 1000
     static let other = "(other messages)"
+    /// Rows behind a cluster kept for its page at most.
+    static let rowLimit = 20
 
     struct Cluster: Sendable {
         var jobs: Int64 = 0
@@ -17,6 +21,16 @@ struct ErrorTally: Sendable {
         /// The earliest raw message (ties: the smallest text), so shards agree.
         var example: String = ""
         var exampleAt: Instant?
+        /// The earliest rows, sorted.
+        var rows: [FailureRow] = []
+
+        /// Keeps `row` when it is among the `rowLimit` earliest.
+        mutating func keep(_ row: FailureRow) {
+            if rows.count >= ErrorTally.rowLimit, let last = rows.last, !(row < last) { return }
+            let at = rows.firstIndex { row < $0 } ?? rows.endIndex
+            rows.insert(row, at: at)
+            if rows.count > ErrorTally.rowLimit { rows.removeLast() }
+        }
     }
 
     var clusters = FewKeyDictionary<String, Cluster>(
@@ -32,30 +46,40 @@ struct ErrorTally: Sendable {
     var bySourceType = FailureTally(other: "(other source types)")
     var byExtraction = FailureTally(other: "(other extraction methods)")
 
-    mutating func add(_ job: JobRecord) {
+    /// Counts a job of the period; returns its message's normalised key when it failed.
+    @discardableResult
+    mutating func add(_ job: JobRecord) -> String? {
         let failed = job.status == "failed"
         byJobType.add(job.jobType, failed: failed)
         byModel.add(job.modelName, failed: failed)
-        guard failed else { return }
+        guard failed else { return nil }
         failedJobs += 1
-        record(job.errorMessage, at: job.completedAt ?? job.createdAt, isJob: true)
+        let at = job.completedAt ?? job.createdAt
+        return record(job.errorMessage, at: at, row: FailureRow(at: at, jobID: job.id, userID: job.userID))
     }
 
-    mutating func add(_ document: DocumentRecord, at instant: Instant) {
+    /// Counts a document of the period; returns its message's normalised key when it failed.
+    @discardableResult
+    mutating func add(_ document: DocumentRecord, at instant: Instant) -> String? {
         let failed = document.status == "failed"
         bySourceType.add(document.fileSourceType, failed: failed)
         byExtraction.add(document.extractionMethod, failed: failed)
-        guard failed else { return }
+        guard failed else { return nil }
         failedDocuments += 1
-        record(document.errorMessage, at: instant, isJob: false)
+        // The job id only where every source reads it (a report reads documents without it).
+        let row = FailureRow(at: instant, jobID: nil, documentID: document.id, userID: DocumentMetrics.owner(document))
+        return record(document.errorMessage, at: instant, row: row)
     }
 
-    private mutating func record(_ message: String?, at instant: Instant, isJob: Bool) {
+    private mutating func record(_ message: String?, at instant: Instant, row: FailureRow) -> String {
         let raw = message.map(Self.shortened) ?? ""
-        clusters.update(normalized(raw), default: Cluster()) { c in
-            if isJob { c.jobs += 1 } else { c.documents += 1 }
+        let key = normalized(raw)
+        clusters.update(key, default: Cluster()) { c in
+            if row.documentID == nil { c.jobs += 1 } else { c.documents += 1 }
             Self.note(&c, raw, instant)
+            c.keep(row)
         }
+        return key
     }
 
     /// `message` cut to at most `exampleBytes` bytes of UTF-8, at a scalar boundary.
@@ -94,6 +118,7 @@ struct ErrorTally: Sendable {
         mine.documents += theirs.documents
         if let f = theirs.first { note(&mine, theirs.example, theirs.exampleAt ?? f); mine.first = min(mine.first ?? f, f) }
         if let l = theirs.last { mine.last = max(mine.last ?? l, l) }
+        for row in theirs.rows { mine.keep(row) }
     }
 
     mutating func merge(_ o: ErrorTally) {
@@ -118,7 +143,7 @@ struct ErrorTally: Sendable {
                 ErrorCluster(
                     normalizedMessage: key, exampleMessage: c.example, count: c.jobs + c.documents, jobs: c.jobs,
                     documents: c.documents, firstSeen: c.first, lastSeen: c.last,
-                    shareOfFailures: Ratio(c.jobs + c.documents, of: total))
+                    shareOfFailures: Ratio(c.jobs + c.documents, of: total), rows: c.rows)
             },
             clusterCount: Int64(all.count), totalFailures: total, failedJobs: failedJobs, failedDocuments: failedDocuments,
             byJobType: byJobType.rows, byModel: byModel.rows,

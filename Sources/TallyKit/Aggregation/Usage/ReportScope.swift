@@ -19,11 +19,18 @@ package struct ReportScope: Sendable {
     package var listLimit = 50
     /// The windows whose usage billing prices (sorted, disjoint); none without a plan.
     package var billingWindows: [BillingWindow] = []
+    /// The trend's period bounds (`Trends`): starts, oldest first, then the report's end.
+    package var trendBounds: [Instant]
+    /// One label per trend period.
+    package var trendLabels: [String]
+    /// The trend periods' length: `month`, `week`, `day` or `N days`.
+    package var trendUnit: String
 
     /// A scope for `period`, bucketing in `calendar`'s zone.
     package init(period: ReportPeriod, calendar: ZonedCalendar, users: Set<String>?) {
         self.period = period
         self.users = users
+        (trendBounds, trendLabels, trendUnit) = PeriodResolver.trendPeriods(of: period, calendar: calendar)
         clock = ZoneClock(zone: calendar.zone, from: Instant(microseconds: min(period.previousFrom.microseconds, period.asOf.microseconds)), to: Instant(microseconds: max(period.to.microseconds, period.asOf.microseconds)))
         buckets = TimeBuckets(from: period.from, to: period.to, calendar: calendar)
         guard buckets.granularity == .hour else {
@@ -54,6 +61,12 @@ package struct ReportScope: Sendable {
 
     /// Whether `instant` falls in the period.
     package func inPeriod(_ instant: Instant) -> Bool { instant >= period.from && instant < period.to }
+
+    /// The trend period holding `instant`, `nil` before the first or from the report's end on.
+    func trendIndex(_ instant: Instant) -> Int? {
+        guard let first = trendBounds.first, let end = trendBounds.last, instant >= first, instant < end else { return nil }
+        return Self.index(of: instant, in: trendBounds)
+    }
 
     /// Whether `instant` falls in the previous period.
     package func inPreviousPeriod(_ instant: Instant) -> Bool { instant >= period.previousFrom && instant < period.previousTo }

@@ -11,8 +11,13 @@ extension UsageAccumulator {
             previousTotals: previous.totals(implausibleDigits: digits), throughput: time.throughput(scope: scope),
             durations: durations.section, errors: errors.section, activity: activity.section(emails: email),
             customers: customerRows(users), timeSeries: time.series(scope: scope), dataQuality: dataQuality(diagnostics),
-            sources: sources, userFilter: userFilter)
+            sources: sources, userFilter: userFilter, trends: trend.trends(scope: scope))
         report.dataQuality.saturatedFigures = Self.saturated(report)
+        let buckets = report.timeSeries.buckets
+        report.customerDetails = details.byUser.filter { $0.value.jobsCreated.contains { $0 > 0 } || !$0.value.errors.counts.isEmpty }
+            .sorted { ($0.key == nil) != ($1.key == nil) ? $0.key == nil : ($0.key ?? "") < ($1.key ?? "") }
+            .map { $0.value.detail($0.key, buckets: buckets) }
+        report.customerDetailsCapped = details.capped
         return report
     }
 

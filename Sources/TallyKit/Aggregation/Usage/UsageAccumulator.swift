@@ -8,6 +8,7 @@ package struct UsageAccumulator: Accumulator {
     package let scope: ReportScope
     var current = PeriodTally()
     var previous = PeriodTally()
+    var trend: TrendTally
     var time: TimeTally
     var durations = DurationTally()
     var errors = ErrorTally()
@@ -16,6 +17,8 @@ package struct UsageAccumulator: Accumulator {
     /// in the period; an owner outside the period or user filter keeps an untouched
     /// tally, so one look-up per record serves both.
     var customers = RecentKeyDictionary<String?, CustomerTally>()
+    /// The detail of the customers with the smallest ids, for their pages.
+    var details: CustomerDetails
     var quality = QualityTally()
     /// Usage for invoices.
     package internal(set) var billing: BillingUsageTally
@@ -27,6 +30,8 @@ package struct UsageAccumulator: Accumulator {
         self.scope = scope
         time = TimeTally(buckets: scope.bucketStarts.count, days: scope.dayStarts.count)
         activity = ActivityTally(limit: scope.listLimit)
+        trend = TrendTally(periods: scope.trendLabels.count)
+        details = CustomerDetails(buckets: scope.bucketStarts.count)
         billing = BillingUsageTally(windows: scope.billingWindows.count)
     }
 
@@ -37,12 +42,15 @@ package struct UsageAccumulator: Accumulator {
         guard scope.includes(job.userID) else { return }
         billing.add(job, scope: scope)
         activity.add(job, scope: scope)
+        if let index = scope.trendIndex(job.createdAt) { trend.add(job, at: index) }
         if scope.inPeriod(job.createdAt) {
             current.add(job)
             time.add(job, scope: scope)
             durations.add(job)
-            errors.add(job)
+            let errorKey = errors.add(job)
             customers.update(job.userID, default: CustomerTally()) { $0.add(job) }
+            let bucket = scope.bucketIndex(job.createdAt)
+            details.update(job.userID) { $0.add(job, bucket: bucket, errorKey: errorKey) }
         } else if scope.inPreviousPeriod(job.createdAt) {
             previous.add(job)
         }
@@ -57,8 +65,9 @@ package struct UsageAccumulator: Accumulator {
         guard let instant = document.processedAt ?? document.job?.createdAt ?? document.createdAt,
               scope.inPeriod(instant) else { return }
         time.add(document)
-        errors.add(document, at: instant)
+        let errorKey = errors.add(document, at: instant)
         customers.update(owner, default: CustomerTally()) { $0.add(document, at: instant) }
+        if let errorKey { details.update(owner) { $0.addFailure(errorKey) } }
     }
 
     /// Frees the per-customer billing usage once the invoices are written (a million customers
@@ -71,11 +80,13 @@ package struct UsageAccumulator: Accumulator {
     package mutating func merge(_ later: UsageAccumulator) {
         current.merge(later.current)
         previous.merge(later.previous)
+        trend.merge(later.trend)
         time.merge(later.time)
         durations.merge(later.durations)
         errors.merge(later.errors)
         activity.merge(later.activity)
         for (user, tally) in later.customers.storage { customers.update(user, default: CustomerTally()) { $0.merge(tally) } }
+        details.merge(later.details)
         quality.merge(later.quality)
         billing.merge(later.billing)
     }

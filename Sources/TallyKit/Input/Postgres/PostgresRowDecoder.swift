@@ -100,14 +100,17 @@ struct PostgresRowDecoder {
         } catch {
             return .skip(.badCreatedAt, detail: error.detail)
         }
+        let status = Self.value(row, 8, wires[8], &statuses) ?? "pending"
+        // A failed document's id is read in any case: the error group pages list it.
         return .record(
             .document(DocumentRecord(
-                id: id, jobID: Self.recentID(row, 2, wires[2], &jobIDs, &jobUUIDs),
+                id: status == "failed" && !documentIDs ? identifier(row, 1) ?? id : id,
+                jobID: Self.recentID(row, 2, wires[2], &jobIDs, &jobUUIDs),
                 userID: Self.userID(row, 3, wires[3], present: documentsHaveUserID, owner: owner, &userIDs, &userUUIDs),
                 title: row.text(4, wires[4]).map { String(decoding: $0, as: UTF8.self) },
                 fileSourceType: Self.value(row, 5, wires[5], &sources),
                 fileSize: fileSize, mimeType: Self.value(row, 7, wires[7], &mimeTypes),
-                status: Self.value(row, 8, wires[8], &statuses) ?? "pending",
+                status: status,
                 processingTime: meta.processingTime, tokensUsed: meta.tokensUsed, extractionMethod: meta.extractionMethod,
                 errorMessage: Self.value(row, 10, wires[10], &messages), processedAt: processedAt, createdAt: createdAt,
                 job: jobContext(row))))

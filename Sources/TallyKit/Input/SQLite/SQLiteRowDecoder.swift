@@ -119,13 +119,17 @@ struct SQLiteRowDecoder {
         } catch {
             return .skip(.badCreatedAt, detail: error.detail)
         }
+        let status = Self.value(row, Document.status, &statuses) ?? "pending"
+        // A failed document's id is read in any case: the error group pages list it.
+        let failed = status == "failed"
         return .record(
             .document(DocumentRecord(
-                id: id, jobID: documentDetails ? recentIdentifier(row, Document.jobID) : nil,
+                id: failed && !documentIDs ? identifier(row, Document.id) ?? id : id,
+                jobID: documentDetails ? recentIdentifier(row, Document.jobID) : nil,
                 userID: userID(row, Document.userID, columnPresent: documentsHaveUserID),
                 title: documentDetails ? row.string(Document.title) : nil, fileSourceType: Self.value(row, Document.source, &sources),
                 fileSize: fileSize, mimeType: Self.value(row, Document.mime, &mimeTypes),
-                status: Self.value(row, Document.status, &statuses) ?? "pending",
+                status: status,
                 processingTime: meta.processingTime, tokensUsed: meta.tokensUsed, extractionMethod: meta.extractionMethod,
                 errorMessage: message(row, Document.error), processedAt: processedAt, createdAt: createdAt, job: job)))
     }

@@ -37,6 +37,8 @@ package struct ErrorCluster: Sendable, Equatable {
     package var lastSeen: Instant?
     /// count / all failures of the period.
     package var shareOfFailures: Ratio
+    /// The earliest rows behind the cluster (`ErrorTally.rowLimit` at most), for its page.
+    package var rows: [FailureRow] = []
 }
 
 /// A failure-rate table row; `name` is `nil` when the value was absent.

@@ -34,6 +34,12 @@ package struct UsageReport: Sendable, Equatable {
     package var userFilter: [String] = []
     /// A summary of invoices when billing ran; `nil` otherwise.
     package var billing: BillingSummaryView?
+    /// The last periods and this one, for the trend charts.
+    package var trends: Trends = Trends()
+    /// The detail of the customers that have one (`CustomerDetail.limit` at most), by id, anonymous first.
+    package var customerDetails: [CustomerDetail] = []
+    /// Whether some customers of the period have no detail (their pages show totals only).
+    package var customerDetailsCapped = false
 
     /// The generated-at instant: always `period.asOf`, so reruns are byte-identical.
     package var generatedAt: Instant { period.asOf }

@@ -30,6 +30,10 @@ package struct BillingFiles: BillingSink {
     private(set) var pages: [String: (files: Int, bytes: Int)] = [:]
     /// Whether `written` names every page too (a million names are 100 MB: only for debug logs).
     let listPages: Bool
+    /// The customers whose invoice pages are remembered for their customer pages (a bounded set).
+    package var linkCustomers: Set<String> = []
+    /// Invoice number and page per customer of `linkCustomers`, in the order written.
+    package private(set) var invoiceLinks: [String: [(number: String, file: String)]] = [:]
 
     /// An invoice or note page waiting to be rendered.
     enum Page: Sendable {
@@ -81,6 +85,9 @@ package struct BillingFiles: BillingSink {
 
     package mutating func add(_ invoice: Invoice, notes: [AdjustmentNote]) throws {
         let file = BillingRenderer.pageFile("invoices", invoice.number)
+        if linkCustomers.contains(invoice.customer.id), formats.contains(.html) {
+            invoiceLinks[invoice.customer.id, default: []].append((invoice.number, file))
+        }
         let noteFiles = notes.map { ($0, BillingRenderer.pageFile("adjustments", $0.number)) }
         let view = InvoiceView(invoice, file: file, notes: noteFiles, format: renderer.format)
         let noteViews = noteFiles.map { AdjustmentNoteView($0.0, file: $0.1, originalFile: file, format: renderer.format) }

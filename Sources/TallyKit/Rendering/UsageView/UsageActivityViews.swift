@@ -76,9 +76,15 @@ struct ActiveJobView: TemplateModel {
     let started: InstantView
     /// A duration.
     let age: String
+    /// The owner's page inside `customers/`.
+    let customerFile: String
+    /// The job's anchor there: `job-` and its id (`SafeFileName`).
+    let anchor: String
 
     func child(named name: String) -> Any? {
         switch name {
+        case "customerFile": customerFile
+        case "anchor": anchor
         case "id": id
         case "user": user
         case "jobType": jobType
@@ -97,7 +103,8 @@ extension ActiveJobView {
         self.init(
             id: j.id, user: j.email ?? j.userID ?? "anonymous", jobType: j.jobType, status: j.status,
             created: InstantView(j.createdAt, format: f), started: InstantView(j.startedAt, format: f),
-            age: f.duration(micros: j.ageMicros))
+            age: f.duration(micros: j.ageMicros), customerFile: CustomerRowView.file(j.userID),
+            anchor: "job-" + SafeFileName.forID(j.id))
     }
 }
 

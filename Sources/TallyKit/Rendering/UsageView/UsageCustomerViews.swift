@@ -57,6 +57,8 @@ struct CustomerRowView: TemplateModel {
     let tokens: String
     let firstActivity: InstantView
     let lastActivity: InstantView
+    /// The customer's page inside `customers/`: `<id>.html` (`SafeFileName`), `anonymous.html`.
+    let file: String
 
     func child(named name: String) -> Any? {
         switch name {
@@ -66,6 +68,7 @@ struct CustomerRowView: TemplateModel {
         case "name": self.name
         case "hasName": hasName
         case "anonymous": anonymous
+        case "file": file
         case "jobs": jobs
         case "documents": documents
         case "processed": processed
@@ -88,7 +91,13 @@ extension CustomerRowView {
             hasName: !(c.name ?? "").isEmpty, anonymous: c.userID == nil, jobs: f.count(c.jobs), documents: f.count(c.documents),
             processed: f.count(c.processed), failed: f.count(c.failed), successRate: f.percent(c.successRate),
             processingTime: f.duration(micros: c.processingMicros), tokens: f.count(c.tokens),
-            firstActivity: InstantView(c.firstActivity, format: f), lastActivity: InstantView(c.lastActivity, format: f))
+            firstActivity: InstantView(c.firstActivity, format: f), lastActivity: InstantView(c.lastActivity, format: f),
+            file: Self.file(c.userID))
+    }
+
+    /// The page of a customer inside `customers/`; ids from the data never become paths.
+    static func file(_ userID: String?) -> String {
+        (userID.map(SafeFileName.forID) ?? "anonymous") + ".html"
     }
 }
 
@@ -118,9 +127,12 @@ struct ChartsView: TemplateModel {
     let hours: String
     /// Jobs by status.
     let statuses: String
+    /// The trend's small multiples.
+    let trends: String
 
     func child(named name: String) -> Any? {
         switch name {
+        case "trends": trends
         case "documents": documents
         case "jobs": jobs
         case "hours": hours
@@ -131,10 +143,11 @@ struct ChartsView: TemplateModel {
 }
 
 extension ChartsView {
-    /// The four charts of a report.
+    /// The charts of a report.
     init(_ report: UsageReport, charts: SVGCharts) {
         self.init(
             documents: charts.documents(report.timeSeries), jobs: charts.jobs(report.timeSeries),
-            hours: charts.hours(report.throughput.documentsByHourOfDay), statuses: charts.statuses(report.totals.jobsByStatus))
+            hours: charts.hours(report.throughput.documentsByHourOfDay), statuses: charts.statuses(report.totals.jobsByStatus),
+            trends: TrendCharts(format: charts.format).html(report.trends))
     }
 }

@@ -44,12 +44,17 @@ extension ErrorsView {
             failedJobsText: f.count(e.failedJobs, "failed job"), failedDocumentsText: f.count(e.failedDocuments, "document row"),
             clusterCount: f.count(e.clusterCount), clusterCountText: f.count(e.clusterCount, "group"),
             shownCount: f.count(Int64(shown.count)), hasClusters: !shown.isEmpty, more: e.clusterCount > Int64(shown.count),
-            clusters: shown.enumerated().map { i, c in
-                ErrorClusterView(
-                    rank: String(i + 1), normalized: c.normalizedMessage, example: c.exampleMessage, count: f.count(c.count),
-                    jobs: f.count(c.jobs), documents: f.count(c.documents), share: f.percent(c.shareOfFailures),
-                    firstSeen: InstantView(c.firstSeen, format: f), lastSeen: InstantView(c.lastSeen, format: f))
-            })
+            clusters: shown.enumerated().map { i, c in ErrorClusterView(c, rank: i + 1, format: f) })
+    }
+}
+
+extension ErrorClusterView {
+    /// The view of the cluster ranked `rank` (1 for the largest).
+    init(_ c: ErrorCluster, rank: Int, format f: DisplayFormat) {
+        self.init(
+            rank: String(rank), normalized: c.normalizedMessage, example: c.exampleMessage, count: f.count(c.count),
+            jobs: f.count(c.jobs), documents: f.count(c.documents), share: f.percent(c.shareOfFailures),
+            firstSeen: InstantView(c.firstSeen, format: f), lastSeen: InstantView(c.lastSeen, format: f), file: "\(rank).html")
     }
 }
 
@@ -68,9 +73,12 @@ struct ErrorClusterView: TemplateModel {
     let share: String
     let firstSeen: InstantView
     let lastSeen: InstantView
+    /// The group's page inside `errors/`: `<rank>.html`.
+    let file: String
 
     func child(named name: String) -> Any? {
         switch name {
+        case "file": file
         case "rank": rank
         case "normalized": normalized
         case "example": example

@@ -25,6 +25,8 @@ struct UsageView: TemplateModel {
     let activity: ActivityView
     let customers: CustomersView
     let timeSeries: TimeSeriesView
+    /// The last periods and this one.
+    let trends: TrendsView
     let dataQuality: DataQualityView
     let sources: [SourceView]
     /// Absent when billing did not run.
@@ -57,6 +59,7 @@ struct UsageView: TemplateModel {
         case "activity": activity
         case "customers": customers
         case "timeSeries": timeSeries
+        case "trends": trends
         case "dataQuality": dataQuality
         case "sources": sources
         case "billing": billing
@@ -93,6 +96,7 @@ extension UsageView {
             activity: ActivityView(r.activity, format: f),
             customers: CustomersView(r.customers, cap: customerCap, format: f),
             timeSeries: TimeSeriesView(r.timeSeries, format: f),
+            trends: TrendsView(r.trends, format: f),
             dataQuality: DataQualityView(r.dataQuality, format: f),
             sources: r.sources.map { SourceView(name: $0.name, format: $0.format, rows: f.count($0.rows)) },
             billing: r.billing.map { BillingLinkView($0, format: f) })

@@ -29,6 +29,7 @@ struct ConfigValue {
         case "templates": config.templates = path(try setting.text("a template directory"))
         case "formats": config.formats = try checked { try OptionValues.formats(texts("formats: html, csv, md, json")) }
         case "csv_bom": config.csvBOM = try bool()
+        case "paper": config.paper = PaperSize(rawValue: try choice(PaperSize.allCases.map(\.rawValue)))
         case "stuck_after": config.stuckAfterMicros = try checked { try OptionValues.duration(setting.text("a duration such as 6h")) }
         case "users": config.users = try texts("a list of user ids or emails")
         case "log_level": config.logLevel = Logger.Level(rawValue: try choice(Logger.Level.allCases.map(\.rawValue)))

@@ -19,6 +19,8 @@ package struct ReportFlags: Sendable, Equatable {
     /// `--format html,csv`.
     package var formats: String?
     package var csvBOM: Bool?
+    /// `--paper a4|letter`.
+    package var paper: String?
     package var stuckAfter: String?
     package var plan: String?
     /// `--no-plan`: no invoices, whatever the config's `plan` says.

@@ -26,6 +26,8 @@ package struct TallyConfig: Sendable, Equatable {
     package var formats: Set<ReportFormat>?
     /// `csv_bom`: start CSV files with a UTF-8 byte-order mark.
     package var csvBOM: Bool?
+    /// `paper`: `a4` or `letter`, the printed size of the HTML pages.
+    package var paper: PaperSize?
     /// `stuck_after`: pending or processing longer than this is stuck (microseconds).
     package var stuckAfterMicros: Int64?
     /// `users`: customers to report on, by id or email.
@@ -45,7 +47,7 @@ package struct TallyConfig: Sendable, Equatable {
 
     /// Every key a config file may have, in documentation order.
     package static let keys = [
-        "sources", "out", "timezone", "plan", "ledger", "fail_on_restatement", "templates", "formats", "csv_bom",
+        "sources", "out", "timezone", "plan", "ledger", "fail_on_restatement", "templates", "formats", "csv_bom", "paper",
         "stuck_after", "users", "log_level", "log_format", "log_timestamps", "jobs", "strict", "private",
     ]
 

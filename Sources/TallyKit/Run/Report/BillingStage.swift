@@ -15,6 +15,8 @@ struct BillingOutcome {
     var ledger: LedgerBook?
     /// What the operator should know (drafts, adjustment notes): logged once the report is in place.
     var warnings: [String]
+    /// Invoice pages of the customers asked for (`linkCustomers`), for their customer pages.
+    var invoiceLinks: [String: [(number: String, file: String)]] = [:]
 }
 
 /// Billing in a report: the billing periods the report overlaps (from the plan), their
@@ -35,7 +37,7 @@ enum BillingStage {
     static func run(
         plan: Plan, calendar: BillingCalendar, periods: [BillingPeriod], tally: BillingUsageTally, users: UserDirectory,
         scope: ReportScope, request: ReportRequest, sourceNames: [String], templates: TemplateSet,
-        directory: ReportDirectory, cancellation: Cancellation = Cancellation(), logger: Logger
+        directory: ReportDirectory, linkCustomers: Set<String> = [], cancellation: Cancellation = Cancellation(), logger: Logger
     ) throws -> BillingOutcome {
         let windows = tally.windows
         if request.strict, let window = windows.first(where: { $0.unbillable.jobs > 0 }), let first = window.unbillableJobs.first {
@@ -57,13 +59,14 @@ enum BillingStage {
         unmatched = Array(unmatched.prefix(CustomersFile.unmatchedListed))
         let ledger = try openLedger(request, periods: periods, plan: plan)
         let zoneName = plan.timeZone ?? "UTC"
-        let renderer = BillingRenderer(templates: templates, zone: calendar.calendar.zone, zoneName: zoneName)
+        let renderer = BillingRenderer(templates: templates, zone: calendar.calendar.zone, zoneName: zoneName, paper: request.paper)
         let planName = (plan.source as NSString).lastPathComponent
         do {
             var sink = try BillingFiles(
                 directory: directory, formats: request.formats, renderer: renderer, currency: plan.currency, planName: planName,
                 asOf: request.asOf, bom: request.csvBOM, fileMode: mode_t(request.fileMode), width: request.parallelism,
                 listPages: logger.logLevel <= .debug, cancellation: cancellation)
+            sink.linkCustomers = linkCustomers
             var pass = BillingPass(
                 builder: InvoiceBuilder(plan: plan, more: more), calendar: calendar, asOf: request.asOf, ledger: ledger,
                 failOnRestatement: request.failOnRestatement,
@@ -92,7 +95,7 @@ enum BillingStage {
             }
             return BillingOutcome(
                 summary: summary, written: sink.written, countedFolders: counted, invoices: digest.invoiceCount, ledger: ledger,
-                warnings: pass.warnings + drafts)
+                warnings: pass.warnings + drafts, invoiceLinks: sink.invoiceLinks)
         } catch {
             ledger?.rollback()
             throw error

@@ -15,7 +15,7 @@ enum ReportFileSet {
         let parts = try Parallel.map(2, width: request.parallelism) { part -> [RenderedFile] in
             switch part {
             case 0:
-                return try ReportRenderer(templates: templates, zone: zone, csvBOM: request.csvBOM).render(report, formats: request.formats)
+                return try ReportRenderer(templates: templates, zone: zone, csvBOM: request.csvBOM, paper: request.paper).render(report, formats: request.formats)
             default:
                 return StatsFiles.render(stats, users: users, only: scope.users).map {
                     RenderedFile(name: "stats/" + $0.name, bytes: $0.bytes)

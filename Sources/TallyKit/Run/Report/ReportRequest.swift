@@ -18,6 +18,8 @@ package struct ReportRequest: Sendable {
     package var formats: Set<ReportFormat>
     /// Prefix CSV files with a UTF-8 byte-order mark (for Excel).
     package var csvBOM: Bool
+    /// `--paper`: the printed size of the HTML pages.
+    package var paper: PaperSize = .a4
     package var strict: Bool
     /// A cut-short last NDJSON line is a counted skip (`--lenient`), not an error.
     package var lenient = false

@@ -127,10 +127,16 @@ package enum ReportRun {
             billing = try BillingStage.run(
                 plan: plan, calendar: billingCalendar, periods: periods, tally: result.aggregate.usage.billing,
                 users: result.users, scope: scope, request: request, sourceNames: sources.map(\.name),
-                templates: templates, directory: directory,
+                templates: templates, directory: directory, linkCustomers: PageRenderer.linkedCustomers(report),
                 cancellation: cancellation, logger: logger)
             report.billing = billing?.summary
             result.aggregate.usage.releaseBilling()
+        }
+        var pages: (written: [(name: String, bytes: Int)], folders: [WrittenFiles.Folder]) = ([], [])
+        if request.formats.contains(.html) {
+            pages = try PagesStage.write(
+                report, invoiceLinks: billing?.invoiceLinks ?? [:], templates: templates, zone: calendar.zone, request: request,
+                directory: directory, listPages: logger.logLevel <= .debug, cancellation: cancellation)
         }
         let files = try ReportFileSet.render(
             report, stats: result.aggregate.stats, users: result.users, scope: scope, request: request,
@@ -146,17 +152,18 @@ package enum ReportRun {
         }
         try ReportStaging.write(
             files, joinJobs: writeJobs ? joinJobs : nil, into: directory, width: request.parallelism, cancellation: cancellation)
-        var written = files.map { ($0.name, $0.bytes.count) } + (billing?.written ?? [])
+        var written = files.map { ($0.name, $0.bytes.count) } + (billing?.written ?? []) + pages.written
         if writeJobs { written.append((JobsCSVWriter.fileName, FileSize.of(jobsPath))) }
-        logWritten(written, counted: billing?.countedFolders ?? [], logger: logger)
-        let counted = billing?.countedFolders.reduce(0) { $0 + $1.files } ?? 0
+        let countedFolders = (billing?.countedFolders ?? []) + pages.folders
+        logWritten(written, counted: countedFolders, logger: logger)
+        let counted = countedFolders.reduce(0) { $0 + $1.files }
         logger.info("files staged", metadata: ["files": "\(written.count + counted)", "seconds": "\(elapsed(since: writeStart))"])
         let outcome = ReportOutcome(
             directory: request.outDirectory, files: written, period: period, sources: sourceRows,
             skippedRows: result.diagnostics.totalSkipped,
             duplicatesMerged: result.diagnostics.duplicatesMerged.values.reduce(0, +),
             customers: report.customers.count, invoices: Int(billing?.invoices ?? 0),
-            countedFolders: billing?.countedFolders ?? [])
+            countedFolders: countedFolders)
         return (outcome, billing)
     }
 
