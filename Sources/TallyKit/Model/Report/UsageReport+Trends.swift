@@ -23,8 +23,9 @@ package struct RevenueTrend: Sendable, Equatable {
 
     /// One line saying what a point's revenue is (and that it is per billing period when the units differ).
     package func label(unit: String) -> String {
-        let rule = "invoice totals (adjustment notes excluded) of the \(billingCycle)ly billing periods starting in each \(unit)"
-        return billingCycle == unit ? "Revenue: \(rule)" : "Revenue per \(unit), by billing \(billingCycle): \(rule)"
+        let each = unit.contains(" ") ? "period of \(unit)" : unit
+        let rule = "invoice totals (adjustment notes excluded) of the \(billingCycle)ly billing periods starting in each \(each)"
+        return billingCycle == unit ? "Revenue: \(rule)" : "Revenue per \(each), by billing \(billingCycle): \(rule)"
     }
 }
 
