@@ -42,6 +42,24 @@ package struct UserJobTally: Sendable {
         statuses.append(StatusCount(status: status, count: 1, newest: RecencyKey(createdAt: createdAt, id: id)))
     }
 
+    /// No jobs.
+    package init() {}
+
+    /// A tally counted elsewhere (a database's GROUP BY, `--push-down`): `count` jobs of
+    /// `status` with these sums, the newest of them at `newest`; no recent jobs.
+    init(status: String, count: Int64, documents: Int64, processed: Int64, failed: Int64, newest: RecencyKey) {
+        totalJobs = count
+        totalDocuments = documents
+        self.processed = processed
+        self.failed = failed
+        statuses = [StatusCount(status: status, count: count, newest: newest)]
+    }
+
+    /// Offers a job counted elsewhere to the five newest only.
+    mutating func offerRecent(_ job: JobRecord) {
+        recent.offer(job)
+    }
+
     /// Folds in another tally of the same user.
     package mutating func merge(_ other: UserJobTally) {
         totalJobs += other.totalJobs

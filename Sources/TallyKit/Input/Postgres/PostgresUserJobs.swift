@@ -27,7 +27,7 @@ extension PostgresSchema {
 
     /// A condition true exactly for the jobs `PostgresRowDecoder.job` accepts,
     /// `nil` unless `id` is a `uuid` and the timestamps and counters are native (only Swift can tell then).
-    private var usableJobCondition: String? {
+    var usableJobCondition: String? {
         let inRange = { (column: String) in
             "j.\(column) > '-infinity' AND j.\(column) < '10000-01-01 00:00:00+00'"
         }
