@@ -87,6 +87,7 @@ struct ReportCommand: ParsableCommand {
             logger = resolved.logging.makeLogger()
             var request = resolved.request
             request.lenient = input.scan.lenient
+            request.pushDown = input.scan.pushDown
             request.showProgress = isatty(2) != 0 && !resolved.logging.quiet
             RunSummary.log(try ReportRun.run(request, logger: logger, cancellation: cancellation), logger: logger)
         }

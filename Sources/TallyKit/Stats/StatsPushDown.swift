@@ -17,7 +17,7 @@ package enum StatsPushDown {
     package static func add(_ source: PostgresSource, to accumulator: inout EndpointStatsAccumulator, cancellation: Cancellation?) throws {
         if accumulator.capped {
             let window = "PARTITION BY j.user_id ORDER BY j.created_at DESC"
-            try source.rankedJobs(window: window, limit: EndpointStatsAccumulator.endpointLimit, where: nil, details: false) { job in
+            try source.streamJobs(where: nil, ranked: (window, EndpointStatsAccumulator.endpointLimit), details: false) { job in
                 accumulator.add(job)
             }
             return
@@ -33,7 +33,7 @@ package enum StatsPushDown {
         var tallies: [String: UserJobTally] = [:]
         var newest: [GroupKey: RecencyKey] = [:]
         let window = "PARTITION BY j.user_id, \(jobs.status) ORDER BY j.created_at DESC"
-        try source.rankedJobs(window: window, limit: 5, where: "j.user_id IS NOT NULL", details: false) { job in
+        try source.streamJobs(where: "j.user_id IS NOT NULL", ranked: (window, 5), details: false) { job in
             guard let user = job.userID else { return }
             tallies[user, default: UserJobTally()].offerRecent(job)
             newest[GroupKey(user: user, status: job.status), default: job.recencyKey].raise(to: job.recencyKey)

@@ -47,8 +47,24 @@ struct ErrorTally: Sendable {
         record(document.errorMessage, at: instant, isJob: false)
     }
 
-    private mutating func record(_ message: String?, at instant: Instant, isJob: Bool) {
-        let raw = message.map { $0.utf8.count <= 1000 ? $0 : String($0.prefix(1000)) } ?? ""
+    /// Counts `count` failed jobs (or documents) with one raw message counted elsewhere
+    /// (a database, `--push-down`), the earliest at `first` and the latest at `last`.
+    mutating func addFailures(_ message: String?, count: Int64, first: Instant, last: Instant, isJob: Bool) {
+        guard count > 0 else { return }
+        if isJob { failedJobs += count } else { failedDocuments += count }
+        let key = record(message, at: first, isJob: isJob, count: count)
+        if let latest = clusters[key]?.last, latest < last { clusters[key]?.last = last }
+    }
+
+    /// The message as clusters keep it: at most 1,000 characters, "" for none.
+    private static func cut(_ message: String?) -> String {
+        message.map { $0.utf8.count <= 1000 ? $0 : String($0.prefix(1000)) } ?? ""
+    }
+
+    /// Counts `count` failures with `message` at `instant`; returns the key of the cluster they went to.
+    @discardableResult
+    private mutating func record(_ message: String?, at instant: Instant, isJob: Bool, count: Int64 = 1) -> String {
+        let raw = Self.cut(message)
         var key = normalized(raw)
         var index = clusters.index(forKey: key)
         if index == nil {
@@ -60,8 +76,9 @@ struct ErrorTally: Sendable {
             }
         }
         // In place through the index: one hash for a cluster seen before.
-        if isJob { clusters.values[index!].jobs += 1 } else { clusters.values[index!].documents += 1 }
+        if isJob { clusters.values[index!].jobs += count } else { clusters.values[index!].documents += count }
         Self.note(&clusters.values[index!], raw, instant)
+        return key
     }
 
     /// `ErrorNormalizer.normalize(raw)`, remembered for the first `memoLimit` distinct messages.

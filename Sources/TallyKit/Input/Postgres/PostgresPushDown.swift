@@ -21,6 +21,14 @@ extension PostgresSource {
             guard has(counter) else { return "0::int8" }
             return "LEAST(GREATEST(COALESCE(SUM(j.\(counter)), 0)::numeric, -9223372036854775808), 9223372036854775807)::int8"
         }
+        /// A counter column as `numeric` (NULL and a missing column are 0), so sums of two never overflow.
+        package func counter(_ name: String) -> String {
+            has(name) ? "COALESCE(j.\(PostgresConnection.identifier(name)), 0)::numeric" : "0::numeric"
+        }
+        /// `config.model_name` when a string, else NULL.
+        package var model: String
+        /// `j.error_message` as text (NULL when absent).
+        package var errorMessage: String
         let has: @Sendable (String) -> Bool
     }
 
@@ -48,7 +56,20 @@ extension PostgresSource {
         let columns = Set(jobs.columns.keys)
         return PushDownJobs(
             usable: usable, status: text("status", "pending"), jobType: text("job_type", "batch"),
-            has: { columns.contains($0) })
+            model: try Self.jsonString(jobs, "config", "model_name", alias: "j", name: name),
+            errorMessage: jobs.select("error_message", alias: "j"), has: { columns.contains($0) })
+    }
+
+    /// `alias.column->>'key'` when that is a JSON string, else NULL; NULL without the column.
+    ///
+    /// - Throws: `TallyError.usage` when the column is not `jsonb`.
+    static func jsonString(_ table: PostgresSchema.Table, _ column: String, _ key: String, alias: String, name: String) throws -> String {
+        guard let type = table.columns[column] else { return "NULL::text" }
+        guard type == "jsonb" else {
+            throw TallyError.usage("--push-down needs \(column) as jsonb in \(name) (it is \(type)); run without --push-down")
+        }
+        let value = "\(alias).\(PostgresConnection.identifier(column))->\(PostgresConnection.literal(key))"
+        return "CASE WHEN jsonb_typeof(\(value)) = 'string' THEN \(value) #>> '{}' END"
     }
 
     /// The relation `jobs` as SQL (`jobs`, `"History".jobs`).
@@ -73,23 +94,27 @@ extension PostgresSource {
         }
     }
 
-    /// Streams the jobs (as a read delivers them) that `window` ranks at most `limit`,
-    /// among the usable jobs matching `condition`.
+    /// Streams the usable jobs matching `condition` (as a read delivers them), in `order` when given.
     ///
-    /// `window` is a window definition over alias `j`, e.g. `PARTITION BY j.user_id ORDER BY j.created_at DESC`:
-    /// with `rank()`, every job tied at the boundary comes too (Swift breaks ties by id).
+    /// With `ranked`, only those a window ranks at most `limit`: the window is a
+    /// definition over alias `j` (`PARTITION BY j.user_id ORDER BY j.created_at DESC`);
+    /// `rank()` lets every job tied at the boundary through (Swift breaks ties by id).
     ///
     /// - Throws: as `pushDownRows`; `badData` for a row the decoder refuses (the condition excludes them).
-    package func rankedJobs(
-        window: String, limit: Int, where condition: String?, details: Bool, _ body: (JobRecord) throws -> Void
+    package func streamJobs(
+        where condition: String?, ranked: (window: String, limit: Int)? = nil, order: String? = nil, details: Bool,
+        _ body: (JobRecord) throws -> Void
     ) throws {
         let jobs = try pushDownJobs()
         let filter = ([jobs.usable] + (condition.map { [$0] } ?? [])).joined(separator: " AND ")
         var select = snapshot.schema.jobsSelect(details: details, where: filter)
-        let from = select.sql.range(of: " FROM ")!
-        select.sql.insert(contentsOf: ", rank() OVER (\(window)) AS tally_rank", at: from.lowerBound)
-        select.sql = "SELECT * FROM (\(select.sql)) AS ranked WHERE tally_rank <= \(max(limit, 1))"
-        select.wires.append(.integer)
+        if let (window, limit) = ranked {
+            let from = select.sql.range(of: " FROM ")!
+            select.sql.insert(contentsOf: ", rank() OVER (\(window)) AS tally_rank", at: from.lowerBound)
+            select.sql = "SELECT * FROM (\(select.sql)) AS ranked WHERE tally_rank <= \(max(limit, 1))"
+            select.wires.append(.integer)
+        }
+        if let order { select.sql += " ORDER BY \(order)" }
         var decoder = PostgresRowDecoder(select, schema: snapshot.schema, options: ReadOptions(kinds: [.job], jobDetails: details))
         let name = self.name
         try snapshot.withConnection { connection in
@@ -98,7 +123,7 @@ extension PostgresSource {
                 do {
                     try rows.rows(in: message) { row in
                         guard case .record(.job(let job)) = decoder.job(row) else {
-                            throw TallyError.badData(file: name, location: "jobs", message: "a ranked job the push-down condition let through")
+                            throw TallyError.badData(file: name, location: "jobs", message: "a job the push-down condition let through")
                         }
                         try body(job)
                     }
