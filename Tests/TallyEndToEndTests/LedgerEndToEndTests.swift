@@ -80,6 +80,7 @@ import Testing
         #expect(text(dir("oct2/invoices.csv")) == text(dir("oct/invoices.csv")))
         #expect(exists(dir("oct2/adjustments/ADJ-000001.html")))
         #expect(text(dir("oct2/billing.md")).contains("### Debit note ADJ-000001"))
+        #expect(text(dir("oct2/billing.md")).contains(" 1 note, in all "), "one note, counted in the singular")
         // The next identical run issues nothing new.
         let count = try f.entries().count
         let again = try f.run(out: dir("oct3"), period: "2026-10", asOf: "2026-11-25T00:00:00Z")

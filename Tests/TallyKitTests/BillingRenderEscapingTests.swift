@@ -50,9 +50,11 @@ import Testing
     @Test func markdownCellsAreEscaped() throws {
         let md = try #require(try hostileFiles()["billing.md"])
         let row = try #require(md.split(separator: "\n").first { $0.contains("evil.test") })
-        #expect(row.hasPrefix("| \"&gt;&lt;img src=x onerror=alert\\(2\\)&gt;\\|\\[x\\]\\(javascript:y\\)@evil.test | 2026-11 | final | starter |"))
+        // The Markdown way (GFM): a backslash where a value could be markup, no HTML entities.
+        #expect(row.hasPrefix("| \">\\<img src=x onerror=alert(2)>\\|\\[x\\](javascript:y)@evil.test | 2026-11 | final | starter |"))
         #expect(row.filter { $0 == "|" }.count - row.components(separatedBy: "\\|").count + 1 == 10)
-        #expect(!md.contains("<img"))
+        #expect(md.contains("\\<img") && !md.replacingOccurrences(of: "\\<", with: "").contains("<img"))
+        #expect(!md.contains("&gt;") && !md.contains("&lt;"))
     }
 
     @Test func cspAllowsOnlyTheInlineStyleAndScript() throws {

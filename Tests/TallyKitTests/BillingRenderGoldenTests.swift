@@ -129,6 +129,14 @@ enum BillingRenderFixture {
         #expect(md.keys.sorted() == ["billing.md"])
     }
 
+    @Test func oneInvoiceIsCountedInTheSingular() throws {
+        let alice = [BillingRenderFixture.usage()[0]]
+        let files = try BillingHarness.files(
+            try BillingRenderFixture.plan(), BillingRenderFixture.inputs(usage: alice), users: [BillingRenderFixture.alice])
+        #expect(try #require(files["billing.md"]).contains("\n1 invoice, grand total **"))
+        #expect(try BillingRenderFixture.render()["billing.md"]!.contains("\n4 invoices, grand total **"))
+    }
+
     @Test func sameRunAnyInputOrderOrThreadsGivesIdenticalBytes() throws {
         let first = try BillingRenderFixture.render()
         #expect(try BillingRenderFixture.render() == first)

@@ -74,6 +74,62 @@ import Testing
         #expect(throws: TallyError.self) { try TemplateSet.load(overrides: "/nonexistent/tally-templates") }
     }
 
+    /// The location and message of the error loading `files` gives, with the directory's path removed.
+    func loadError(_ files: [String: String]) throws -> String? {
+        let dir = try temporaryDirectory(files)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        do {
+            _ = try TemplateSet.load(overrides: dir)
+            return nil
+        } catch let error as TallyError {
+            #expect(error.exitStatus == .dataError)
+            return error.description.replacingOccurrences(of: dir + "/", with: "")
+        }
+    }
+
+    @Test func partialThatIncludesItselfIsRefusedNamingIt() throws {
+        let lines = try #require(BuiltInTemplates.files["invoice-lines.html.mustache"])
+        #expect(
+            try loadError(["invoice-lines.html.mustache": "x{{> invoice-lines}}" + lines])
+                == "invoice-lines.html.mustache: line 1: partial `invoice-lines` would include itself without end (invoice-lines > invoice-lines); partials may not include themselves")
+        #expect(
+            try loadError(["invoice-lines.html.mustache": "{{> billing-jobs}}", "billing-jobs.html.mustache": "\n{{#a}}{{> invoice-lines}}{{/a}}"])
+                == "invoice-lines.html.mustache: line 1: partial `billing-jobs` would include itself without end (billing-jobs > invoice-lines > billing-jobs); partials may not include themselves")
+    }
+
+    @Test func partialThatDoesNotExistIsRefused() throws {
+        #expect(
+            try loadError(["billing.html.mustache": "a\n{{> invoice-line}}"])
+                == "billing.html.mustache: line 2: partial `invoice-line` does not exist (partials here: billing-jobs, billing-party, invoice-lines)")
+        #expect(
+            try loadError(["usage.html.mustache": "{{> invoice-lines}}"])
+                == "usage.html.mustache: line 1: partial `invoice-lines` does not exist (this template includes no partials)")
+        #expect(try loadError(["billing.md.mustache": "{{> billing-jobs}}"])?.hasPrefix("billing.md.mustache: line 1: partial `billing-jobs` does not exist") == true)
+    }
+
+    @Test func hostileTemplatesGetOneLineErrors() throws {
+        #expect(try loadError(["usage.md.mustache": "a\n{{#rows}}\n"]) == "usage.md.mustache: line 2: {{#rows}} is never closed")
+        #expect(try loadError(["usage.md.mustache": "{{#a}}{{/b}}"]) == "usage.md.mustache: line 1: {{/b}} closes {{#a}} of line 1")
+        let deep = String(repeating: "{{#a}}", count: 50_000) + String(repeating: "{{/a}}", count: 50_000)
+        #expect(try loadError(["invoice.html.mustache": deep]) == "invoice.html.mustache: line 1: sections are nested more than 32 deep")
+        let big = String(repeating: "x", count: TemplateSet.maxFileSize + 1)
+        #expect(try loadError(["usage.css": big]) == "usage.css: template is larger than 4 MiB")
+        let section = "{{#rows}}\n" + String(repeating: "<p>{{title}}</p>\n", count: 100_000) + "{{/rows}}\n"
+        #expect(try loadError(["usage.html.mustache": section]) == "usage.html.mustache: line 1: lines 1-100002 (1700020 characters) hold too many tags to parse as one section: split the section")
+    }
+
+    @Test func largeTemplateLoadsAndRendersQuickly() throws {
+        // The 1.6 MB page of issue 12, which swift-mustache alone parses in 545 s.
+        let page = String(repeating: "<p>{{title}}</p>", count: 100_000)
+        let dir = try temporaryDirectory(["usage.html.mustache": page])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let start = ContinuousClock.now
+        let (set, _) = try TemplateSet.load(overrides: dir)
+        let html = try ReportRenderer(templates: set, zone: RenderFixture.zone, csvBOM: false).render(RenderFixture.report(), formats: [.html])
+        #expect(String(decoding: html[0].bytes, as: UTF8.self) == String(repeating: "<p>Usage report 2026-03</p>", count: 100_000))
+        #expect(ContinuousClock.now - start < .seconds(60), "a few seconds in a debug build, under one in a release build")
+    }
+
     @Test func builtInLoadHasNoWarnings() throws {
         let (_, warnings) = try TemplateSet.load(overrides: nil)
         #expect(warnings.isEmpty)

@@ -17,10 +17,11 @@ struct BillingTemplates: Sendable {
         "billing-party": "billing-party.html.mustache",
     ]
 
-    let html: MustacheTemplate
-    let markdown: MustacheTemplate
-    let invoice: MustacheTemplate
-    let note: MustacheTemplate
+    let html: PiecewiseTemplate
+    let markdown: PiecewiseTemplate
+    let invoice: PiecewiseTemplate
+    /// The adjustment note page.
+    let note: PiecewiseTemplate
     /// Holds the partials.
     let library: MustacheLibrary
     let css: String
@@ -28,20 +29,31 @@ struct BillingTemplates: Sendable {
     /// Parses the billing files from `texts` (file name to text and the path for messages).
     ///
     /// - Throws: `TallyError.badData` naming the file and line of a template that does not
-    ///   parse, or of a `</style` in `billing.css`.
+    ///   parse, of an include of a partial that does not exist or includes itself
+    ///   (`PartialIncludes`; `billing.md` includes none), or of a `</style` in `billing.css`.
     static func load(_ texts: [String: (text: String, path: String)]) throws -> BillingTemplates {
         func text(_ name: String) -> (text: String, path: String) {
             texts[name] ?? (BuiltInTemplates.files[name] ?? "", "(built-in) " + name)
         }
         var library = MustacheLibrary()
+        var included: [String: PartialIncludes.Partial] = [:]
         for (name, file) in partials.sorted(by: { $0.key < $1.key }) {
-            library.register(try TemplateSet.parse(text(file)), named: name)
+            let (template, uses) = try TemplateSet.parsePartial(text(file))
+            library.register(template, named: name)
+            included[name] = .init(path: text(file).path, uses: uses)
         }
+        try PartialIncludes.checkPartials(included)
+        let html = try TemplateSet.parse(text("billing.html.mustache")), invoice = try TemplateSet.parse(text("invoice.html.mustache"))
+        let markdown = try TemplateSet.parse(text("billing.md.mustache")), note = try TemplateSet.parse(text("adjustment.html.mustache"))
+        try PartialIncludes.check(html.partials, in: text("billing.html.mustache").path, available: included)
+        try PartialIncludes.check(invoice.partials, in: text("invoice.html.mustache").path, available: included)
+        try PartialIncludes.check(note.partials, in: text("adjustment.html.mustache").path, available: included)
+        try PartialIncludes.check(markdown.partials, in: text("billing.md.mustache").path, available: [:])
         return BillingTemplates(
-            html: try TemplateSet.parse(text("billing.html.mustache")),
-            markdown: try TemplateSet.parse(text("billing.md.mustache")),
-            invoice: try TemplateSet.parse(text("invoice.html.mustache")),
-            note: try TemplateSet.parse(text("adjustment.html.mustache")),
+            html: html,
+            markdown: markdown,
+            invoice: invoice,
+            note: note,
             library: library,
             css: try TemplateSet.asset(text("billing.css"), closingTag: "</style"))
     }

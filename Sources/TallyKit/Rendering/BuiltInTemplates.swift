@@ -166,7 +166,7 @@ ul.plain{padding-left:1.25rem}
 <tr><th scope="row">{{customer}}{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td>{{period.label}}</td><td>{{status}}</td><td>{{plan}}</td><td class="id"><a href="#inv-{{number}}">{{number}}</a></td><td class="n">{{subtotal}}</td><td class="n">{{discount}}</td><td class="n">{{tax}}</td><td class="n">{{total}}</td></tr>
 {{/invoices}}
 </tbody>
-<tfoot><tr class="total"><th scope="row" colspan="8">All {{invoiceCount}} invoices</th><td class="n">{{grandTotal}}</td></tr></tfoot>
+<tfoot><tr class="total"><th scope="row" colspan="8">All invoices ({{invoiceCount}})</th><td class="n">{{grandTotal}}</td></tr></tfoot>
 </table></div>
 {{/hasInvoices}}
 {{^hasInvoices}}<p class="note">No invoices for these periods.</p>{{/hasInvoices}}
@@ -280,7 +280,7 @@ ul.plain{padding-left:1.25rem}
 
 """####,
         "billing.md.mustache": ####"""
-{{% CONTENT_TYPE: MARKDOWN}}
+{{% CONTENT_TYPE: GFM}}
 # {{title}}
 
 Plan {{planName}}; amounts in {{currency}}; as of {{asOf}}; times in {{zone}}.
@@ -315,7 +315,7 @@ Tax by rate, {{period.label}}:
 
 {{#hasInvoices}}
 {{#capped}}
-The {{listedCount}} largest of {{invoiceCount}} invoices are listed; every invoice is in invoices.csv, billing\_summary.csv and invoices.json.
+The {{listedCount}} largest of {{invoiceCount}} invoices are listed; every invoice is in invoices.csv, billing_summary.csv and invoices.json.
 
 {{/capped}}
 | Customer | Period | Status | Plan | Invoice | Subtotal | Discount | Tax | Total |
@@ -326,12 +326,12 @@ The {{listedCount}} largest of {{invoiceCount}} invoices are listed; every invoi
 | **All invoices** | | | | | | | | **{{grandTotal}}** |
 
 {{/hasInvoices}}
-{{invoiceCount}} invoices, grand total **{{grandTotal}} {{currency}}**.
+{{invoiceCountText}}, grand total **{{grandTotal}} {{currency}}**.
 
 ## Adjustment notes
 
 {{#hasNotes}}
-Final invoices never change; these notes carry the differences found since. {{noteCount}} notes, in all {{notesTotal}} {{currency}}.{{#notesCapped}} The first {{listedNoteCount}} are listed; all are in adjustments.csv.{{/notesCapped}}
+Final invoices never change; these notes carry the differences found since. {{noteCountText}}, in all {{notesTotal}} {{currency}}.{{#notesCapped}} The first {{listedNoteCount}} are listed; all are in adjustments.csv.{{/notesCapped}}
 {{#notes}}
 
 ### {{title}} {{number}}
@@ -374,7 +374,7 @@ The usage report counts the documents of the jobs created in a period; billing c
 |---|---:|---:|
 | Processed (jobs created in the period) | {{createdJobs}} | {{created}} |
 | − in flight at the period's end, or finished after it | {{notFinishedJobs}} | {{notFinished}} |
-| − finished without completed\_at (unbillable) | {{unbillableJobs}} | {{unbillable}} |
+| − finished without completed_at (unbillable) | {{unbillableJobs}} | {{unbillable}} |
 | − anonymous (never billed) | {{anonymousJobs}} | {{anonymous}} |
 | + finished in the period, created before it | {{createdOutsideJobs}} | {{createdOutside}} |
 | **= billed** | | **{{bridged}}** |
@@ -392,7 +392,7 @@ The usage report counts the documents of the jobs created in a period; billing c
 | {{period.label}} | Created in the period, not finished in it (billed when they finish) | {{count}} | {{documents}} |
 {{/inFlight}}
 {{#unbillable}}
-| {{period.label}} | Unbillable (finished without completed\_at) | {{count}} | {{documents}} |
+| {{period.label}} | Unbillable (finished without completed_at) | {{count}} | {{documents}} |
 {{/unbillable}}
 {{/unbilled}}
 {{/periods}}
@@ -400,7 +400,7 @@ The usage report counts the documents of the jobs created in a period; billing c
 ## Plan customers without a match
 
 {{#hasUnmatchedPlanCustomers}}
-Entries of the plan's customers (and its customers\_file) that matched no user id or email: {{unmatchedPlanCustomerCount}}.
+Entries of the plan's customers (and its customers_file) that matched no user id or email: {{unmatchedPlanCustomerCount}}.
 
 | Plan customer |
 |---|
@@ -586,7 +586,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 {{/jobsByType}}
 </tbody></table></div>
 {{#billing}}
-<p>Billing: {{invoices}} invoices{{#totals}}, {{amount}} {{currency}}{{/totals}}. <a href="{{link}}">See the billing report</a>.</p>
+<p>Billing: {{invoicesText}}{{#totals}}, {{amount}} {{currency}}{{/totals}}. <a href="{{link}}">See the billing report</a>.</p>
 {{/billing}}
 </section>
 
@@ -648,7 +648,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <section id="errors" aria-labelledby="h-errors">
 <h2 id="h-errors">Errors</h2>
 {{#errors}}
-<p>{{totalFailures}} failures (failed jobs and documents) in {{clusterCount}} groups of similar messages (numbers, ids and URLs masked).{{#more}} The {{shownCount}} largest are shown; all are in <a href="errors.csv">errors.csv</a>.{{/more}}</p>
+<p>{{totalFailuresText}} (failed jobs and documents) in {{clusterCountText}} of similar messages (numbers, ids and URLs masked).{{#more}} The {{shownCount}} largest are shown; all are in <a href="errors.csv">errors.csv</a>.{{/more}}</p>
 {{#hasClusters}}
 <div class="wrap"><table class="sortable" data-filter>
 <caption>Top error messages</caption>
@@ -715,14 +715,14 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <section id="customers" aria-labelledby="h-customers">
 <h2 id="h-customers">Customers</h2>
 {{#customers}}
-<p>{{count}} customers.{{#capped}} The first {{shown}} are shown; all are in <a href="{{csv}}">{{csv}}</a>.{{/capped}}</p>
+<p>{{countText}}.{{#capped}} The first {{shown}} are shown; all are in <a href="{{csv}}">{{csv}}</a>.{{/capped}}</p>
 {{#hasRows}}
 <div class="wrap"><table class="sortable" data-filter>
 <caption>Usage per customer</caption>
 <thead><tr><th scope="col">Customer</th><th scope="col" class="n">Jobs</th><th scope="col" class="n">Documents</th><th scope="col" class="n">Processed</th><th scope="col" class="n">Failed</th><th scope="col" class="n">Success</th><th scope="col" class="n">Processing time</th><th scope="col" class="n">Tokens</th><th scope="col">First activity</th><th scope="col">Last activity</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr><th scope="row">{{#anonymous}}<em>anonymous</em>{{/anonymous}}{{^anonymous}}{{user}}{{/anonymous}}{{#name}}<div class="sub">{{name}}</div>{{/name}}</th><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{successRate}}</td><td class="n">{{processingTime}}</td><td class="n">{{tokens}}</td><td><time datetime="{{firstActivity.iso}}">{{firstActivity.date}}</time></td><td><time datetime="{{lastActivity.iso}}">{{lastActivity.date}}</time></td></tr>
+<tr><th scope="row">{{#anonymous}}<em>anonymous</em>{{/anonymous}}{{^anonymous}}{{user}}{{/anonymous}}{{#hasName}}<div class="sub">{{name}}</div>{{/hasName}}</th><td class="n">{{jobs}}</td><td class="n">{{documents}}</td><td class="n">{{processed}}</td><td class="n">{{failed}}</td><td class="n">{{successRate}}</td><td class="n">{{processingTime}}</td><td class="n">{{tokens}}</td><td><time datetime="{{firstActivity.iso}}">{{firstActivity.date}}</time></td><td><time datetime="{{lastActivity.iso}}">{{lastActivity.date}}</time></td></tr>
 {{/rows}}
 </tbody></table></div>
 {{/hasRows}}
@@ -752,7 +752,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <section id="quality" aria-labelledby="h-quality">
 <h2 id="h-quality">Data quality</h2>
 {{#dataQuality}}
-<p>{{skippedTotal}} rows skipped; {{duplicatesMerged}} duplicates merged.</p>
+<p>{{skippedTotalText}} skipped; {{duplicatesMergedText}} merged.</p>
 {{#hasSkipped}}
 <div class="wrap"><table>
 <caption>Skipped rows</caption>
@@ -846,7 +846,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 
 """####,
         "usage.md.mustache": ####"""
-{{% CONTENT_TYPE: MARKDOWN}}
+{{% CONTENT_TYPE: GFM}}
 # {{title}}
 
 Period **{{period.label}}**: {{period.from.local}} to {{period.to.local}} (zone {{period.zone}}, end excluded).
@@ -864,7 +864,7 @@ Limited to customers: {{#userFilter}}{{value}} {{/userFilter}}
 {{/headline}}
 
 {{#throughput}}
-Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime}}; {{tokens}} tokens; {{bytes}} processed.
+Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime}}; {{tokensText}}; {{bytes}} processed.
 {{/throughput}}
 
 ## Jobs by status
@@ -878,7 +878,7 @@ Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime
 ## Top errors
 
 {{#errors}}
-{{totalFailures}} failures in {{clusterCount}} groups.{{#more}} The {{shownCount}} largest are listed; see errors.csv for the rest.{{/more}}
+{{totalFailuresText}} in {{clusterCountText}}.{{#more}} The {{shownCount}} largest are listed; see errors.csv for the rest.{{/more}}
 
 {{#hasClusters}}
 | # | Message | Count | Share | Last seen |
@@ -892,7 +892,7 @@ Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime
 ## Top customers
 
 {{#customers}}
-{{count}} customers.{{#capped}} The first {{shown}} are listed; see {{csv}} for all.{{/capped}}
+{{countText}}.{{#capped}} The first {{shown}} are listed; see {{csv}} for all.{{/capped}}
 
 {{#hasRows}}
 | Customer | Jobs | Documents | Processed | Failed | Success | Tokens |
@@ -906,14 +906,14 @@ Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime
 ## Data quality
 
 {{#dataQuality}}
-{{skippedTotal}} rows skipped, {{duplicatesMerged}} duplicates merged.
+{{skippedTotalText}} skipped, {{duplicatesMergedText}} merged.
 {{#checks}}
 - {{label}}: {{count}}
 {{/checks}}
 {{/dataQuality}}
 {{#billing}}
 
-Billing: {{invoices}} invoices{{#totals}}, {{amount}} {{currency}}{{/totals}} (see {{link}}).
+Billing: {{invoicesText}}{{#totals}}, {{amount}} {{currency}}{{/totals}} (see {{link}}).
 {{/billing}}
 
 """####,

@@ -3,6 +3,7 @@
 /// Every CSV tally writes goes through `appendText` for text and `appendNumber`,
 /// `appendInteger` or `appendInstant` for values written by code:
 ///
+/// - Control characters become U+FFFD (`Escape`: C0 but tab, LF and CR, DEL, C1).
 /// - A text field is quoted when it holds a comma, quote, CR or LF *byte*, and
 ///   quotes inside are doubled. Deciding on bytes matters: a comma followed by a
 ///   combining mark (U+0301) is one `Character`, and a `Character` test misses it.
@@ -25,9 +26,24 @@ enum CSVField {
     /// Appends a text field given as UTF-8 bytes.
     @inline(__always)
     static func appendText(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        let defuse = startsLikeAFormula(bytes)
-        // All four are at most 0x2C, so most bytes take one comparison.
-        let quote = bytes.contains { $0 <= 0x2C && ($0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D) }
+        appendText(bytes: bytes, defusing: false, to: &out)
+    }
+
+    /// Appends a text field, defused also when `defusing` (for a field whose control
+    /// characters were replaced: decided on the field as it came).
+    @inline(__always)
+    static func appendText(bytes: UnsafeBufferPointer<UInt8>, defusing: Bool, to out: inout [UInt8]) {
+        // What needs quoting, and the control characters, are below 0x2D or DEL or start
+        // with 0xC2 (C1), so most bytes take one comparison.
+        var quote = false
+        for (i, byte) in bytes.enumerated() where byte <= 0x2C || byte == 0x7F || byte == 0xC2 {
+            if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+                quote = true
+            } else if byte == 0x7F || byte < 0x20 && byte != 0x09 || byte == 0xC2 && i + 1 < bytes.count && bytes[i + 1] < 0xA0 {
+                return appendReplacingControls(bytes, to: &out)
+            }
+        }
+        let defuse = defusing || startsLikeAFormula(bytes)
         if quote { out.append(0x22) }
         if defuse { out.append(0x27) }
         if quote {
@@ -39,6 +55,16 @@ enum CSVField {
         } else {
             out.append(contentsOf: bytes)
         }
+    }
+
+    /// Appends a text field whose control characters (`Escape.isControl`) become U+FFFD,
+    /// defused when the field as it came looks like a formula (VT and FF are whitespace there).
+    @inline(never)
+    static func appendReplacingControls(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var text = String(decoding: bytes, as: UTF8.self)
+        text.unicodeScalars = String.UnicodeScalarView(text.unicodeScalars.lazy.map { Escape.isControl($0.value) ? Escape.replacement : $0 })
+        let defuse = startsLikeAFormula(bytes)
+        text.withUTF8 { appendText(bytes: $0, defusing: defuse, to: &out) }
     }
 
     /// Appends an integer field in decimal.

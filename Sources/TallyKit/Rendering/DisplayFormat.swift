@@ -27,6 +27,12 @@ package struct DisplayFormat: Sendable {
         return out
     }
 
+    /// `1 document`, `0 documents`, `1,234 documents`: the count and its noun, singular
+    /// for exactly one (`plural` when adding `s` is wrong).
+    package func count(_ value: Int64, _ singular: String, plural: String? = nil) -> String {
+        count(value) + " " + (value == 1 ? singular : plural ?? singular + "s")
+    }
+
     /// `95.3%` with one decimal, rounded half up from the integers; `n/a` for 0/0.
     package func percent(_ ratio: Ratio) -> String {
         guard ratio.denominator != 0 else { return "n/a" }

@@ -1,8 +1,26 @@
-import Mustache
-
-/// Escapers for the human formats.
+/// Escapers for the human formats, and the one rule for control characters in every
+/// text output tally writes:
+///
+/// - HTML, Markdown and CSV: the C0 controls other than tab, line feed and carriage
+///   return, DEL, and the C1 controls (U+0080 to U+009F) become U+FFFD (`�`). They
+///   have no meaning there, NUL ends strings in many readers, and browsers and
+///   spreadsheets treat them differently; U+FFFD shows that something was there.
+///   (Markdown also turns every line break in a value into a space.)
+/// - JSON: every C0 control is written as an escape (`\u0000`, `\n`, ...), so the data
+///   arrives exactly; DEL and C1 are valid JSON and written as they are (`JSONText`).
 package enum Escape {
-    /// HTML text and attribute escaping: `& < > " '`.
+    /// What replaces a control character in HTML, Markdown and CSV.
+    static let replacement: Unicode.Scalar = "\u{FFFD}"
+
+    /// Whether `value` is a control character no HTML, Markdown or CSV output carries.
+    @inline(__always)
+    static func isControl(_ value: UInt32) -> Bool {
+        value < 0x20 ? (value != 0x09 && value != 0x0A && value != 0x0D) : (value >= 0x7F && value <= 0x9F)
+    }
+
+    /// HTML text and attribute escaping: `& < > " '`, each Unicode scalar on its own (a
+    /// quote followed by a combining mark is still a quote to a browser), and control
+    /// characters replaced.
     package static func html(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -13,18 +31,19 @@ package enum Escape {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
+            default: out.unicodeScalars.append(isControl(c.value) ? replacement : c)
             }
         }
         return out
     }
 
-    /// A GitHub-flavoured Markdown table cell or inline text.
+    /// Markdown with HTML entities, for `{{% CONTENT_TYPE: MARKDOWN}}` (a template of
+    /// one's own; `usage.md` and `billing.md` use `gfm(_:)`).
     ///
     /// Line breaks become spaces; `& < >` become entities (no HTML gets through);
     /// Markdown punctuation that could start emphasis, code, links, images, math,
-    /// tables or headings is backslash-escaped, so the text renders literally.
-    /// (`+` and `-` start a list only at the start of a line, where no value is put.)
+    /// tables or headings is backslash-escaped, so the text renders literally; control
+    /// characters are replaced.
     package static func markdown(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -37,25 +56,9 @@ package enum Escape {
             case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "!", "|", "~", "$":
                 out += "\\"
                 out.unicodeScalars.append(c)
-            default: out.unicodeScalars.append(c)
+            default: out.unicodeScalars.append(isControl(c.value) ? replacement : c)
             }
         }
         return out
     }
-}
-
-/// The `MARKDOWN` content type for `{{% CONTENT_TYPE: MARKDOWN}}` templates.
-struct MarkdownContentType: MustacheContentType {
-    /// Name used in the pragma.
-    static let name = "MARKDOWN"
-
-    func escapeText(_ text: String) -> String {
-        Escape.markdown(text)
-    }
-
-    /// Registers the content type once; swift-mustache needs it before parsing.
-    static let registered: Bool = {
-        MustacheContentTypes.register(MarkdownContentType(), named: name)
-        return true
-    }()
 }

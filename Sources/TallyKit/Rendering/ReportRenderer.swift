@@ -29,10 +29,12 @@ package struct ReportRenderer: Sendable {
     /// Renders the requested formats (all by default), in a fixed file order.
     ///
     /// `jobs.csv` is not among them: the caller streams it with `JobsCSVWriter`.
+    /// - Throws: `TallyError.badData` when a template from `--templates` would render
+    ///   more than `TemplateSet.maxRenderedSize` (`PiecewiseTemplate.checkSize`).
     package func render(_ report: UsageReport, formats: Set<ReportFormat> = Set(ReportFormat.allCases)) throws -> [RenderedFile] {
         var files: [RenderedFile] = []
-        if formats.contains(.html) { files.append(RenderedFile(name: "usage.html", bytes: Array(html(report).utf8))) }
-        if formats.contains(.md) { files.append(RenderedFile(name: "usage.md", bytes: Array(markdown(report).utf8))) }
+        if formats.contains(.html) { files.append(RenderedFile(name: "usage.html", bytes: Array(try html(report).utf8))) }
+        if formats.contains(.md) { files.append(RenderedFile(name: "usage.md", bytes: Array(try markdown(report).utf8))) }
         if formats.contains(.csv) {
             let csv = ReportCSV(bom: csvBOM)
             files.append(RenderedFile(name: "usage_by_customer.csv", bytes: csv.customers(report.customers)))
@@ -44,19 +46,21 @@ package struct ReportRenderer: Sendable {
     }
 
     /// `usage.html`: the view with its charts, style, script and their policy.
-    func html(_ report: UsageReport) -> String {
+    func html(_ report: UsageReport) throws -> String {
         var view = UsageView(report, format: format, customerCap: Self.htmlCustomerCap, errorCap: 20)
         view.charts = ChartsView(report, charts: SVGCharts(format: format))
         let styleHash = SHA256.cspSource(templates.css), scriptHash = SHA256.cspSource(templates.script)
         view.style = templates.css
         view.script = templates.script
         view.csp = "default-src 'none'; style-src \(styleHash); script-src \(scriptHash); img-src data:; base-uri 'none'; form-action 'none'"
+        try templates.html.checkSize(view)
         return templates.html.render(view)
     }
 
     /// `usage.md`.
-    func markdown(_ report: UsageReport) -> String {
+    func markdown(_ report: UsageReport) throws -> String {
         let view = UsageView(report, format: format, customerCap: Self.markdownCustomerCap, errorCap: Self.markdownErrorCap)
+        try templates.markdown.checkSize(view)
         return templates.markdown.render(view)
     }
 }

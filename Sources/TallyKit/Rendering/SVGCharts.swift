@@ -25,7 +25,7 @@ struct SVGCharts {
             + rect(Double(Self.left + 110), 0, 12, 12, "c-bad") + label(Self.left + 126, 11, "failed", anchor: "start")
         return svg(
             id: "chart-documents", title: "Documents per \(unit)",
-            desc: "Documents processed (\(format.count(total)) in all) and failed (\(format.count(failed))) per \(unit), \(series.buckets.count) \(unit)s.",
+            desc: "Documents processed (\(format.count(total)) in all) and failed (\(format.count(failed))) per \(unit), \(format.count(Int64(series.buckets.count), unit)).",
             body: legend + barChart(bars))
     }
 
@@ -34,12 +34,12 @@ struct SVGCharts {
         let unit = series.granularity == .hour ? "hour" : "day"
         guard !series.buckets.isEmpty else { return "" }
         let bars = series.buckets.map { b in
-            Bar(label: b.label, parts: [(b.jobsCreated, "c-run")], tip: "\(b.label): \(format.count(b.jobsCreated)) jobs created")
+            Bar(label: b.label, parts: [(b.jobsCreated, "c-run")], tip: "\(b.label): \(format.count(b.jobsCreated, "job")) created")
         }
         let total = series.buckets.reduce(Int64(0)) { $0 + $1.jobsCreated }
         return svg(
             id: "chart-jobs", title: "Jobs created per \(unit)",
-            desc: "Jobs created per \(unit), \(format.count(total)) in all over \(series.buckets.count) \(unit)s.", body: barChart(bars))
+            desc: "Jobs created per \(unit), \(format.count(total)) in all over \(format.count(Int64(series.buckets.count), unit)).", body: barChart(bars))
     }
 
     /// One bar: stacked parts (value, CSS class) and a tooltip.
@@ -83,7 +83,7 @@ struct SVGCharts {
     func hours(_ counts: [Int64]) -> String {
         let bars = counts.prefix(24).enumerated().map { h, c in
             let hour = DisplayFormat.pad2(Int64(h))
-            return Bar(label: hour, parts: [(c, "c-ok")], tip: "\(hour):00 \(format.count(c)) documents")
+            return Bar(label: hour, parts: [(c, "c-ok")], tip: "\(hour):00 \(format.count(c, "document"))")
         }
         let total = counts.reduce(0, +)
         return svg(

@@ -12,8 +12,13 @@ package struct TemplateSet: Sendable {
     package static let fileNames = ["usage.html.mustache", "usage.md.mustache", "usage.css", "usage.js"]
         + BillingTemplates.fileNames
 
-    let html: MustacheTemplate
-    let markdown: MustacheTemplate
+    /// The largest template or asset file accepted.
+    static let maxFileSize = 4 << 20
+    /// The most text (in characters) a template from `--templates` may render into one file.
+    static let maxRenderedSize = 256 << 20
+
+    let html: PiecewiseTemplate
+    let markdown: PiecewiseTemplate
     let css: String
     let script: String
     let billing: BillingTemplates
@@ -28,9 +33,11 @@ package struct TemplateSet: Sendable {
     /// - Returns: the set and one warning per file missing from `DIR` (the built-in one is used).
     /// - Throws: `TallyError.cannotOpen` for an unreadable directory or file,
     ///   `TallyError.badData(file:location:message:)` naming file and line for a
-    ///   template that does not parse or an asset that would break out of its tag.
+    ///   template that does not parse, is too large (`maxFileSize`, or too costly to
+    ///   parse: `PiecewiseTemplate`), includes a partial that does not exist or
+    ///   includes itself, or an asset that would break out of its tag.
     package static func load(overrides directory: String?) throws -> (TemplateSet, warnings: [String]) {
-        _ = MarkdownContentType.registered
+        _ = TallyContentTypes.registered
         var texts: [String: (text: String, path: String)] = [:]
         var warnings: [String] = []
         if let directory {
@@ -50,6 +57,9 @@ package struct TemplateSet: Sendable {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw TallyError.cannotOpen(file: path, message: "cannot read template")
                 }
+                guard data.count <= maxFileSize else {
+                    throw TallyError.badData(file: path, location: nil, message: "template is larger than \(maxFileSize >> 20) MiB")
+                }
                 guard let text = String(data: data, encoding: .utf8) else {
                     throw TallyError.badData(file: path, location: nil, message: "template is not UTF-8")
                 }
@@ -59,24 +69,40 @@ package struct TemplateSet: Sendable {
                 texts[name] = (builtIn, "(built-in) " + name)
             }
         }
+        let html = try parse(texts["usage.html.mustache"]!), markdown = try parse(texts["usage.md.mustache"]!)
+        for (template, source) in [(html, texts["usage.html.mustache"]!), (markdown, texts["usage.md.mustache"]!)] {
+            try PartialIncludes.check(template.partials, in: source.path, available: [:])
+        }
         let set = TemplateSet(
-            html: try parse(texts["usage.html.mustache"]!),
-            markdown: try parse(texts["usage.md.mustache"]!),
+            html: html,
+            markdown: markdown,
             css: try asset(texts["usage.css"]!, closingTag: "</style"),
             script: try asset(texts["usage.js"]!, closingTag: "</script"),
             billing: try BillingTemplates.load(texts))
         return (set, warnings)
     }
 
-    static func parse(_ source: (text: String, path: String)) throws -> MustacheTemplate {
+    /// Parses a template in pieces (`PiecewiseTemplate`), with the content type of its file
+    /// until it names one (`TallyContentTypes`).
+    /// - Throws: `TallyError.badData` naming the file and line of the problem.
+    static func parse(_ source: (text: String, path: String)) throws -> PiecewiseTemplate {
         do {
-            return try MustacheTemplate(string: source.text)
-        } catch let error as MustacheTemplate.ParserError {
-            throw TallyError.badData(
-                file: source.path, location: "line \(error.context.lineNumber), column \(error.context.columnNumber)",
-                message: "template error: \(error.error)")
+            var template = try PiecewiseTemplate(source.text, contentType: TallyContentTypes.defaultName(forFile: source.path))
+            template.path = source.path
+            template.sizeLimit = source.path.hasPrefix("(built-in) ") ? nil : maxRenderedSize
+            return template
         } catch {
-            throw TallyError.badData(file: source.path, location: nil, message: "template error: \(error)")
+            throw TallyError.badData(file: source.path, location: error.location, message: error.message)
+        }
+    }
+
+    /// Parses a partial whole (swift-mustache includes a partial as one template).
+    /// - Throws: `TallyError.badData` naming the file and line of the problem.
+    static func parsePartial(_ source: (text: String, path: String)) throws -> (MustacheTemplate, partials: [TemplateOutline.PartialUse]) {
+        do {
+            return try PiecewiseTemplate.whole(source.text, contentType: TallyContentTypes.defaultName(forFile: source.path))
+        } catch {
+            throw TallyError.badData(file: source.path, location: error.location, message: error.message)
         }
     }
 

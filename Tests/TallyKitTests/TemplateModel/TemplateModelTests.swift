@@ -119,13 +119,18 @@ import Testing
         ])
     }
 
-    /// Pins what README says of `billing`: kept as it was so the outputs stay byte-identical.
-    @Test func absentBillingOpensItsSectionButNotItsKeys() throws {
+    /// Without `--plan` there is no billing: `{{#billing}}` does not open, so usage.html
+    /// has no "Billing:  invoices." line linking to a billing.html that does not exist.
+    @Test func absentBillingOpensNothing() throws {
         var report = RenderFixture.report()
         report.billing = nil
         let view = UsageView(report, format: DisplayFormat(zone: RenderFixture.zone), customerCap: 1, errorCap: 1)
-        let template = try MustacheTemplate(string: "{{#billing}}open {{link}}{{/billing}}|{{#billing.link}}link{{/billing.link}}")
-        #expect(template.render(view) == "open |")
+        let template = try MustacheTemplate(string: "{{#billing}}open {{link}}{{/billing}}|{{#billing.link}}link{{/billing.link}}|{{^billing}}none{{/billing}}")
+        #expect(template.render(view) == "||none")
+        let html = try #require(try RenderFixture.render(report)["usage.html"])
+        #expect(!html.contains("Billing:") && !html.contains("billing.html"))
+        let md = try #require(try RenderFixture.render(report)["usage.md"])
+        #expect(!md.contains("Billing:") && !md.contains("billing.html"))
     }
 
     @Test func readmeDocumentsExactlyTheKeysOfTheViews() throws {

@@ -19,6 +19,8 @@ struct BillingView: TemplateModel {
     /// Whether any period is still a draft.
     let hasDrafts: Bool
     let invoiceCount: String
+    /// `1 invoice`, `12 invoices`.
+    let invoiceCountText: String
     let hasInvoices: Bool
     /// The sum of every invoice total.
     let grandTotal: String
@@ -30,6 +32,8 @@ struct BillingView: TemplateModel {
     /// Adjustment notes of the periods, in number order (at most `listLimit`).
     let notes: [AdjustmentNoteView]
     let noteCount: String
+    /// `1 note`, `3 notes`.
+    let noteCountText: String
     let listedNoteCount: String
     let hasNotes: Bool
     let notesCapped: Bool
@@ -57,6 +61,7 @@ struct BillingView: TemplateModel {
         case "periods": periods
         case "hasDrafts": hasDrafts
         case "invoiceCount": invoiceCount
+        case "invoiceCountText": invoiceCountText
         case "hasInvoices": hasInvoices
         case "grandTotal": grandTotal
         case "invoices": invoices
@@ -64,6 +69,7 @@ struct BillingView: TemplateModel {
         case "capped": capped
         case "notes": notes
         case "noteCount": noteCount
+        case "noteCountText": noteCountText
         case "listedNoteCount": listedNoteCount
         case "hasNotes": hasNotes
         case "notesCapped": notesCapped
@@ -143,9 +149,10 @@ extension BillingView {
             title: title, currency: c.code, planName: planName, asOf: f.minute(asOf) + " " + f.offset(at: asOf),
             zone: format.zoneName, periods: periods,
             hasDrafts: d.periods.contains { $0.period.status == .draft }, invoiceCount: f.count(d.invoiceCount),
-            hasInvoices: d.invoiceCount > 0, grandTotal: amount(d.invoicesTotal), invoices: listed,
+            invoiceCountText: f.count(d.invoiceCount, "invoice"), hasInvoices: d.invoiceCount > 0, grandTotal: amount(d.invoicesTotal), invoices: listed,
             listedCount: f.count(Int64(listed.count)), capped: Int64(listed.count) < d.invoiceCount, notes: d.notes,
-            noteCount: f.count(d.noteCount), listedNoteCount: f.count(Int64(d.notes.count)), hasNotes: d.noteCount > 0, notesCapped: Int64(d.notes.count) < d.noteCount,
+            noteCount: f.count(d.noteCount), noteCountText: f.count(d.noteCount, "note"),
+            listedNoteCount: f.count(Int64(d.notes.count)), hasNotes: d.noteCount > 0, notesCapped: Int64(d.notes.count) < d.noteCount,
             notesTotal: amount(d.notesTotal),
             reconciliation: ReconciliationView(invoicesTotal: d.invoicesTotal, linesTotal: d.linesTotal, bridgesOK: d.bridgesOK, currency: c),
             unmatchedPlanCustomers: unmatched.map(ListValue.init), hasUnmatchedPlanCustomers: unmatchedCount > 0,

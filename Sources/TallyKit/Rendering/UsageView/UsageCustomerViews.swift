@@ -2,6 +2,8 @@
 struct CustomersView: TemplateModel {
     /// How many customers.
     let count: String
+    /// `1 customer`, `493 customers`.
+    let countText: String
     /// How many rows are shown.
     let shown: String
     let capped: Bool
@@ -13,6 +15,7 @@ struct CustomersView: TemplateModel {
     func child(named name: String) -> Any? {
         switch name {
         case "count": count
+        case "countText": countText
         case "shown": shown
         case "capped": capped
         case "hasRows": hasRows
@@ -28,7 +31,7 @@ extension CustomersView {
     init(_ all: [CustomerRow], cap: Int, format f: DisplayFormat) {
         let shown = all.prefix(cap)
         self.init(
-            count: f.count(Int64(all.count)), shown: f.count(Int64(shown.count)), capped: all.count > shown.count,
+            count: f.count(Int64(all.count)), countText: f.count(Int64(all.count), "customer"), shown: f.count(Int64(shown.count)), capped: all.count > shown.count,
             hasRows: !shown.isEmpty, csv: "usage_by_customer.csv", rows: shown.map { CustomerRowView($0, format: f) })
     }
 }
@@ -41,6 +44,8 @@ struct CustomerRowView: TemplateModel {
     let userID: String
     let email: String
     let name: String
+    /// Whether `name` is not empty (an empty string still opens `{{#name}}`).
+    let hasName: Bool
     let anonymous: Bool
     let jobs: String
     let documents: String
@@ -59,6 +64,7 @@ struct CustomerRowView: TemplateModel {
         case "userID": userID
         case "email": email
         case "name": self.name
+        case "hasName": hasName
         case "anonymous": anonymous
         case "jobs": jobs
         case "documents": documents
@@ -79,7 +85,7 @@ extension CustomerRowView {
     init(_ c: CustomerRow, format f: DisplayFormat) {
         self.init(
             user: c.email ?? c.userID ?? "anonymous", userID: c.userID ?? "", email: c.email ?? "", name: c.name ?? "",
-            anonymous: c.userID == nil, jobs: f.count(c.jobs), documents: f.count(c.documents),
+            hasName: !(c.name ?? "").isEmpty, anonymous: c.userID == nil, jobs: f.count(c.jobs), documents: f.count(c.documents),
             processed: f.count(c.processed), failed: f.count(c.failed), successRate: f.percent(c.successRate),
             processingTime: f.duration(micros: c.processingMicros), tokens: f.count(c.tokens),
             firstActivity: InstantView(c.firstActivity, format: f), lastActivity: InstantView(c.lastActivity, format: f))

@@ -1,8 +1,12 @@
 /// Failures grouped by normalised message, the largest first.
 struct ErrorsView: TemplateModel {
     let totalFailures: String
+    /// `1 failure`, `4,015 failures`.
+    let totalFailuresText: String
     /// How many groups exist.
     let clusterCount: String
+    /// `1 group`, `17 groups`.
+    let clusterCountText: String
     /// How many groups are shown.
     let shownCount: String
     let hasClusters: Bool
@@ -13,7 +17,9 @@ struct ErrorsView: TemplateModel {
     func child(named name: String) -> Any? {
         switch name {
         case "totalFailures": totalFailures
+        case "totalFailuresText": totalFailuresText
         case "clusterCount": clusterCount
+        case "clusterCountText": clusterCountText
         case "shownCount": shownCount
         case "hasClusters": hasClusters
         case "more": more
@@ -28,7 +34,8 @@ extension ErrorsView {
     init(_ e: ErrorSection, cap: Int, format f: DisplayFormat) {
         let shown = e.clusters.prefix(cap)
         self.init(
-            totalFailures: f.count(e.totalFailures), clusterCount: f.count(e.clusterCount),
+            totalFailures: f.count(e.totalFailures), totalFailuresText: f.count(e.totalFailures, "failure"),
+            clusterCount: f.count(e.clusterCount), clusterCountText: f.count(e.clusterCount, "group"),
             shownCount: f.count(Int64(shown.count)), hasClusters: !shown.isEmpty, more: e.clusterCount > Int64(shown.count),
             clusters: shown.enumerated().map { i, c in
                 ErrorClusterView(

@@ -1,7 +1,11 @@
 /// Skipped rows, merged duplicates and the consistency checks.
 struct DataQualityView: TemplateModel {
     let skippedTotal: String
+    /// `1 row`, `12 rows`.
+    let skippedTotalText: String
     let duplicatesMerged: String
+    /// `1 duplicate`, `3 duplicates`.
+    let duplicatesMergedText: String
     let hasSkipped: Bool
     let skipped: [SkippedRowsView]
     let checks: [CheckView]
@@ -9,7 +13,9 @@ struct DataQualityView: TemplateModel {
     func child(named name: String) -> Any? {
         switch name {
         case "skippedTotal": skippedTotal
+        case "skippedTotalText": skippedTotalText
         case "duplicatesMerged": duplicatesMerged
+        case "duplicatesMergedText": duplicatesMergedText
         case "hasSkipped": hasSkipped
         case "skipped": skipped
         case "checks": checks
@@ -21,8 +27,10 @@ struct DataQualityView: TemplateModel {
 extension DataQualityView {
     /// The view of the data quality section.
     init(_ q: DataQuality, format f: DisplayFormat) {
+        let skipped = q.skipped.reduce(0) { $0 + $1.count }
         self.init(
-            skippedTotal: f.count(q.skipped.reduce(0) { $0 + $1.count }), duplicatesMerged: f.count(q.duplicatesMerged),
+            skippedTotal: f.count(skipped), skippedTotalText: f.count(skipped, "row"),
+            duplicatesMerged: f.count(q.duplicatesMerged), duplicatesMergedText: f.count(q.duplicatesMerged, "duplicate"),
             hasSkipped: !q.skipped.isEmpty,
             skipped: q.skipped.map {
                 SkippedRowsView(source: $0.source, reason: $0.reason, count: f.count($0.count), examples: $0.examples.map(ExampleText.init))

@@ -4,6 +4,8 @@ struct ThroughputView: TemplateModel {
     let jobWallTime: String
     let documentProcessingTime: String
     let tokens: String
+    /// `1 token`, `12,345 tokens`.
+    let tokensText: String
     /// `9.9 GB` (decimal units).
     let bytes: String
     let documentsPerDay: [DayCountView]
@@ -15,6 +17,7 @@ struct ThroughputView: TemplateModel {
         case "jobWallTime": jobWallTime
         case "documentProcessingTime": documentProcessingTime
         case "tokens": tokens
+        case "tokensText": tokensText
         case "bytes": bytes
         case "documentsPerDay": documentsPerDay
         case "hours": hours
@@ -29,7 +32,7 @@ extension ThroughputView {
         self.init(
             jobWallTime: f.duration(micros: t.jobWallTimeMicros),
             documentProcessingTime: f.duration(micros: t.documentProcessingMicros),
-            tokens: f.count(t.tokens), bytes: f.bytes(t.bytes),
+            tokens: f.count(t.tokens), tokensText: f.count(t.tokens, "token"), bytes: f.bytes(t.bytes),
             documentsPerDay: t.documentsPerDay.map { DayCountView(date: $0.date.description, count: f.count($0.count)) },
             hours: t.documentsByHourOfDay.enumerated().map {
                 HourCountView(hour: DisplayFormat.pad2(Int64($0.offset)), count: f.count($0.element))

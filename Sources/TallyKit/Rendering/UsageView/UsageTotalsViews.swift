@@ -89,6 +89,8 @@ extension ShareRowView {
 struct BillingLinkView: TemplateModel {
     /// How many invoices.
     let invoices: String
+    /// `1 invoice`, `498 invoices`.
+    let invoicesText: String
     let totals: [CurrencyTotalView]
     /// `billing.html`: a relative path, whatever the report model says.
     let link: String
@@ -96,6 +98,7 @@ struct BillingLinkView: TemplateModel {
     func child(named name: String) -> Any? {
         switch name {
         case "invoices": invoices
+        case "invoicesText": invoicesText
         case "totals": totals
         case "link": link
         default: nil
@@ -104,14 +107,15 @@ struct BillingLinkView: TemplateModel {
 }
 
 extension BillingLinkView {
-    /// The view of the billing summary; an unsafe link becomes `billing.html`.
+    /// The view of the billing summary, amounts with thousands separators as in the
+    /// billing report; an unsafe link becomes `billing.html`.
     init(_ b: BillingSummaryView, format: DisplayFormat) {
         // A relative path only: no scheme, no protocol-relative or absolute URL.
         let allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/".unicodeScalars
         let safe = !b.link.isEmpty && !b.link.hasPrefix("/") && b.link.unicodeScalars.allSatisfy { allowed.contains($0) }
         self.init(
-            invoices: format.count(b.invoices),
-            totals: b.totals.map { CurrencyTotalView(currency: $0.currency, amount: $0.amount) },
+            invoices: format.count(b.invoices), invoicesText: format.count(b.invoices, "invoice"),
+            totals: b.totals.map { CurrencyTotalView(currency: $0.currency, amount: DisplayFormat.grouped($0.amount)) },
             link: safe ? b.link : "billing.html")
     }
 }

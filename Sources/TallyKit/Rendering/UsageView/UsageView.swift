@@ -56,10 +56,7 @@ struct UsageView: TemplateModel {
         case "timeSeries": timeSeries
         case "dataQuality": dataQuality
         case "sources": sources
-        // Boxed, so an absent billing still opens `{{#billing}}` (with nothing inside) as
-        // it always has: `usage.html` and `usage.md` are byte-identical to before. Answer
-        // `billing` unboxed to hide the line when billing did not run.
-        case "billing": billing as Any
+        case "billing": billing
         case "charts": charts
         case "csp": csp
         case "style": style
