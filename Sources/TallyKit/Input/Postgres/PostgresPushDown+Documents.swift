@@ -45,25 +45,27 @@ extension PostgresSource {
         }
         let jobs = try pushDownJobs()
         let joined = documents.has("job_id")
-        let metadata = documents.has("processing_metadata") ? "d.processing_metadata" : "NULL::jsonb"
-        let seconds = "(\(metadata)->'processing_time')"
-        let number = "CASE WHEN jsonb_typeof(\(seconds)) = 'number' THEN (\(seconds))::numeric END"
-        let tokens = "(\(metadata)->'tokens_used')"
-        let integer = "CASE WHEN jsonb_typeof(\(tokens)) = 'number' AND (\(tokens))::text ~ '^-?[0-9]+$' "
-            + "AND (\(tokens))::numeric BETWEEN -9223372036854775808 AND 9223372036854775807 THEN (\(tokens))::numeric END"
-        // `processing_time` as the double Swift reads, clamped to [0, 2e12] (no float overflow; out of
-        // (0, 1e12) counts 0 either way), and `tokens_used` when a 64-bit integer: each JSON value read once.
-        let table = "(SELECT d.*, LEAST(GREATEST(\(number), 0), 2e12)::float8 AS tally_seconds, "
-            + "GREATEST(\(integer), 0)::int8 AS tally_tokens FROM \(documents.sql) AS d)"
-        let from = joined ? "\(table) AS d LEFT JOIN \(jobsTable) AS j ON j.id = d.job_id" : "\(table) AS d"
-        let job = { (expression: String) in joined ? expression : "NULL" }
-        let inRange = { (column: String) in "CASE WHEN \(column) > '-infinity' AND \(column) < '10000-01-01 00:00:00+00' THEN \(column) END" }
-        let column = { (name: String) in documents.select(name, alias: "d") }
         if let type = documents.columns["processing_metadata"], type != "jsonb" {
             throw TallyError.usage("--push-down needs processing_metadata as jsonb in \(name) (it is \(type)); run without --push-down")
         }
-        // Seconds kept only in (0, 1e12) as Swift keeps them; then µs rounded half away from zero.
-        let micros = "(CASE WHEN d.tally_seconds > 0 AND d.tally_seconds < 1e12 THEN d.tally_seconds * 1000000::float8 END)"
+        // The three keys of `processing_metadata` a report reads, taken apart once per row (alias `m`):
+        // an expression is evaluated again wherever the query repeats it.
+        let metadata = documents.has("processing_metadata")
+            ? "CASE WHEN jsonb_typeof(d.processing_metadata) = 'object' THEN d.processing_metadata ELSE '{}'::jsonb END" : "'{}'::jsonb"
+        let keys = "CROSS JOIN LATERAL jsonb_to_record(\(metadata)) AS m(processing_time jsonb, tokens_used jsonb, extraction_method jsonb)"
+        let table = "\(documents.sql) AS d \(keys)"
+        let from = joined ? "\(table) LEFT JOIN \(jobsTable) AS j ON j.id = d.job_id" : table
+        let job = { (expression: String) in joined ? expression : "NULL" }
+        let inRange = { (column: String) in "CASE WHEN \(column) > '-infinity' AND \(column) < '10000-01-01 00:00:00+00' THEN \(column) END" }
+        let column = { (name: String) in documents.select(name, alias: "d") }
+        // Seconds as the double Swift reads, clamped to [0, 2e12] (no float overflow; outside (0, 1e12) counts 0 either way);
+        // then µs rounded half away from zero.
+        let number = "CASE WHEN jsonb_typeof(m.processing_time) = 'number' THEN m.processing_time::numeric END"
+        let seconds = "LEAST(GREATEST(\(number), 0), 2e12)::float8"
+        let micros = "(CASE WHEN \(seconds) > 0 AND \(seconds) < 1e12 THEN \(seconds) * 1000000::float8 END)"
+        // `tokens_used` when a 64-bit integer (as Swift reads one), at least 0.
+        let tokens = "CASE WHEN jsonb_typeof(m.tokens_used) = 'number' AND m.tokens_used::text ~ '^-?[0-9]+$' "
+            + "AND m.tokens_used::numeric <= 9223372036854775807 THEN GREATEST(m.tokens_used::numeric, 0)::int8 ELSE 0 END"
         let ownerOfJob = job("j.user_id")
         return PushDownDocuments(
             from: from, usable: usable,
@@ -72,10 +74,10 @@ extension PostgresSource {
                 + "\(documents.has("created_at") ? "d.created_at" : "NULL"))",
             status: "COALESCE(\(column("status")), 'pending')",
             processingMicros: "COALESCE((CASE WHEN \(micros) - floor(\(micros)) >= 0.5 THEN ceil(\(micros)) ELSE floor(\(micros)) END)::int8, 0)",
-            tokens: "COALESCE(d.tally_tokens, 0)",
+            tokens: tokens,
             bytes: documents.has("file_size") ? "GREATEST(COALESCE(d.file_size::int8, 0), 0)" : "0::int8",
             sourceType: column("file_source_type"),
-            extraction: try Self.jsonString(documents, "processing_metadata", "extraction_method", alias: "d", name: name),
+            extraction: "CASE WHEN jsonb_typeof(m.extraction_method) = 'string' THEN m.extraction_method #>> '{}' END",
             errorMessage: column("error_message"),
             jobStatus: job("CASE WHEN j.id IS NOT NULL THEN \(jobs.status) END"),
             jobCompletedAt: job(inRange("j.completed_at")))

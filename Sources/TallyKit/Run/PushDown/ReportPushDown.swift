@@ -183,7 +183,8 @@ enum ReportPushDown {
             aggregate.usage.activity.add(job, scope: scope)
         }
         let completed = "\(seen) AND \(jobs.status) NOT IN ('pending', 'processing') AND j.completed_at <= \(sql.asOf)"
-        try source.streamJobs(where: completed, ranked: ("ORDER BY j.completed_at DESC", 10), details: false) { job in
+        // A plain ORDER BY ... LIMIT (Citus pushes it to every worker and merges): the order of `RecencyKey`, as uuids order alike.
+        try source.streamJobs(where: completed, order: "j.completed_at DESC, j.id DESC LIMIT 10", details: false) { job in
             aggregate.usage.activity.add(job, scope: scope)
         }
         guard listJobs else { return }

@@ -46,20 +46,11 @@ struct ReportPushDownSQL {
         place(segments[Int(max(1, min(Int64(segments.count), index))) - 1])
     }
 
-    /// The 1-based segment of `instant` (an instant of the period). The starts are
-    /// epoch seconds in a `numeric[]` literal: a constant the planner folds once
-    /// (a `timestamptz` cast depends on the session's zone, so it would be cast again for every row).
+    /// The 1-based segment of `instant` (an instant of the period), by `width_bucket` over the starts as
+    /// epoch microseconds: an `int8[]` constant, binary-searched in place for every row.
     func segment(_ instant: String) -> String {
-        let starts = segments.map { Self.epochSeconds($0) }.joined(separator: ",")
-        return "width_bucket(EXTRACT(EPOCH FROM \(instant)), '{\(starts)}'::numeric[])"
-    }
-
-    /// Seconds since the epoch, to the microsecond, as a SQL number.
-    static func epochSeconds(_ instant: Instant) -> String {
-        let micros = instant.microseconds
-        let seconds = micros >= 0 ? micros / 1_000_000 : -((-micros + 999_999) / 1_000_000)
-        let fraction = micros - seconds * 1_000_000
-        return "\(seconds).\(String(repeating: "0", count: 6 - String(fraction).count))\(fraction)"
+        let starts = segments.map { String($0.microseconds) }.joined(separator: ",")
+        return "width_bucket((EXTRACT(EPOCH FROM \(instant)) * 1000000)::int8, '{\(starts)}'::int8[])"
     }
 
     /// Whether `instant` is in the period.
