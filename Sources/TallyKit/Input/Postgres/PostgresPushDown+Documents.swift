@@ -4,6 +4,10 @@ extension PostgresSource {
     package struct PushDownDocuments: Sendable {
         /// `documents AS d LEFT JOIN jobs AS j ON ...`.
         package var from: String
+        /// `from` with `processing_metadata` taken apart once per row, which the metadata's
+        /// values (`processingMicros`, `tokens`, `extraction`) need: an expression is evaluated
+        /// again wherever a query repeats it, a function in FROM once.
+        package var withMetadata: String
         /// True exactly for the documents the row decoder accepts.
         package var usable: String
         /// The document's owner: its `user_id`, else its job's.
@@ -48,27 +52,25 @@ extension PostgresSource {
         if let type = documents.columns["processing_metadata"], type != "jsonb" {
             throw TallyError.usage("--push-down needs processing_metadata as jsonb in \(name) (it is \(type)); run without --push-down")
         }
-        // The three keys of `processing_metadata` a report reads, taken apart once per row (alias `m`):
-        // an expression is evaluated again wherever the query repeats it.
+        // The three keys of `processing_metadata` a report reads, taken apart once per row (alias `m`).
         let metadata = documents.has("processing_metadata")
             ? "CASE WHEN jsonb_typeof(d.processing_metadata) = 'object' THEN d.processing_metadata ELSE '{}'::jsonb END" : "'{}'::jsonb"
         let keys = "CROSS JOIN LATERAL jsonb_to_record(\(metadata)) AS m(processing_time jsonb, tokens_used jsonb, extraction_method jsonb)"
-        let table = "\(documents.sql) AS d \(keys)"
-        let from = joined ? "\(table) LEFT JOIN \(jobsTable) AS j ON j.id = d.job_id" : table
+        // Seconds as the double Swift reads, clamped to [0, 2e12] (no float overflow; outside (0, 1e12) counts 0 either way), once per row.
+        let number = "CASE WHEN jsonb_typeof(m.processing_time) = 'number' THEN m.processing_time::numeric END"
+        let seconds = "CROSS JOIN LATERAL unnest(ARRAY[LEAST(GREATEST(\(number), 0), 2e12)::float8]) AS s(seconds)"
+        let join = joined ? " LEFT JOIN \(jobsTable) AS j ON j.id = d.job_id" : ""
         let job = { (expression: String) in joined ? expression : "NULL" }
         let inRange = { (column: String) in "CASE WHEN \(column) > '-infinity' AND \(column) < '10000-01-01 00:00:00+00' THEN \(column) END" }
         let column = { (name: String) in documents.select(name, alias: "d") }
-        // Seconds as the double Swift reads, clamped to [0, 2e12] (no float overflow; outside (0, 1e12) counts 0 either way);
-        // then µs rounded half away from zero.
-        let number = "CASE WHEN jsonb_typeof(m.processing_time) = 'number' THEN m.processing_time::numeric END"
-        let seconds = "LEAST(GREATEST(\(number), 0), 2e12)::float8"
-        let micros = "(CASE WHEN \(seconds) > 0 AND \(seconds) < 1e12 THEN \(seconds) * 1000000::float8 END)"
+        // µs, rounded half away from zero as `DocumentMetrics.processingMicros` rounds.
+        let micros = "(CASE WHEN s.seconds > 0 AND s.seconds < 1e12 THEN s.seconds * 1000000::float8 END)"
         // `tokens_used` when a 64-bit integer (as Swift reads one), at least 0.
         let tokens = "CASE WHEN jsonb_typeof(m.tokens_used) = 'number' AND m.tokens_used::text ~ '^-?[0-9]+$' "
             + "AND m.tokens_used::numeric <= 9223372036854775807 THEN GREATEST(m.tokens_used::numeric, 0)::int8 ELSE 0 END"
         let ownerOfJob = job("j.user_id")
         return PushDownDocuments(
-            from: from, usable: usable,
+            from: "\(documents.sql) AS d\(join)", withMetadata: "\(documents.sql) AS d \(keys) \(seconds)\(join)", usable: usable,
             owner: documents.has("user_id") ? "COALESCE(d.user_id, \(ownerOfJob))" : ownerOfJob,
             instant: "COALESCE(\(documents.has("processed_at") ? "d.processed_at" : "NULL"), \(job(inRange("j.created_at"))), "
                 + "\(documents.has("created_at") ? "d.created_at" : "NULL"))",

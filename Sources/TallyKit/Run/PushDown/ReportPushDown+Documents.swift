@@ -20,7 +20,7 @@ extension ReportPushDown {
         let customers = """
             SELECT \(documents.owner), \(ReportPushDownSQL.sum(documents.processingMicros)), \(ReportPushDownSQL.sum(documents.tokens)),
               min(\(documents.instant)), max(\(documents.instant))
-            FROM \(documents.from) WHERE \(counted) GROUP BY 1
+            FROM \(documents.withMetadata) WHERE \(counted) GROUP BY 1
             """
         try source.pushDownRows(customers, wires: [.uuid, .integer, .integer, .timestamp, .timestamp]) { row in
             var customer = CustomerTally()
@@ -50,7 +50,7 @@ extension ReportPushDown {
             SELECT \(sql.segment(documents.instant)), \(documents.status), \(documents.sourceType), \(documents.extraction), count(*),
               \(ReportPushDownSQL.sum(documents.processingMicros)), \(ReportPushDownSQL.sum(documents.tokens)),
               \(ReportPushDownSQL.sum(documents.bytes))
-            FROM \(documents.from) WHERE \(counted) GROUP BY 1, 2, 3, 4
+            FROM \(documents.withMetadata) WHERE \(counted) GROUP BY 1, 2, 3, 4
             """
         let wires: [PushDownWire] = [.integer, .text, .text, .text, .integer, .integer, .integer, .integer]
         var time = TimeTally(buckets: sql.scope.bucketStarts.count, days: sql.scope.dayStarts.count)
