@@ -28,10 +28,6 @@ extension PostgresSource {
         package var extraction: String
         /// `error_message` (NULL when absent).
         package var errorMessage: String
-        /// The job's status as the joined context reads it (`pending` when NULL), NULL without a job.
-        package var jobStatus: String
-        /// The job's usable `completed_at`, NULL without a job.
-        package var jobCompletedAt: String
     }
 
     /// The documents' SQL pieces; `nil` without a `documents` table.
@@ -47,7 +43,7 @@ extension PostgresSource {
                 "--push-down needs the service's column types in \(name)'s documents (uuid ids, timestamptz times, integer file_size); "
                     + "run without --push-down")
         }
-        let jobs = try pushDownJobs()
+        _ = try pushDownJobs()  // the jobs' types are checked too: documents are joined to them
         let joined = documents.has("job_id")
         if let type = documents.columns["processing_metadata"], type != "jsonb" {
             throw TallyError.usage("--push-down needs processing_metadata as jsonb in \(name) (it is \(type)); run without --push-down")
@@ -80,8 +76,6 @@ extension PostgresSource {
             bytes: documents.has("file_size") ? "GREATEST(COALESCE(d.file_size::int8, 0), 0)" : "0::int8",
             sourceType: column("file_source_type"),
             extraction: "CASE WHEN jsonb_typeof(m.extraction_method) = 'string' THEN m.extraction_method #>> '{}' END",
-            errorMessage: column("error_message"),
-            jobStatus: job("CASE WHEN j.id IS NOT NULL THEN \(jobs.status) END"),
-            jobCompletedAt: job(inRange("j.completed_at")))
+            errorMessage: column("error_message"))
     }
 }
