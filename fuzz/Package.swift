@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
-// libFuzzer targets for tally's JSON reader, timestamp parser and template pieces,
+// libFuzzer targets for tally's JSON reader, timestamp parser, template pieces and records
+// (through aggregation, every format and billing),
 // kept out of the root package. Build and run with ../scripts/fuzz.sh, which runs every
 // executable target here (its corpus in corpus/<name>, its dictionary <name>.dict, where
 // <name> is the target's name without TallyFuzz, lowercased).
@@ -15,6 +16,7 @@ let package = Package(
     targets: [
         .executableTarget(name: "TallyFuzzJSON", dependencies: [.product(name: "TallyKit", package: "tally")]),
         .executableTarget(name: "TallyFuzzTimestamp", dependencies: [.product(name: "TallyKit", package: "tally")]),
+        .executableTarget(name: "TallyFuzzRecords", dependencies: [.product(name: "TallyKit", package: "tally")]),
         .executableTarget(
             name: "TallyFuzzTemplate",
             dependencies: [.product(name: "TallyKit", package: "tally"), .product(name: "Mustache", package: "swift-mustache")]),

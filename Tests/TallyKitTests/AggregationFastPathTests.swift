@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func fewKeyDictionaryFindsKeysPastTheLinearScan() {
-        var few = FewKeyDictionary<String?, Int>()
+        var few = Self.optionalKeys()
         var plain: [String?: Int] = [:]
         var random = SampleRandom(seed: 13)
         let keys: [String?] = (0..<20).map { "k\($0)" } + [nil]
@@ -66,12 +66,17 @@ import Testing
             few.update(key, default: 0) { $0 += 1 }
             plain[key, default: 0] += 1
         }
-        var merged = FewKeyDictionary<String?, Int>()
+        var merged = Self.optionalKeys()
         merged.update("k19", default: 0) { $0 += 5 }
-        merged.merge(few, default: 0) { $0 += $1 }
+        merged.merge(few, default: 0)
         plain["k19", default: 0] += 5
         #expect(few.keys.count == keys.count)
         #expect(merged.dictionary == plain)
         #expect(keys.allSatisfy { merged[$0] == plain[$0] })
+    }
+
+    static func optionalKeys(limit: Int = 100) -> FewKeyDictionary<String?, Int> {
+        FewKeyDictionary(
+            limit: limit, otherKey: "(other)", precedes: { a, b in b != nil && (a == nil || a! < b!) }, fold: { $0 += $1 })
     }
 }

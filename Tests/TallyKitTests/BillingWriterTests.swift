@@ -77,9 +77,11 @@ import Testing
     }
 
     @Test func jsonStringsEscapeControlAndMarkup() {
-        var out = ""
-        JSONText.appendHTMLSafeString("a\"b\\c\n\u{1}<script>&\u{2028}", to: &out)
-        #expect(out == "\"a\\\"b\\\\c\\n\\u0001\\u003cscript\\u003e\\u0026\\u2028\"")
+        var out: [UInt8] = []
+        JSONText.appendHTMLSafeString("a\"b\\c\n\u{1}<script>&\u{2028}\u{2029}\u{2027}\u{20AC}\u{E2}\u{1F}", to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "\"a\\\"b\\\\c\\n\\u0001\\u003cscript\\u003e\\u0026\\u2028\\u2029\u{2027}\u{20AC}\u{E2}\\u001f\"")
+        // The upstream's own spelling (the endpoint's bytes) escapes none of the markup.
+        #expect(JSONText.quoted("<a>&\u{2028}\n") == "\"<a>&\u{2028}\\n\"")
     }
 
     @Test func viewModelHasFormattedStrings() throws {

@@ -123,8 +123,7 @@ import Testing
     }
 
     @Test func jsonEscapesStringsAndKeepsUTF8() {
-        var out = ""
-        OrderedJSON.writeString("a\"b\\c\n\t\u{01}é😀\u{2028}</script>", to: &out)
+        let out = OrderedJSON.string("a\"b\\c\n\t\u{01}é😀\u{2028}</script>").serialized(indent: 0)
         #expect(out == "\"a\\\"b\\\\c\\n\\t\\u0001é😀\\u2028\\u003c/script\\u003e\"")
         let json = OrderedJSON.object([("z", .int(1)), ("a", .array([])), ("m", .null)]).serialized()
         #expect(json == "{\n  \"z\": 1,\n  \"a\": [],\n  \"m\": null\n}\n")

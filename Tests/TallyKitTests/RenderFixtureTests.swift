@@ -29,7 +29,8 @@ enum RenderFixture {
             jobsByType: [
                 NamedCount(name: "batch", count: 900), NamedCount(name: t("single"), count: 300),
                 NamedCount(name: "webhook", count: 40),
-            ])
+            ],
+            implausibleJobs: 1)
         let previous = PeriodTotals(
             jobs: 1100, documents: 16_000, processed: 15_800, failed: 200,
             successRate: Ratio(15_800, of: 16_000), jobCompletionRate: Ratio(1090, of: 1100),
@@ -72,7 +73,7 @@ enum RenderFixture {
                     count: 281, jobs: 28, documents: 253, firstSeen: at("2026-03-02T10:00:00Z"),
                     lastSeen: at("2026-03-30T09:00:00Z"), shareOfFailures: Ratio(281, of: 601)),
             ],
-            clusterCount: 2, totalFailures: 601,
+            clusterCount: 2, totalFailures: 601, failedJobs: 48, failedDocuments: 553,
             byJobType: [
                 FailureRateRow(name: "batch", total: 900, failed: 40),
                 FailureRateRow(name: t("single"), total: 300, failed: 8),
@@ -92,7 +93,11 @@ enum RenderFixture {
             pendingCount: 5,
             processing: [ActiveJob(id: t("j-proc-1"), userID: nil, jobType: t("single"), status: t("processing"),
                                    createdAt: at("2026-03-31T20:00:00Z"), startedAt: at("2026-03-31T20:01:00Z"), ageMicros: 37_740_000_000)],
-            processingCount: 7,
+            processingCount: 7, inFlightCount: 12,
+            inFlightByStatus: [NamedCount(name: "processing", count: 7), NamedCount(name: "pending", count: 5)],
+            active: [ActiveJob(id: "j-pending-1", userID: "u1", email: t("ana@example.com"), jobType: "batch", status: "pending",
+                               createdAt: at("2026-04-01T06:20:00Z"), ageMicros: 600_000_000)],
+            activeCount: 11,
             stuck: [ActiveJob(id: t("j-proc-1"), userID: nil, jobType: t("single"), status: t("processing"),
                               createdAt: at("2026-03-31T20:00:00Z"), startedAt: at("2026-03-31T20:01:00Z"), ageMicros: 37_740_000_000)],
             stuckCount: 1,
@@ -123,7 +128,9 @@ enum RenderFixture {
             skipped: [SkipGroup(source: t("history.db"), reason: "unparseable created_at", count: 2,
                                 examples: [t("history.db: row 17: skipped job: unparseable created_at (created_at: \"yesterday\")")])],
             duplicatesMerged: 3, countersExceedTotal: QualityCheck(count: 1, exampleJobIDs: [t("j-odd-1")]),
-            completedBeforeStarted: QualityCheck(count: 2, exampleJobIDs: ["j-odd-2", "j-odd-3"]))
+            completedBeforeStarted: QualityCheck(count: 2, exampleJobIDs: ["j-odd-2", "j-odd-3"]),
+            implausibleCounters: QualityCheck(count: 1, exampleJobIDs: [t("j-huge-1")]),
+            cappedGroups: [CappedGroup(what: t("job types"), kept: 100, otherName: t("(other job types)"))])
         return UsageReport(
             period: period, totals: totals, previousTotals: previous, throughput: throughput, durations: durations,
             errors: errors, activity: activity, customers: customers, timeSeries: TimeSeries(granularity: .day, buckets: buckets),

@@ -6,19 +6,11 @@ import Testing
 /// Golden files for every output of the fixture report; re-record with
 /// `TALLY_RECORD_GOLDEN=1 swift test --filter RenderGolden`.
 @Suite struct RenderGoldenTests {
-    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     static let names = ["usage.html", "usage.md", "usage_by_customer.csv", "usage_daily.csv", "errors.csv", "usage.json"]
 
     @Test(arguments: names) func matchesGolden(name: String) throws {
         let files = try RenderFixture.render(RenderFixture.report())
-        let actual = try #require(files[name])
-        let url = Self.goldenDirectory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["TALLY_RECORD_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: Self.goldenDirectory, withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs from Golden/\(name); re-record with TALLY_RECORD_GOLDEN=1 if intended")
+        try GoldenFile.check(Array(try #require(files[name]).utf8), name)
     }
 
     @Test func renderingTwiceGivesIdenticalBytes() throws {

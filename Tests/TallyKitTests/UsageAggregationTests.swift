@@ -194,7 +194,7 @@ import Testing
         ("Timeout  after 30.5s\nfetching HTTPS://Example.com/x?y=1", "Timeout after <n>s fetching <url>"),
         ("", "(no error message)"),
         ("<script>alert(1)</script>", "<script>alert(<n>)</script>"),
-        ("deadbeefcafe0123 failed", "<id> failed"),
+        ("deadbeefcafe0123 failed", "<n> failed"),
     ])
     func errorMessagesNormalise(raw: String, expected: String) {
         #expect(ErrorNormalizer.normalize(raw) == expected)

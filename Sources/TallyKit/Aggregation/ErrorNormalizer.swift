@@ -1,8 +1,13 @@
 /// Groups error messages that differ only in numbers, ids and URLs.
 ///
-/// URLs become `<url>`, UUIDs and long hex strings `<id>`, other digit runs `<n>`;
-/// whitespace is collapsed and the result cut to 300 characters, which also bounds
+/// URLs become `<url>`, UUIDs `<id>`, numbers and hex strings `<n>`; model names
+/// (`openai/gpt-4o-mini`, `llama-2-70b-chat`: `ModelNames`) are kept as they are.
+/// Whitespace is collapsed and the result cut to 300 characters, which also bounds
 /// the memory one cluster key can take.
+///
+/// One message, one group: a hex id is `<n>` whether or not it happens to have a
+/// letter (`768cb0d920f9`, `189464662440`), as is any whole token of hex digits with
+/// a digit in it or at least 8 long; a digit run inside a word is `<n>` (`upload_<n>.pdf`).
 package enum ErrorNormalizer {
     /// The cluster key of a raw error message.
     ///
@@ -21,6 +26,10 @@ package enum ErrorNormalizer {
             token.withUTF8Buffer { out.append(contentsOf: $0) }
             length += token.utf8CodeUnitCount  // tokens are ASCII
         }
+        func copy(_ c: Unicode.Scalar) {
+            if c.value < 0x80 { out.append(UInt8(truncatingIfNeeded: c.value)) } else { UTF8.encode(c) { out.append($0) } }
+            length += 1
+        }
         var i = 0
         var lastWasSpace = true
         while i < scalars.count, length < 300 {
@@ -31,8 +40,17 @@ package enum ErrorNormalizer {
                 continue
             }
             let c = scalars[i]
-            if isHex(c), startsToken(scalars, i), let end = idEnd(scalars, i) {
-                emit("<id>")
+            if let end = ModelNames.end(scalars, i) {
+                while i < end, length < 300 {
+                    copy(scalars[i])
+                    i += 1
+                }
+                i = end
+                lastWasSpace = false
+                continue
+            }
+            if isHex(c), startsToken(scalars, i), let (end, isUUID) = hexTokenEnd(scalars, i) {
+                if isUUID { emit("<id>") } else { emit("<n>") }
                 i = end
                 lastWasSpace = false
                 continue
@@ -49,8 +67,7 @@ package enum ErrorNormalizer {
                 if !lastWasSpace { emit(" ") }
                 lastWasSpace = true
             } else {
-                if c.value < 0x80 { out.append(UInt8(truncatingIfNeeded: c.value)) } else { UTF8.encode(c) { out.append($0) } }
-                length += 1
+                copy(c)
                 lastWasSpace = false
             }
             i += 1
@@ -102,18 +119,31 @@ package enum ErrorNormalizer {
         i == 0 || !(isDigit(s[i - 1]) || isAlphabetic(s[i - 1]))
     }
 
-    /// The end of a UUID or a hex run of 8+ characters containing a digit, starting at `i`.
-    private static func idEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+    /// The end of a whole token of hex digits starting at `i` that stands for a number
+    /// or an id, and whether it is a UUID (8-4-4-4-12): a UUID, or a run of hex digits
+    /// not followed by a letter or digit, at least 8 long or holding a digit and a
+    /// letter. Runs of decimal digits alone are left to the number rule (decimals).
+    static func hexTokenEnd(_ s: [Unicode.Scalar], _ i: Int) -> (Int, Bool)? {
         var j = i
-        var hexCount = 0
+        for (n, group) in [8, 4, 4, 4, 12].enumerated() {
+            if n > 0 {
+                guard j < s.count, s[j] == "-" else { break }
+                j += 1
+            }
+            var k = 0
+            while k < group, j < s.count, isHex(s[j]) { j += 1; k += 1 }
+            guard k == group else { break }
+            if n == 4, j == s.count || !(isDigit(s[j]) || isAlphabetic(s[j])) { return (j, true) }
+        }
+        j = i
         var digits = 0
-        while j < s.count, isHex(s[j]) || s[j] == "-" {
-            if s[j] != "-" { hexCount += 1 }
+        while j < s.count, isHex(s[j]) {
             if isDigit(s[j]) { digits += 1 }
             j += 1
         }
-        if j < s.count, isAlphabetic(s[j]) { return nil }
-        while j > i, s[j - 1] == "-" { j -= 1 }
-        return hexCount >= 8 && digits > 0 && hexCount > digits ? j : nil
+        if j < s.count, isDigit(s[j]) || isAlphabetic(s[j]) || s[j] == "." && j + 1 < s.count && isDigit(s[j + 1]) { return nil }
+        let length = j - i
+        guard digits < length, length >= 8 || digits > 0 else { return nil }
+        return (j, false)
     }
 }

@@ -34,13 +34,18 @@ package enum HistoryScan {
             }
         }
 
-        var aggregate = makeAccumulator()
+        // The first shard's aggregate is the base the others merge into (merging it into an
+        // empty one copied every customer); each shard is let go once merged.
+        outcomes.reverse()
+        var aggregate = outcomes.last?.accumulator ?? makeAccumulator()
         var users = UserDirectory()
         var diagnostics = ScanDiagnostics()
         diagnostics.sourceOrder = sources.map(\.name)
         var held: [HeldRecord] = []
-        for outcome in outcomes {
-            aggregate.merge(outcome.accumulator)
+        var first = true
+        while let outcome = outcomes.popLast() {
+            if !first { aggregate.merge(outcome.accumulator) }
+            first = false
             users.merge(outcome.users)
             diagnostics.merge(outcome.diagnostics)
             held += outcome.held
@@ -137,14 +142,21 @@ struct ShardVisitor<A: Accumulator>: RecordVisitor, Sendable {
             countRead(.user, location.source)
             users.add(user)
         case .job(let job):
+            if let problem = RecordBounds.violation(job) { return try skip(outOfRange(.job, location, problem)) }
             countRead(.job, location.source)
             fingerprints?.append(RecordFingerprint(kind: .job, id: job.id))
             if isPossibleDuplicate(.job, job.id) { hold(.job(job)) } else { accumulator.add(job) }
         case .document(let document):
+            if let problem = RecordBounds.violation(document) { return try skip(outOfRange(.document, location, problem)) }
             countRead(.document, location.source)
             fingerprints?.append(RecordFingerprint(kind: .document, id: document.id))
             if isPossibleDuplicate(.document, document.id) { hold(.document(document)) } else { accumulator.add(document) }
         }
+    }
+
+    /// The skip note of a row whose counter is outside `RecordBounds`.
+    private func outOfRange(_ kind: RecordKind, _ location: RecordLocation, _ problem: String) -> SkippedRecord {
+        SkippedRecord(location: location, kind: kind, reason: .counterOutOfRange, detail: problem)
     }
 
     mutating func skip(_ skipped: SkippedRecord) throws {

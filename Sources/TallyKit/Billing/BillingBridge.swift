@@ -24,7 +24,9 @@ package struct BillingBridge: Sendable, Equatable {
     package var billed: Int64
 
     /// What the bridge arrives at: created - not finished - unbillable - anonymous + created outside.
-    package var bridged: Int64 { created - notFinished - unbillable - anonymous + createdOutside }
+    package var bridged: Int64 {
+        saturatingAdd(saturatingSubtract(saturatingSubtract(saturatingSubtract(created, notFinished), unbillable), anonymous), createdOutside)
+    }
 
     /// True when the bridge arrives at the billed documents.
     package var isConsistent: Bool { bridged == billed }

@@ -129,7 +129,7 @@ package struct BillingPass {
                 invoice.issueDate = issueDate
                 invoice.dueDate = dueDate
             }
-            billed += invoice.usage.documents
+            billed = saturatingAdd(billed, invoice.usage.documents)
             try sink.add(invoice, notes: [])
         }
         return billed
@@ -141,7 +141,7 @@ package struct BillingPass {
         try ledger.recordPeriod(period, currency: plan.currency, issuer: plan.issuer, issuedAt: asOf, issueDate: issueDate)
         var billed: Int64 = 0
         for (id, _) in invoiced(input.window) {
-            billed += try issue(id, input, ledger, into: &sink)
+            billed = saturatingAdd(billed, try issue(id, input, ledger, into: &sink))
         }
         return billed
     }
@@ -168,7 +168,7 @@ package struct BillingPass {
             guard inScope(invoice.customer.id) else { return }
             let usage = try self.usage(of: invoice.customer.id, in: input.window, period)
             if usage != nil || builder.billsWithoutUsage(customer(invoice.customer.id)) { matched += 1 }
-            billed += usage?.documents ?? 0
+            billed = saturatingAdd(billed, usage?.documents ?? 0)
             var all = notes[invoice.number] ?? []
             if let note = try restate(invoice, notes: all, usage: usage, ledger) {
                 pending.append(note)
@@ -189,7 +189,7 @@ package struct BillingPass {
             if failOnRestatement {
                 throw RestatementRefused(description: "\(period.label) is final, but customer \(id) now has usage in it and no invoice (--fail-on-restatement)")
             }
-            billed += try issue(id, input, ledger, into: &sink)
+            billed = saturatingAdd(billed, try issue(id, input, ledger, into: &sink))
             warnings.append("\(period.label): customer \(id) had no invoice when the period was finalized; a new invoice was issued")
         }
         return billed

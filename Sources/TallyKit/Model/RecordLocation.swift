@@ -45,6 +45,8 @@ public enum SkipReason: String, Sendable, Hashable, CaseIterable, Comparable {
     case missingID = "missing id"
     case badCreatedAt = "unparseable created_at"
     case badCounter = "counter not an integer"
+    /// A counter outside what the upstream column can hold (`RecordBounds`).
+    case counterOutOfRange = "counter out of range"
     case badValue = "value of the wrong type"
     case notAnObject = "not a JSON object"
     case malformedLine = "malformed JSON line"

@@ -1,34 +1,51 @@
-/// Every user the sources know, by id and by email.
+/// Every user the sources know, by id; found by email on demand.
 ///
-/// Grows with the number of users, never with the number of jobs.
+/// Grows with the number of users, never with the number of jobs, and compactly: one
+/// dictionary entry a user holding the email, name and active flag (the id is the key,
+/// not repeated). Looking a user up by email walks the users, which a run does once per
+/// `--user` argument, instead of keeping a second, lowercased copy of every email.
 package struct UserDirectory: Sendable, Equatable {
+    /// What is kept of a user besides the id.
+    package struct Entry: Sendable, Equatable {
+        package var email: String?
+        package var fullName: String?
+        package var isActive: Bool?
+    }
+
     /// Users by id.
-    package private(set) var byID: [String: UserRecord] = [:]
-    private var idByEmail: [String: String] = [:]
+    package private(set) var byID: [String: Entry] = [:]
 
     /// Adds or replaces a user (the last one read wins).
     package mutating func add(_ user: UserRecord) {
-        if let old = byID[user.id], let email = old.email { idByEmail[email.lowercased()] = nil }
-        byID[user.id] = user
-        if let email = user.email { idByEmail[email.lowercased()] = user.id }
+        byID[user.id] = Entry(email: user.email, fullName: user.fullName, isActive: user.isActive)
     }
 
-    /// Folds in users read later.
+    /// Folds in users read later (theirs replace these).
     package mutating func merge(_ later: UserDirectory) {
-        for id in later.byID.keys.sorted() { add(later.byID[id]!) }
+        if byID.isEmpty {
+            byID = later.byID
+            return
+        }
+        byID.merge(later.byID) { _, theirs in theirs }
     }
 
-    /// The user with this id or email (ids and emails compared case-insensitively).
+    /// The user with this id or email (ids and emails compared case-insensitively); of
+    /// several users sharing an email, the one with the greatest id.
     package func user(matching idOrEmail: String) -> UserRecord? {
-        if let user = byID[idOrEmail] { return user }
+        if let user = self[idOrEmail] { return user }
         let folded = idOrEmail.lowercased()
-        if let user = byID[folded] { return user }
-        if let id = idByEmail[folded] { return byID[id] }
-        return nil
+        if let user = self[folded] { return user }
+        var found: String?
+        for (id, entry) in byID where entry.email?.lowercased() == folded && found.map({ id > $0 }) ?? true { found = id }
+        return found.flatMap { self[$0] }
     }
 
     /// The user with this id, if known.
-    package subscript(id: String) -> UserRecord? { byID[id] }
+    package subscript(id: String) -> UserRecord? {
+        guard let index = byID.index(forKey: id) else { return nil }
+        let (key, entry) = byID[index]
+        return UserRecord(id: key, email: entry.email, fullName: entry.fullName, isActive: entry.isActive)
+    }
 
     /// Number of users.
     package var count: Int { byID.count }

@@ -508,7 +508,7 @@ nav ul{list-style:none;padding:0;margin:.75rem 0;display:flex;flex-wrap:wrap;gap
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:.75rem;margin:1rem 0}
 .card{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem}
 .card .label{color:var(--muted);font-size:.85rem}
-.card .value{font-size:1.5rem;font-weight:600;font-variant-numeric:tabular-nums;white-space:nowrap}
+.card .value{font-size:1.5rem;font-weight:600;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
 .card .prev{font-size:.8rem;color:var(--muted)}
 .card .prev span{white-space:nowrap}
 .good{color:var(--up)}.bad{color:var(--down)}
@@ -568,6 +568,9 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <div class="card"><div class="label">{{label}}</div><div class="value">{{value}}</div>{{#previous}}<div class="prev">previous {{previous}}{{#change}} · <span class="{{trend}}">{{change}}</span>{{/change}}</div>{{/previous}}</div>
 {{/headline}}
 </div>
+{{#headlineNote}}
+<p class="note warn">{{headlineNote}}</p>
+{{/headlineNote}}
 {{{charts.statuses}}}
 <div class="wrap"><table class="sortable">
 <caption>Jobs by status</caption>
@@ -602,9 +605,9 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 {{/throughput}}
 <h3>Documents per hour of day</h3>
 {{{charts.hours}}}
-<details><summary>Documents per day and per hour of day as tables</summary>
+<details><summary>Documents per {{throughput.unit}} and per hour of day as tables</summary>
 <div class="wrap"><table>
-<caption>Documents per day ({{period.zone}})</caption>
+<caption>Documents per {{throughput.unit}} of the jobs' creation ({{period.zone}})</caption>
 <thead><tr><th scope="col">Day</th><th scope="col" class="n">Documents</th></tr></thead>
 <tbody>
 {{#throughput.documentsPerDay}}
@@ -612,7 +615,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 {{/throughput.documentsPerDay}}
 </tbody></table></div>
 <div class="wrap"><table>
-<caption>Documents per hour of day ({{period.zone}})</caption>
+<caption>Documents per hour of day of the jobs' creation ({{period.zone}})</caption>
 <thead><tr><th scope="col">Hour</th><th scope="col" class="n">Documents</th></tr></thead>
 <tbody>
 {{#throughput.hours}}
@@ -648,7 +651,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <section id="errors" aria-labelledby="h-errors">
 <h2 id="h-errors">Errors</h2>
 {{#errors}}
-<p>{{totalFailuresText}} (failed jobs and documents) in {{clusterCountText}} of similar messages (numbers, ids and URLs masked).{{#more}} The {{shownCount}} largest are shown; all are in <a href="errors.csv">errors.csv</a>.{{/more}}</p>
+<p>{{totalFailuresText}} in {{clusterCountText}} of similar messages (numbers, ids and URLs masked): {{failedJobsText}} and {{failedDocumentsText}} with status failed (the Failed total above sums the jobs' failed_count instead).{{#more}} The {{shownCount}} largest are shown; all are in <a href="errors.csv">errors.csv</a>.{{/more}}</p>
 {{#hasClusters}}
 <div class="wrap"><table class="sortable" data-filter>
 <caption>Top error messages</caption>
@@ -678,7 +681,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <section id="activity" aria-labelledby="h-activity">
 <h2 id="h-activity">Activity at {{period.asOf.local}}</h2>
 {{#activity}}
-<p>{{processingCount}} processing, {{pendingCount}} pending; {{stuckCount}} stuck (active for more than {{period.stuckAfter}}).</p>
+<p>{{inFlightCount}} in flight{{#hasInFlight}} ({{inFlightByStatus}}){{/hasInFlight}}: {{stuckCount}} stuck (in flight for more than {{period.stuckAfter}}), {{activeCount}} active.</p>
 {{#hasStuck}}
 <div class="wrap"><table class="sortable">
 <caption>Stuck jobs, oldest first{{#stuckCapped}} (not all {{stuckCount}} shown; see jobs.csv){{/stuckCapped}}</caption>
@@ -691,7 +694,7 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 {{/hasStuck}}
 {{#hasActive}}
 <div class="wrap"><table class="sortable">
-<caption>Active jobs{{#activeCapped}} (not all shown; see jobs.csv){{/activeCapped}}</caption>
+<caption>Active jobs (in flight, not stuck), oldest first{{#activeCapped}} (not all {{activeCount}} shown; see jobs.csv){{/activeCapped}}</caption>
 <thead><tr><th scope="col">Job</th><th scope="col">Customer</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Started</th><th scope="col" class="n">Age</th></tr></thead>
 <tbody>
 {{#active}}
@@ -731,14 +734,14 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 
 <section id="series" aria-labelledby="h-series">
 <h2 id="h-series">Time series</h2>
-<h3>Documents per {{timeSeries.granularity}}</h3>
+<h3>Documents processed and failed per {{timeSeries.granularity}}</h3>
 {{{charts.documents}}}
 <h3>Jobs created per {{timeSeries.granularity}}</h3>
 {{{charts.jobs}}}
 {{#timeSeries}}
 <details><summary>Per {{granularity}} as a table</summary>
 <div class="wrap"><table class="sortable">
-<caption>Jobs created and documents per {{granularity}} ({{period.zone}})</caption>
+<caption>Jobs created and their documents per {{granularity}} ({{period.zone}})</caption>
 <thead><tr><th scope="col">{{granularity}}</th><th scope="col" class="n">Jobs created</th><th scope="col" class="n">Documents processed</th><th scope="col" class="n">Documents failed</th></tr></thead>
 <tbody>
 {{#buckets}}
@@ -753,6 +756,9 @@ Generated at {{generatedAt.local}} (<time datetime="{{generatedAt.iso}}">{{gener
 <h2 id="h-quality">Data quality</h2>
 {{#dataQuality}}
 <p>{{skippedTotalText}} skipped; {{duplicatesMergedText}} merged.</p>
+{{#notes}}
+<p class="warn">{{text}}</p>
+{{/notes}}
 {{#hasSkipped}}
 <div class="wrap"><table>
 <caption>Skipped rows</caption>
@@ -862,6 +868,10 @@ Limited to customers: {{#userFilter}}{{value}} {{/userFilter}}
 {{#headline}}
 | {{label}} | {{value}} |{{#hasPrevious}} {{previous}} | {{change}} |{{/hasPrevious}}
 {{/headline}}
+{{#headlineNote}}
+
+{{headlineNote}}
+{{/headlineNote}}
 
 {{#throughput}}
 Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime}}; {{tokensText}}; {{bytes}} processed.
@@ -878,7 +888,7 @@ Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime
 ## Top errors
 
 {{#errors}}
-{{totalFailuresText}} in {{clusterCountText}}.{{#more}} The {{shownCount}} largest are listed; see errors.csv for the rest.{{/more}}
+{{totalFailuresText}} in {{clusterCountText}}: {{failedJobsText}} and {{failedDocumentsText}} with status failed (the Failed total above sums the jobs' failed_count instead).{{#more}} The {{shownCount}} largest are listed; see errors.csv for the rest.{{/more}}
 
 {{#hasClusters}}
 | # | Message | Count | Share | Last seen |
@@ -907,6 +917,10 @@ Job wall time {{jobWallTime}}; document processing time {{documentProcessingTime
 
 {{#dataQuality}}
 {{skippedTotalText}} skipped, {{duplicatesMergedText}} merged.
+{{#notes}}
+
+{{text}}
+{{/notes}}
 {{#checks}}
 - {{label}}: {{count}}
 {{/checks}}

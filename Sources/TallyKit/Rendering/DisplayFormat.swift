@@ -36,21 +36,22 @@ package struct DisplayFormat: Sendable {
     /// `95.3%` with one decimal, rounded half up from the integers; `n/a` for 0/0.
     package func percent(_ ratio: Ratio) -> String {
         guard ratio.denominator != 0 else { return "n/a" }
-        return Self.decimal(numerator: ratio.numerator * 1000, denominator: ratio.denominator, places: 1) + "%"
+        return Self.decimal(numerator: Int128(ratio.numerator) * 1000, denominator: Int128(ratio.denominator), places: 1) + "%"
     }
 
     /// Change from `previous` to `current` as `+12.5%`, `-3.0%`, `0.0%`, or `new` when previous is zero.
     package func change(_ current: Int64, from previous: Int64) -> String {
         if previous == current { return "0.0%" }
         if previous == 0 { return "new" }
-        let text = Self.decimal(numerator: (current - previous) * 1000, denominator: previous, places: 1)
+        let text = Self.decimal(numerator: (Int128(current) - Int128(previous)) * 1000, denominator: Int128(previous), places: 1)
         return (current >= previous ? "+" : "") + text + "%"
     }
 
     /// Change between two rates in percentage points: `+1.2 pp`, `-0.4 pp`; `n/a` when either is 0/0.
     package func pointChange(_ current: Ratio, from previous: Ratio) -> String {
         guard let a = current.fraction, let b = previous.fraction else { return "n/a" }
-        let tenths = Int64(((a - b) * 1000).rounded())
+        // Clamped: a rate past 100% (negative counters) can be any size.
+        let tenths = Int64(max(-1e15, min(1e15, ((a - b) * 1000).rounded())))
         return (tenths >= 0 ? "+" : "") + Self.decimal(numerator: tenths, denominator: 1, places: 1) + " pp"
     }
 
@@ -75,7 +76,7 @@ package struct DisplayFormat: Sendable {
     package func bytes(_ value: Int64) -> String {
         let units: [(Int64, String)] = [(1_000_000_000_000, "TB"), (1_000_000_000, "GB"), (1_000_000, "MB"), (1000, "kB")]
         for (size, unit) in units where value.magnitude >= size.magnitude {
-            return Self.decimal(numerator: value * 10, denominator: size, places: 1) + " " + unit
+            return Self.decimal(numerator: Int128(value) * 10, denominator: Int128(size), places: 1) + " " + unit
         }
         return "\(value) B"
     }
@@ -114,11 +115,17 @@ package struct DisplayFormat: Sendable {
 
     /// `numerator / denominator` (already multiplied by 10^places) rounded half away from zero, with `places` decimals.
     static func decimal(numerator: Int64, denominator: Int64, places: Int) -> String {
+        decimal(numerator: Int128(numerator), denominator: Int128(denominator), places: places)
+    }
+
+    /// `decimal(numerator:denominator:places:)` in 128 bits: callers scale 64-bit
+    /// counts by 10^places there, which no count can overflow.
+    static func decimal(numerator: Int128, denominator: Int128, places: Int) -> String {
         let negative = (numerator < 0) != (denominator < 0) && numerator != 0
         let n = numerator.magnitude, d = denominator.magnitude
         let (q, r) = n.quotientAndRemainder(dividingBy: d)
-        let rounded = r * 2 >= d ? q + 1 : q
-        var unit: UInt64 = 1
+        let rounded = r >= d - r ? q + 1 : q
+        var unit: UInt128 = 1
         for _ in 0..<places { unit *= 10 }
         let whole = rounded / unit, frac = rounded % unit
         var fracText = String(frac)

@@ -27,50 +27,59 @@ indirect enum OrderedJSON: Sendable, Equatable {
 
     /// Pretty-printed text (2-space indent) ending with a newline.
     func serialized() -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out, indent: 0)
-        out += "\n"
-        return out
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The text of a value nested `indent` spaces deep (for a document written a piece at a time): no newline after it.
     func serialized(indent: Int) -> String {
-        var out = ""
+        String(decoding: bytes(indent: indent), as: UTF8.self)
+    }
+
+    /// `serialized(indent:)` as UTF-8 bytes, written without going through `String`.
+    func bytes(indent: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         write(to: &out, indent: indent)
         return out
     }
 
-    private func write(to out: inout String, indent: Int) {
+    private func write(to out: inout [UInt8], indent: Int) {
         switch self {
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !members.isEmpty else { out += [0x7B, 0x7D]; return }
+            out += [0x7B, 0x0A]
             for (i, (key, value)) in members.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
-                Self.writeString(key, to: &out)
-                out += ": "
+                Self.spaces(indent + 2, to: &out)
+                JSONText.appendHTMLSafeString(key, to: &out)
+                out += [0x3A, 0x20]
                 value.write(to: &out, indent: indent + 2)
-                out += i == members.count - 1 ? "\n" : ",\n"
+                if i < members.count - 1 { out.append(0x2C) }
+                out.append(0x0A)
             }
-            out += String(repeating: " ", count: indent) + "}"
+            Self.spaces(indent, to: &out)
+            out.append(0x7D)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
+            guard !items.isEmpty else { out += [0x5B, 0x5D]; return }
+            out += [0x5B, 0x0A]
             for (i, value) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                Self.spaces(indent + 2, to: &out)
                 value.write(to: &out, indent: indent + 2)
-                out += i == items.count - 1 ? "\n" : ",\n"
+                if i < items.count - 1 { out.append(0x2C) }
+                out.append(0x0A)
             }
-            out += String(repeating: " ", count: indent) + "]"
-        case .string(let s): Self.writeString(s, to: &out)
-        case .number(let n): out += n
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+            Self.spaces(indent, to: &out)
+            out.append(0x5D)
+        case .string(let s): JSONText.appendHTMLSafeString(s, to: &out)
+        case .number(let n): out += n.utf8
+        case .bool(let b): out += b ? Array("true".utf8) : Array("false".utf8)
+        case .null: out += [0x6E, 0x75, 0x6C, 0x6C]
         }
     }
 
-    /// A JSON string, escaped by `JSONText.appendHTMLSafeString`.
-    static func writeString(_ s: String, to out: inout String) {
-        JSONText.appendHTMLSafeString(s, to: &out)
+    private static func spaces(_ count: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(0x20, count: count))
     }
 }

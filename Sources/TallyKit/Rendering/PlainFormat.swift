@@ -9,7 +9,7 @@ enum PlainFormat {
     /// A ratio as a fraction with six decimals (`0.953125`), empty for 0/0.
     static func fraction(_ ratio: Ratio) -> String {
         guard ratio.denominator != 0 else { return "" }
-        return DisplayFormat.decimal(numerator: ratio.numerator * 1_000_000, denominator: ratio.denominator, places: 6)
+        return DisplayFormat.decimal(numerator: Int128(ratio.numerator) * 1_000_000, denominator: Int128(ratio.denominator), places: 6)
     }
 
     /// An optional instant as ISO UTC, empty when absent.

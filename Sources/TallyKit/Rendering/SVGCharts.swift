@@ -13,30 +13,30 @@ struct SVGCharts {
 
     /// Documents processed and failed per bucket (stacked bars), with a legend.
     func documents(_ series: TimeSeries) -> String {
-        let unit = series.granularity == .hour ? "hour" : "day"
+        let unit = series.granularity.rawValue
         guard !series.buckets.isEmpty else { return "" }
         let bars = series.buckets.map { b in
             Bar(label: b.label, parts: [(b.documentsProcessed, "c-ok"), (b.documentsFailed, "c-bad")],
                 tip: "\(b.label): \(format.count(b.documentsProcessed)) processed, \(format.count(b.documentsFailed)) failed")
         }
-        let total = series.buckets.reduce(Int64(0)) { $0 + $1.documentsProcessed }
-        let failed = series.buckets.reduce(Int64(0)) { $0 + $1.documentsFailed }
+        let total = series.buckets.reduce(Int64(0)) { saturatingAdd($0, $1.documentsProcessed) }
+        let failed = series.buckets.reduce(Int64(0)) { saturatingAdd($0, $1.documentsFailed) }
         let legend = rect(Double(Self.left), 0, 12, 12, "c-ok") + label(Self.left + 16, 11, "processed", anchor: "start")
             + rect(Double(Self.left + 110), 0, 12, 12, "c-bad") + label(Self.left + 126, 11, "failed", anchor: "start")
         return svg(
-            id: "chart-documents", title: "Documents per \(unit)",
+            id: "chart-documents", title: "Documents processed and failed per \(unit)",
             desc: "Documents processed (\(format.count(total)) in all) and failed (\(format.count(failed))) per \(unit), \(format.count(Int64(series.buckets.count), unit)).",
             body: legend + barChart(bars))
     }
 
     /// Jobs created per bucket.
     func jobs(_ series: TimeSeries) -> String {
-        let unit = series.granularity == .hour ? "hour" : "day"
+        let unit = series.granularity.rawValue
         guard !series.buckets.isEmpty else { return "" }
         let bars = series.buckets.map { b in
             Bar(label: b.label, parts: [(b.jobsCreated, "c-run")], tip: "\(b.label): \(format.count(b.jobsCreated, "job")) created")
         }
-        let total = series.buckets.reduce(Int64(0)) { $0 + $1.jobsCreated }
+        let total = series.buckets.reduce(Int64(0)) { saturatingAdd($0, $1.jobsCreated) }
         return svg(
             id: "chart-jobs", title: "Jobs created per \(unit)",
             desc: "Jobs created per \(unit), \(format.count(total)) in all over \(format.count(Int64(series.buckets.count), unit)).", body: barChart(bars))
@@ -51,7 +51,7 @@ struct SVGCharts {
 
     /// Vertical bars with a value axis and at most `maxLabels` category labels.
     private func barChart(_ bars: [Bar], maxLabels: Int = 10) -> String {
-        let maxValue = Self.niceTop(bars.map { $0.parts.reduce(0) { $0 + max(0, $1.0) } }.max() ?? 0)
+        let maxValue = Self.niceTop(bars.map { $0.parts.reduce(0) { saturatingAdd($0, max(0, $1.0)) } }.max() ?? 0)
         var body = axis(maxValue: maxValue)
         let step = Double(Self.width - Self.left - Self.right) / Double(bars.count)
         let barWidth = max(1.0, step * 0.7)
@@ -85,7 +85,7 @@ struct SVGCharts {
             let hour = DisplayFormat.pad2(Int64(h))
             return Bar(label: hour, parts: [(c, "c-ok")], tip: "\(hour):00 \(format.count(c, "document"))")
         }
-        let total = counts.reduce(0, +)
+        let total = counts.reduce(0, saturatingAdd)
         return svg(
             id: "chart-hours", title: "Documents per hour of day",
             desc: "Documents per hour of day in zone \(format.zone.identifier), \(format.count(total)) in all.",
@@ -94,7 +94,7 @@ struct SVGCharts {
 
     /// Jobs by status as one horizontal stacked bar with a legend.
     func statuses(_ list: [NamedCount]) -> String {
-        let total = list.reduce(Int64(0)) { $0 + max(0, $1.count) }
+        let total = list.reduce(Int64(0)) { saturatingAdd($0, max(0, $1.count)) }
         guard total > 0 else { return "" }
         var body = ""
         var x = 0.0
@@ -129,7 +129,7 @@ struct SVGCharts {
     private func axis(maxValue: Int64) -> String {
         var out = ""
         for k in 0...4 {
-            let value = maxValue * Int64(k) / 4
+            let value = Int64(Int128(maxValue) * Int128(k) / 4)
             let y = Double(Self.height - Self.bottom) - scaled(value, maxValue)
             out += "<line class=\"c-grid\" x1=\"\(Self.left)\" x2=\"\(Self.width - Self.right)\" y1=\"\(num(y))\" y2=\"\(num(y))\"/>"
             out += "<text class=\"c-label\" x=\"\(Self.left - 6)\" y=\"\(num(y + 4))\" text-anchor=\"end\">\(format.count(value))</text>"
@@ -139,7 +139,7 @@ struct SVGCharts {
 
     /// The axis top: four equal steps of 1, 2 or 5 times a power of ten covering `value`.
     static func niceTop(_ value: Int64) -> Int64 {
-        let quarter = max(1, (value + 3) / 4)
+        let quarter = max(1, value / 4 + (value % 4 > 0 ? 1 : 0))
         var power: Int64 = 1
         while true {
             for factor: Int64 in [1, 2, 5] where factor * power >= quarter { return factor * power * 4 }

@@ -59,6 +59,7 @@ enum UsageJSON {
             ("failed", .int(t.failed)), ("success_rate", ratio(t.successRate)),
             ("job_completion_rate", ratio(t.jobCompletionRate)),
             ("jobs_by_status", named(t.jobsByStatus)), ("jobs_by_type", named(t.jobsByType)),
+            ("implausible_jobs", .int(t.implausibleJobs)),
         ])
     }
 
@@ -100,7 +101,8 @@ enum UsageJSON {
 
     static func errors(_ e: ErrorSection) -> OrderedJSON {
         .object([
-            ("total_failures", .int(e.totalFailures)), ("cluster_count", .int(e.clusterCount)),
+            ("total_failures", .int(e.totalFailures)), ("failed_jobs", .int(e.failedJobs)),
+            ("failed_documents", .int(e.failedDocuments)), ("cluster_count", .int(e.clusterCount)),
             ("clusters", .array(e.clusters.map { c in
                 .object([
                     ("normalized_message", .string(c.normalizedMessage)), ("example_message", .string(c.exampleMessage)),
@@ -127,6 +129,8 @@ enum UsageJSON {
         .object([
             ("pending_count", .int(a.pendingCount)), ("pending", .array(a.pending.map(active))),
             ("processing_count", .int(a.processingCount)), ("processing", .array(a.processing.map(active))),
+            ("in_flight_count", .int(a.inFlightCount)), ("in_flight_by_status", named(a.inFlightByStatus)),
+            ("active_count", .int(a.activeCount)), ("active", .array(a.active.map(active))),
             ("stuck_count", .int(a.stuckCount)), ("stuck", .array(a.stuck.map(active))),
             ("newest_completions", .array(a.newestCompletions.map { j in
                 .object([
@@ -175,6 +179,11 @@ enum UsageJSON {
                 ("count", .int(check.count)), ("example_job_ids", .array(check.exampleJobIDs.map { .string($0) })),
             ])))
         }
+        members.append(("implausible_threshold", .int(q.implausibleThreshold)))
+        members.append(("capped_groups", .array(q.cappedGroups.map {
+            .object([("what", .string($0.what)), ("kept", .int(Int64($0.kept))), ("other_name", .string($0.otherName))])
+        })))
+        members.append(("saturated_figures", .array(q.saturatedFigures.map { .string($0) })))
         return .object(members)
     }
 

@@ -3,9 +3,11 @@
 /// Counters and sums, a count per status with the newest job that has it (which
 /// gives the endpoint's first-seen key order), and the five newest jobs.
 ///
-/// The per-job path allocates nothing: statuses are a short array matched by
+/// The per-job path allocates nothing: statuses are a short list matched by
 /// `==` (interned strings compare by identity first), and a `JobSummary` is only
-/// built for a job that enters the five newest.
+/// built for a job that enters the five newest. One is kept per user, so both lists
+/// keep their first entry inline (`InlineList`): a user with one status and one job
+/// costs no heap block besides its job id.
 package struct UserJobTally: Sendable {
     /// One status: how many jobs have it and the newest of them.
     struct StatusCount: Sendable {
@@ -18,8 +20,11 @@ package struct UserJobTally: Sendable {
     var totalDocuments: Int64 = 0
     var processed: Int64 = 0
     var failed: Int64 = 0
-    var statuses: [StatusCount] = []
-    var recent = NewestHeap<JobSummary>(limit: 5)
+    var statuses = InlineList<StatusCount>()
+    /// The five newest jobs, newest first.
+    var recent = InlineList<JobSummary>()
+    /// How many newest jobs are kept.
+    static let recentLimit = 5
 
     /// Counts one job.
     package mutating func add(_ job: JobRecord) {
@@ -28,7 +33,17 @@ package struct UserJobTally: Sendable {
         processed = saturatingAdd(processed, job.processedCount)
         failed = saturatingAdd(failed, job.failedCount)
         count(job.status, newest: job.createdAt, job.id)
-        recent.offer(job)
+        offerRecent(job)
+    }
+
+    /// Puts `summary` in its newest-first place among the kept jobs, dropping the oldest past the limit.
+    private mutating func keepRecent(_ summary: JobSummary) {
+        let key = summary.recencyKey
+        var at = recent.count
+        while at > 0, recent[at - 1].recencyKey < key { at -= 1 }
+        guard at < Self.recentLimit else { return }
+        recent.insert(summary, at: at)
+        if recent.count > Self.recentLimit { recent.removeLast() }
     }
 
     private mutating func count(_ status: String, newest createdAt: Instant, _ id: String) {
@@ -39,8 +54,38 @@ package struct UserJobTally: Sendable {
             }
             return
         }
-        statuses.append(StatusCount(status: status, count: 1, newest: RecencyKey(createdAt: createdAt, id: id)))
+        keep(StatusCount(status: status, count: 1, newest: RecencyKey(createdAt: createdAt, id: id)))
     }
+
+    /// Adds a status not yet counted: at most `statusLimit` are kept, the first in
+    /// code-point order (so shards agree); the others are counted together as
+    /// `otherStatuses`, newest of them as its newest.
+    private mutating func keep(_ entry: StatusCount) {
+        if statuses.count < Self.statusLimit || entry.status == Self.otherStatuses {
+            statuses.append(entry)
+            return
+        }
+        var folded = entry
+        if let last = statuses.indices.filter({ statuses[$0].status != Self.otherStatuses })
+            .max(by: { statuses[$0].status < statuses[$1].status }),
+           entry.status < statuses[last].status {
+            folded = statuses[last]
+            statuses[last] = entry
+        }
+        folded.status = Self.otherStatuses
+        if let i = statuses.firstIndex(where: { $0.status == Self.otherStatuses }) {
+            statuses[i].count += folded.count
+            statuses[i].newest = max(statuses[i].newest, folded.newest)
+        } else {
+            statuses.append(folded)
+        }
+    }
+
+    /// Distinct statuses one user's stats keep (the endpoint's own answer has at most
+    /// 1,000 jobs, so `--api-compat` never reaches it).
+    static let statusLimit = 100
+    /// The status the others are counted under past `statusLimit`.
+    static let otherStatuses = "(other statuses)"
 
     /// No jobs.
     package init() {}
@@ -52,12 +97,14 @@ package struct UserJobTally: Sendable {
         totalDocuments = documents
         self.processed = processed
         self.failed = failed
-        statuses = [StatusCount(status: status, count: count, newest: newest)]
+        statuses.append(StatusCount(status: status, count: count, newest: newest))
     }
 
     /// Offers a job counted elsewhere to the five newest only.
     mutating func offerRecent(_ job: JobRecord) {
-        recent.offer(job)
+        if recent.count < Self.recentLimit || recent[recent.count - 1].recencyKey.isOlder(than: job.createdAt, job.id) {
+            keepRecent(JobSummary(job))
+        }
     }
 
     /// Folds in another tally of the same user.
@@ -71,10 +118,10 @@ package struct UserJobTally: Sendable {
                 statuses[i].count += entry.count
                 statuses[i].newest = max(statuses[i].newest, entry.newest)
             } else {
-                statuses.append(entry)
+                keep(entry)
             }
         }
-        recent.merge(other.recent)
+        for summary in other.recent { keepRecent(summary) }
     }
 
     /// The endpoint object for these jobs (uncapped).
@@ -87,7 +134,7 @@ package struct UserJobTally: Sendable {
         result.jobsByStatus = statuses
             .sorted { $1.newest < $0.newest }
             .map { ($0.status, $0.count) }
-        result.recentActivity = recent.newestFirst.map(\.element)
+        result.recentActivity = Array(recent)
         return result
     }
 }

@@ -78,8 +78,8 @@ package struct BillingUsageTally: Sendable {
 
         /// Documents the bridge says are billed: created - not finished - unbillable - anonymous + created outside.
         package var bridgedDocuments: Int64 {
-            created.documents - notFinished.documents - unbillable.documents - anonymous.documents
-                + createdOutside.documents
+            let finished = saturatingSubtract(saturatingSubtract(created.documents, notFinished.documents), unbillable.documents)
+            return saturatingAdd(saturatingSubtract(finished, anonymous.documents), createdOutside.documents)
         }
 
         mutating func merge(_ o: Window) {
@@ -105,12 +105,12 @@ package struct BillingUsageTally: Sendable {
     mutating func add(_ job: JobRecord, scope: ReportScope) {
         let bounds = scope.billingWindows
         guard !bounds.isEmpty else { return }
-        let unfinished = JobLifecycle.isActive(job.status) || (job.completedAt == nil && !JobLifecycle.setsCompletedAt(job.status))
+        let unfinished = JobLifecycle.isInFlight(job)
         let billedIn = unfinished ? nil : job.completedAt.flatMap { BillingWindow.index(of: $0, in: bounds) }
         let createdIn = BillingWindow.index(of: job.createdAt, in: bounds)
         if let w = billedIn, let completed = job.completedAt {
             var usage = Usage(documents: job.processedCount, failedDocuments: job.failedCount, jobs: 1)
-            if let started = job.startedAt, completed >= started { usage.processingMicros = completed.microseconds - started.microseconds }
+            if let started = job.startedAt, completed >= started { usage.processingMicros = saturatingSubtract(completed.microseconds, started.microseconds) }
             if let user = job.userID {
                 windows[w].users.update(user, default: Usage()) { $0.merge(usage) }
             } else {

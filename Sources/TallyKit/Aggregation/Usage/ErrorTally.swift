@@ -1,10 +1,12 @@
 /// Failed jobs and documents of the period grouped by normalised error message.
 ///
-/// Memory is bounded: at most `clusterLimit` distinct clusters are kept (each key
-/// at most 300 characters, each example at most 1,000); failures beyond that are
-/// counted under "(other messages)".
+/// Memory is bounded: at most `clusterLimit` groups are kept, the first in code-point
+/// order of their normalised message (so shards agree whatever the reading order);
+/// failures of the other groups are counted under "(other messages)". Each key is at
+/// most 300 characters, each example at most `exampleBytes` bytes of UTF-8.
 struct ErrorTally: Sendable {
-    static let clusterLimit = 20_000
+    static let clusterLimit = 10_000
+    static let exampleBytes = 1000
     static let other = "(other messages)"
 
     struct Cluster: Sendable {
@@ -17,17 +19,18 @@ struct ErrorTally: Sendable {
         var exampleAt: Instant?
     }
 
-    var clusters: [String: Cluster] = [:]
+    var clusters = FewKeyDictionary<String, Cluster>(
+        limit: clusterLimit, linear: 0, otherKey: other, precedes: { $0 < $1 }, fold: { ErrorTally.fold(&$0, $1) })
     /// Cluster keys of raw messages already seen (at most `memoLimit`): a message
     /// repeats on many rows, and normalising it was 40% of a report's time.
     private var memo: [String: String] = [:]
     static let memoLimit = 4096
     var failedJobs: Int64 = 0
     var failedDocuments: Int64 = 0
-    var byJobType = FailureTally()
-    var byModel = FailureTally()
-    var bySourceType = FailureTally()
-    var byExtraction = FailureTally()
+    var byJobType = FailureTally(other: "(other job types)")
+    var byModel = FailureTally(other: "(other models)")
+    var bySourceType = FailureTally(other: "(other source types)")
+    var byExtraction = FailureTally(other: "(other extraction methods)")
 
     mutating func add(_ job: JobRecord) {
         let failed = job.status == "failed"
@@ -48,37 +51,38 @@ struct ErrorTally: Sendable {
     }
 
     /// Counts `count` failed jobs (or documents) with one raw message counted elsewhere
-    /// (a database, `--push-down`), the earliest at `first` and the latest at `last`.
+    /// (a database, `--push-down`), the earliest at `first` and the latest at `last`:
+    /// one cluster of them folded in as a merge folds a shard's.
     mutating func addFailures(_ message: String?, count: Int64, first: Instant, last: Instant, isJob: Bool) {
         guard count > 0 else { return }
+        let raw = message.map(Self.shortened) ?? ""
+        var group = Cluster()
+        if isJob { group.jobs = count } else { group.documents = count }
+        Self.note(&group, raw, first)
+        group.last = max(first, last)
         if isJob { failedJobs += count } else { failedDocuments += count }
-        let key = record(message, at: first, isJob: isJob, count: count)
-        if let latest = clusters[key]?.last, latest < last { clusters[key]?.last = last }
+        clusters.update(normalized(raw), default: Cluster()) { Self.fold(&$0, group) }
     }
 
-    /// The message as clusters keep it: at most 1,000 characters, "" for none.
-    private static func cut(_ message: String?) -> String {
-        message.map { $0.utf8.count <= 1000 ? $0 : String($0.prefix(1000)) } ?? ""
-    }
-
-    /// Counts `count` failures with `message` at `instant`; returns the key of the cluster they went to.
-    @discardableResult
-    private mutating func record(_ message: String?, at instant: Instant, isJob: Bool, count: Int64 = 1) -> String {
-        let raw = Self.cut(message)
-        var key = normalized(raw)
-        var index = clusters.index(forKey: key)
-        if index == nil {
-            if clusters.count >= Self.clusterLimit { key = Self.other }
-            index = clusters.index(forKey: key)
-            if index == nil {
-                clusters[key] = Cluster()
-                index = clusters.index(forKey: key)
-            }
+    private mutating func record(_ message: String?, at instant: Instant, isJob: Bool) {
+        let raw = message.map(Self.shortened) ?? ""
+        clusters.update(normalized(raw), default: Cluster()) { c in
+            if isJob { c.jobs += 1 } else { c.documents += 1 }
+            Self.note(&c, raw, instant)
         }
-        // In place through the index: one hash for a cluster seen before.
-        if isJob { clusters.values[index!].jobs += count } else { clusters.values[index!].documents += count }
-        Self.note(&clusters.values[index!], raw, instant)
-        return key
+    }
+
+    /// `message` cut to at most `exampleBytes` bytes of UTF-8, at a scalar boundary.
+    static func shortened(_ message: String) -> String {
+        guard message.utf8.count > exampleBytes else { return message }
+        var bytes = 0
+        var scalars = String.UnicodeScalarView()
+        for scalar in message.unicodeScalars {
+            bytes += UTF8.width(scalar)
+            if bytes > exampleBytes { break }
+            scalars.append(scalar)
+        }
+        return String(scalars)
     }
 
     /// `ErrorNormalizer.normalize(raw)`, remembered for the first `memoLimit` distinct messages.
@@ -98,15 +102,16 @@ struct ErrorTally: Sendable {
         }
     }
 
+    /// Folds one cluster's counts, times and example into another's.
+    static func fold(_ mine: inout Cluster, _ theirs: Cluster) {
+        mine.jobs += theirs.jobs
+        mine.documents += theirs.documents
+        if let f = theirs.first { note(&mine, theirs.example, theirs.exampleAt ?? f); mine.first = min(mine.first ?? f, f) }
+        if let l = theirs.last { mine.last = max(mine.last ?? l, l) }
+    }
+
     mutating func merge(_ o: ErrorTally) {
-        for (key, theirs) in o.clusters {
-            var mine = clusters[key] ?? Cluster()
-            mine.jobs += theirs.jobs
-            mine.documents += theirs.documents
-            if let f = theirs.first { Self.note(&mine, theirs.example, theirs.exampleAt ?? f); mine.first = min(mine.first ?? f, f) }
-            if let l = theirs.last { mine.last = max(mine.last ?? l, l) }
-            clusters[key] = mine
-        }
+        clusters.merge(o.clusters, default: Cluster())
         failedJobs += o.failedJobs
         failedDocuments += o.failedDocuments
         byJobType.merge(o.byJobType)
@@ -117,10 +122,11 @@ struct ErrorTally: Sendable {
 
     var section: ErrorSection {
         let total = failedJobs + failedDocuments
-        let top = clusters.sorted {
+        let all = clusters.dictionary
+        let top = all.sorted {
             let a = $0.value.jobs + $0.value.documents, b = $1.value.jobs + $1.value.documents
             return a != b ? a > b : $0.key < $1.key
-        }.prefix(20)
+        }
         return ErrorSection(
             clusters: top.map { key, c in
                 ErrorCluster(
@@ -128,7 +134,7 @@ struct ErrorTally: Sendable {
                     documents: c.documents, firstSeen: c.first, lastSeen: c.last,
                     shareOfFailures: Ratio(c.jobs + c.documents, of: total))
             },
-            clusterCount: Int64(clusters.count), totalFailures: total,
+            clusterCount: Int64(all.count), totalFailures: total, failedJobs: failedJobs, failedDocuments: failedDocuments,
             byJobType: byJobType.rows, byModel: byModel.rows,
             byFileSourceType: bySourceType.rows, byExtractionMethod: byExtraction.rows)
     }

@@ -4,11 +4,15 @@ package struct ReportScope: Sendable {
     package var period: ReportPeriod
     /// Local time of instants in the report zone.
     package var clock: ZoneClock
-    /// Starts of the time-series buckets (days, or hours for periods of 3 days or less).
-    package var bucketStarts: [Instant]
-    package var granularity: TimeSeries.Granularity
-    /// Starts of the local days of the period.
-    package var dayStarts: [Instant]
+    /// The time-series buckets (hours, days, weeks, months or years: at most `TimeBuckets.limit`).
+    let buckets: TimeBuckets
+    /// Starts of the time-series buckets.
+    package var bucketStarts: [Instant] { buckets.starts }
+    /// The size of the time-series buckets.
+    package var granularity: TimeSeries.Granularity { buckets.granularity }
+    /// Starts of the local days of the period, or of the time-series buckets when those
+    /// are longer than a day (documents per day become per week, month or year).
+    package let dayStarts: [Instant]
     /// Only these user ids are counted when set.
     package var users: Set<String>?
     /// How many items the capped lists keep.
@@ -21,6 +25,11 @@ package struct ReportScope: Sendable {
         self.period = period
         self.users = users
         clock = ZoneClock(zone: calendar.zone, from: Instant(microseconds: min(period.previousFrom.microseconds, period.asOf.microseconds)), to: Instant(microseconds: max(period.to.microseconds, period.asOf.microseconds)))
+        buckets = TimeBuckets(from: period.from, to: period.to, calendar: calendar)
+        guard buckets.granularity == .hour else {
+            dayStarts = buckets.starts
+            return
+        }
         var days: [Instant] = []
         var date = calendar.date(of: period.from)
         while true {
@@ -30,19 +39,6 @@ package struct ReportScope: Sendable {
             date = date.adding(days: 1)
         }
         dayStarts = days
-        if days.count <= 3 {
-            granularity = .hour
-            var hours: [Instant] = []
-            var t = period.from
-            while t < period.to {
-                hours.append(t)
-                t = t.adding(microseconds: 3_600_000_000)
-            }
-            bucketStarts = hours
-        } else {
-            granularity = .day
-            bucketStarts = days
-        }
     }
 
     /// Whether the scope counts this owner (anonymous jobs count unless users are chosen).
@@ -63,41 +59,33 @@ package struct ReportScope: Sendable {
     package func inPreviousPeriod(_ instant: Instant) -> Bool { instant >= period.previousFrom && instant < period.previousTo }
 
     /// The time-series bucket holding `instant` (which must be in the period).
-    func bucketIndex(_ instant: Instant) -> Int {
-        Self.index(of: instant, in: bucketStarts, step: granularity == .day ? 86_400_000_000 : 3_600_000_000)
-    }
+    @inline(__always)
+    func bucketIndex(_ instant: Instant) -> Int { buckets.index(of: instant) }
 
-    /// The local day of the period holding `instant` (which must be in the period).
+    /// The entry of `dayStarts` holding `instant` (which must be in the period).
+    @inline(__always)
     func dayIndex(_ instant: Instant) -> Int {
-        Self.index(of: instant, in: dayStarts, step: 86_400_000_000)
+        buckets.granularity == .hour
+            ? TimeBuckets.index(of: instant, in: dayStarts, step: 86_400_000_000) : buckets.index(of: instant)
     }
 
-    /// `index(of:in:)` for starts about `step` apart: guesses by division, then walks
-    /// to the exact bucket (a day is 23 to 25 hours, so the guess is at most a step off).
-    static func index(of instant: Instant, in starts: [Instant], step: Int64) -> Int {
-        guard let first = starts.first, instant > first else { return 0 }
-        let last = starts.count - 1
-        var i = Int(min(Int64(last), (instant.microseconds - first.microseconds) / step))
-        while i > 0, starts[i] > instant { i -= 1 }
-        while i < last, starts[i + 1] <= instant { i += 1 }
-        return i
-    }
-
-    /// The index of the bucket in `starts` holding `instant` (which must be in the period).
-    static func index(of instant: Instant, in starts: [Instant]) -> Int {
-        var lo = 0, hi = starts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if starts[mid] <= instant { lo = mid } else { hi = mid - 1 }
-        }
-        return lo
-    }
+    /// `TimeBuckets.index(of:in:)`, for tests.
+    static func index(of instant: Instant, in starts: [Instant]) -> Int { TimeBuckets.index(of: instant, in: starts) }
 }
 
 /// The statuses after which a job does not change any more.
 enum JobLifecycle {
-    /// `pending` and `processing`: everything else has ended (unknown statuses included).
+    /// `pending` and `processing`: in flight whatever their completed_at says.
     static func isActive(_ status: String) -> Bool { status == "pending" || status == "processing" }
+
+    /// Whether a job has not ended: `pending` or `processing`, or any other status but the
+    /// terminal `completed`, `failed` and `cancelled` (`queued`, statuses tally does not
+    /// know) while it has no completed_at. A status tally does not know with a
+    /// completed_at (`partial`) has ended. Activity lists these jobs; billing leaves them
+    /// unbilled.
+    static func isInFlight(_ job: JobRecord) -> Bool {
+        isActive(job.status) || (job.completedAt == nil && !setsCompletedAt(job.status))
+    }
 
     /// `completed`, `failed`, `cancelled`: the statuses that set completed_at upstream.
     static func setsCompletedAt(_ status: String) -> Bool {

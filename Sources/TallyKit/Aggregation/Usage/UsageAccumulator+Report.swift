@@ -5,12 +5,15 @@ extension UsageAccumulator {
     /// the anonymous customer comes last.
     package func report(users: UserDirectory, diagnostics: ScanDiagnostics, sources: [SourceRead], userFilter: [String]) -> UsageReport {
         let email: (String?) -> String? = { id in id.flatMap { users[$0]?.email } }
-        return UsageReport(
-            period: scope.period, totals: current.totals, previousTotals: previous.totals,
-            throughput: time.throughput(scope: scope), durations: durations.section, errors: errors.section,
-            activity: activity.section(emails: email), customers: customerRows(users),
-            timeSeries: time.series(scope: scope), dataQuality: dataQuality(diagnostics),
+        let digits = quality.sizes.implausibleDigits
+        var report = UsageReport(
+            period: scope.period, totals: current.totals(implausibleDigits: digits),
+            previousTotals: previous.totals(implausibleDigits: digits), throughput: time.throughput(scope: scope),
+            durations: durations.section, errors: errors.section, activity: activity.section(emails: email),
+            customers: customerRows(users), timeSeries: time.series(scope: scope), dataQuality: dataQuality(diagnostics),
             sources: sources, userFilter: userFilter)
+        report.dataQuality.saturatedFigures = Self.saturated(report)
+        return report
     }
 
     func customerRows(_ users: UserDirectory) -> [CustomerRow] {
@@ -43,12 +46,48 @@ extension UsageAccumulator {
                 groups.append(SkipGroup(source: source, reason: reason.rawValue, count: count, examples: Array(examples)))
             }
         }
+        let digits = quality.sizes.implausibleDigits
         return DataQuality(
             skipped: groups, duplicatesMerged: diagnostics.duplicatesMerged.values.reduce(0, +),
             countersExceedTotal: quality.exceedTotal.result,
             countersDisagreeWithDocuments: nil,
             completedBeforeStarted: quality.completedBeforeStarted.result,
             terminalWithoutCompletedAt: quality.terminalWithoutCompletion.result,
-            negativeCounters: quality.negativeCounters.result, idsNotUUID: quality.idsNotUUID.result)
+            negativeCounters: quality.negativeCounters.result, idsNotUUID: quality.idsNotUUID.result,
+            implausibleCounters: quality.implausible(digits: digits), implausibleThreshold: JobSizes.threshold(digits: digits),
+            cappedGroups: cappedGroups)
+    }
+
+    /// The groups that reached their cap, in the order the report shows them.
+    var cappedGroups: [CappedGroup] {
+        func group<V>(_ what: String, _ maps: [FewKeyDictionary<String, V>]) -> CappedGroup? {
+            maps.first(where: \.isCapped).map { CappedGroup(what: what, kept: $0.limit, otherName: $0.otherKey) }
+        }
+        func group<V>(_ what: String, _ map: FewKeyDictionary<String?, V>) -> CappedGroup? {
+            map.isCapped ? CappedGroup(what: what, kept: map.limit, otherName: map.otherKey ?? "") : nil
+        }
+        return [
+            group("statuses", [current.byStatus, previous.byStatus, activity.inFlightByStatus]),
+            group("job types", [current.byType, previous.byType]) ?? group("job types", errors.byJobType.counts)
+                ?? group("job types", [durations.queue, durations.run]),
+            group("models", errors.byModel.counts), group("file source types", errors.bySourceType.counts),
+            group("extraction methods", errors.byExtraction.counts), group("error messages", [errors.clusters]),
+        ].compactMap { $0 }
+    }
+
+    /// The figures of `report` that stopped at the 64-bit limit (sums saturate, never wrap).
+    static func saturated(_ report: UsageReport) -> [String] {
+        let t = report.totals, p = report.throughput
+        let figures: [(String, Int64)] = [
+            ("documents", t.documents), ("processed", t.processed), ("failed", t.failed),
+            ("job wall time", p.jobWallTimeMicros), ("document processing time", p.documentProcessingMicros),
+            ("tokens", p.tokens), ("bytes", p.bytes),
+        ]
+        var names = figures.filter { $0.1 == .max || $0.1 == .min }.map(\.0)
+        let perCustomer = report.customers.contains { c in
+            [c.documents, c.processed, c.failed, c.processingMicros, c.tokens].contains { $0 == .max || $0 == .min }
+        }
+        if perCustomer { names.append("a customer's figures") }
+        return names
     }
 }

@@ -56,7 +56,7 @@ package struct UsageAccumulator: Accumulator {
         billing.add(document, scope: scope)
         guard let instant = document.processedAt ?? document.job?.createdAt ?? document.createdAt,
               scope.inPeriod(instant) else { return }
-        time.add(document, at: instant, scope: scope)
+        time.add(document)
         errors.add(document, at: instant)
         customers.update(owner, default: CustomerTally()) { $0.add(document, at: instant) }
     }

@@ -62,8 +62,8 @@ extension PostgresSource {
         // µs, rounded half away from zero as `DocumentMetrics.processingMicros` rounds.
         let micros = "(CASE WHEN s.seconds > 0 AND s.seconds < 1e12 THEN s.seconds * 1000000::float8 END)"
         // `tokens_used` when a 64-bit integer (as Swift reads one), at least 0.
-        let tokens = "CASE WHEN jsonb_typeof(m.tokens_used) = 'number' AND m.tokens_used::text ~ '^-?[0-9]+$' "
-            + "AND m.tokens_used::numeric <= 9223372036854775807 THEN GREATEST(m.tokens_used::numeric, 0)::int8 ELSE 0 END"
+        let tokens = "COALESCE(CASE WHEN jsonb_typeof(m.tokens_used) = 'number' AND m.tokens_used::text ~ '^-?[0-9]+$' "
+            + "THEN CASE WHEN m.tokens_used::numeric <= 9223372036854775807 THEN GREATEST(m.tokens_used::numeric, 0)::int8 END END, 0)"
         let ownerOfJob = job("j.user_id")
         return PushDownDocuments(
             from: "\(documents.sql) AS d\(join)", withMetadata: "\(documents.sql) AS d \(keys) \(seconds)\(join)", usable: usable,

@@ -25,6 +25,14 @@ extension PostgresSource {
         package func counter(_ name: String) -> String {
             has(name) ? "COALESCE(j.\(PostgresConnection.identifier(name)), 0)::numeric" : "0::numeric"
         }
+        /// The decimal digits of a job's size (`JobSizes`: the larger of `total_documents` and processed + failed; 0 for 0 or less).
+        package var sizeDigits: String {
+            "CASE WHEN \(size) > 0 THEN length((\(size))::text) ELSE 0 END"
+        }
+        /// A job's size (`JobSizes.size`).
+        package var size: String {
+            "GREATEST(\(counter("total_documents")), \(counter("processed_count")) + \(counter("failed_count")))"
+        }
         /// `config.model_name` when a string, else NULL.
         package var model: String
         /// `j.error_message` as text (NULL when absent).
@@ -181,7 +189,19 @@ extension PostgresSchema {
             guard documents.isNative(column) else { return nil }
             parts.append("(d.\(column) IS NULL OR (d.\(column) > '-infinity' AND d.\(column) < '10000-01-01 00:00:00+00'))")
         }
-        if documents.has("file_size"), !documents.isNative("file_size") { return nil }
+        if documents.has("file_size") {
+            guard documents.isNative("file_size") else { return nil }
+            parts.append("(d.file_size IS NULL OR d.file_size <= 1000000000000000)")  // `RecordBounds.documentMetricLimit`
+        }
+        if let type = documents.columns["processing_metadata"] {
+            guard type == "jsonb" else { return nil }
+            // A `tokens_used` the reader takes as a 64-bit integer, over 10^15 (`RecordBounds`).
+            let tokens = "d.processing_metadata->'tokens_used'"
+            // CASE, not AND: only a number may be cast (SQL does not promise to evaluate AND left to right).
+            parts.append(
+                "NOT COALESCE(CASE WHEN jsonb_typeof(\(tokens)) = 'number' AND (\(tokens))::text ~ '^-?[0-9]+$' "
+                    + "THEN (\(tokens))::numeric > 1000000000000000 AND (\(tokens))::numeric <= 9223372036854775807 END, false)")
+        }
         return "(" + parts.joined(separator: " AND ") + ")"
     }
 }

@@ -2,10 +2,11 @@ import Foundation
 
 /// Local dates and hours of instants in one time zone, without `Calendar` per record.
 ///
-/// At construction it finds every UTC-offset change of the zone in a range
-/// (sampling hourly, then narrowing each change to the second); afterwards each
-/// lookup is a binary search over those few segments. Instants outside the range
-/// use the nearest segment's offset (still a real offset of the zone).
+/// At construction it finds every UTC-offset change of the zone in a range (the
+/// zone's transitions, those that change the offset), so a range of any length
+/// costs one look-up per transition (two a year in DST zones); afterwards each
+/// lookup is a binary search over those segments. Instants outside the range use
+/// the nearest segment's offset (still a real offset of the zone).
 package struct ZoneClock: Sendable {
     /// The zone.
     package let zone: TimeZone
@@ -21,19 +22,17 @@ package struct ZoneClock: Sendable {
         func offset(_ s: Int64) -> Int64 { Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(s)))) }
         starts = [Int64.min]
         offsets = [offset(first)]
-        var t = first
-        while t < last {
-            let next = t + 3600
-            if offset(next) != offsets[offsets.count - 1] {
-                var lo = t, hi = next  // offset(lo) is the old one, offset(hi) the new one
-                while hi - lo > 1 {
-                    let mid = (lo + hi) / 2
-                    if offset(mid) == offsets[offsets.count - 1] { lo = mid } else { hi = mid }
-                }
-                starts.append(hi)
-                offsets.append(offset(hi))
+        var date = Date(timeIntervalSince1970: TimeInterval(first))
+        while let next = zone.nextDaylightSavingTimeTransition(after: date), next > date {
+            let second = Int64(next.timeIntervalSince1970.rounded(.up))
+            guard second < last else { break }
+            // A transition may change only the DST flag, not the offset: no segment then.
+            let new = offset(second)
+            if new != offsets[offsets.count - 1] {
+                starts.append(second)
+                offsets.append(new)
             }
-            t = next
+            date = next
         }
     }
 

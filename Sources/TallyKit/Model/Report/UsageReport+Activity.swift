@@ -1,4 +1,4 @@
-/// A job that is pending or processing at `asOf`.
+/// A job in flight at `asOf` (`Activity`).
 package struct ActiveJob: Sendable, Equatable {
     package var id: String
     package var userID: String?
@@ -26,13 +26,27 @@ package struct CompletedJob: Sendable, Equatable {
     package var failed: Int64
 }
 
-/// Jobs active, stuck and recently completed at `asOf`; lists are capped, counts are not.
+/// Jobs in flight, stuck and recently completed at `asOf`; lists are capped, counts are not.
+///
+/// A job is in flight when `pending` or `processing`, or in any other status but the
+/// terminal `completed`, `failed` and `cancelled` (`queued`...) while it has no
+/// completed_at; stuck when in flight for longer than `stuckAfterMicros` (since
+/// started_at when processing, else created_at).
 package struct Activity: Sendable, Equatable {
+    /// Status `pending`, oldest first.
     package var pending: [ActiveJob] = []
     package var pendingCount: Int64 = 0
+    /// Status `processing`, oldest first.
     package var processing: [ActiveJob] = []
     package var processingCount: Int64 = 0
-    /// Active for longer than `stuckAfterMicros`, oldest first.
+    /// Every job in flight.
+    package var inFlightCount: Int64 = 0
+    /// Jobs in flight per status, most first.
+    package var inFlightByStatus: [NamedCount] = []
+    /// In flight and not stuck, oldest first.
+    package var active: [ActiveJob] = []
+    package var activeCount: Int64 = 0
+    /// In flight for longer than `stuckAfterMicros`, oldest first.
     package var stuck: [ActiveJob] = []
     package var stuckCount: Int64 = 0
     /// Newest first (about 10).
@@ -55,7 +69,7 @@ package struct CustomerRow: Sendable, Equatable {
     package var lastActivity: Instant?
 
     /// processed / (processed + failed).
-    package var successRate: Ratio { Ratio(processed, of: processed + failed) }
+    package var successRate: Ratio { Ratio(processed, of: saturatingAdd(processed, failed)) }
 }
 
 /// One bucket of the time series.
@@ -68,11 +82,12 @@ package struct TimeBucket: Sendable, Equatable {
     package var documentsFailed: Int64
 }
 
-/// Jobs and documents per day, or per hour for periods of 3 days or less.
+/// Jobs and documents per hour, day, week, month or year, as the period's length asks
+/// (hours for periods of 3 days or less, days up to 400 days; at most 400 buckets).
 package struct TimeSeries: Sendable, Equatable {
-    /// Bucket size.
+    /// Bucket size (`year` buckets may span several years past 400 years).
     package enum Granularity: String, Sendable, Equatable {
-        case day, hour
+        case hour, day, week, month, year
     }
 
     package var granularity: Granularity = .day

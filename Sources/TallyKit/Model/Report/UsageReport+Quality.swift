@@ -34,8 +34,18 @@ package struct DataQuality: Sendable, Equatable {
     package var negativeCounters: QualityCheck = QualityCheck()
     /// A job id or user id that is not a canonical UUID.
     package var idsNotUUID: QualityCheck = QualityCheck()
+    /// Jobs with implausibly many documents: at least `implausibleThreshold`, far above
+    /// the history's 99th percentile (`JobSizes`); the largest first.
+    package var implausibleCounters: QualityCheck = QualityCheck()
+    /// The smallest implausible job size (`total_documents`, or processed + failed).
+    package var implausibleThreshold: Int64 = 100_000
+    /// Groups past a cap (job types, statuses, models, error messages...), each with the
+    /// name its rest is counted under, in display order.
+    package var cappedGroups: [CappedGroup] = []
+    /// Figures that reached the 64-bit limit and stopped there (`tokens`, `bytes`...).
+    package var saturatedFigures: [String] = []
 
-    /// The six checks with a stable key and an English description, in display order;
+    /// The checks with a stable key and an English description, in display order;
     /// a `nil` check was not made.
     package var checks: [(key: String, label: String, check: QualityCheck?)] {
         [
@@ -45,6 +55,7 @@ package struct DataQuality: Sendable, Equatable {
             ("terminal_without_completed_at", "terminal status without completed_at", terminalWithoutCompletedAt),
             ("negative_counters", "a negative document counter", negativeCounters),
             ("ids_not_uuid", "job or user id that is not a UUID", idsNotUUID),
+            ("implausible_counters", "job with implausibly many documents", implausibleCounters),
         ]
     }
 }
@@ -71,4 +82,14 @@ package struct BillingSummaryView: Sendable, Equatable {
     package var totals: [CurrencyTotal]
     /// Relative link to the billing report.
     package var link: String = "billing.html"
+}
+
+/// A group of names past its cap: which, how many names are kept, and what the rest is called.
+package struct CappedGroup: Sendable, Equatable {
+    /// `job types`, `statuses`, `models`, `error messages`...
+    package var what: String
+    /// How many names are kept (the first in code-point order).
+    package var kept: Int
+    /// The name the rest is counted under, e.g. `(other job types)`.
+    package var otherName: String
 }

@@ -51,12 +51,17 @@ package struct FailureRateRow: Sendable, Equatable {
 
 /// Error clusters and failure rates.
 package struct ErrorSection: Sendable, Equatable {
-    /// Top clusters (at most 20), largest first.
+    /// Every cluster (at most `ErrorTally.clusterLimit` and "(other messages)"), largest
+    /// first; the pages show the first few, `errors.csv` all.
     package var clusters: [ErrorCluster] = []
     /// Number of clusters in all (before taking the top ones).
     package var clusterCount: Int64 = 0
     /// All failures of the period (failed jobs + failed documents).
     package var totalFailures: Int64 = 0
+    /// Jobs of the period with status `failed`.
+    package var failedJobs: Int64 = 0
+    /// Document rows of the period with status `failed` (not the jobs' `failed_count`).
+    package var failedDocuments: Int64 = 0
     /// Failure rate of jobs per job type.
     package var byJobType: [FailureRateRow] = []
     /// Failure rate of jobs per `config.model_name`.

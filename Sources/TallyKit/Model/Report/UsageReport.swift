@@ -85,11 +85,11 @@ package struct NamedCount: Sendable, Equatable {
 package struct PeriodTotals: Sendable, Equatable {
     /// Jobs created in the period.
     package var jobs: Int64 = 0
-    /// Documents in the period (by processed_at, else their job's created_at).
+    /// `total_documents` of the jobs created in the period.
     package var documents: Int64 = 0
-    /// Documents processed successfully.
+    /// `processed_count` of the jobs created in the period.
     package var processed: Int64 = 0
-    /// Documents that failed.
+    /// `failed_count` of the jobs created in the period.
     package var failed: Int64 = 0
     /// processed / (processed + failed).
     package var successRate: Ratio = Ratio(0, of: 0)
@@ -99,6 +99,9 @@ package struct PeriodTotals: Sendable, Equatable {
     package var jobsByStatus: [NamedCount] = []
     /// Jobs by job type, in display order.
     package var jobsByType: [NamedCount] = []
+    /// Jobs of the period with implausibly many documents (`DataQuality.implausibleCounters`):
+    /// counted in every figure, and said so next to the headline.
+    package var implausibleJobs: Int64 = 0
 }
 
 /// A calendar day (in the report zone) with a count.
@@ -109,9 +112,11 @@ package struct DayCount: Sendable, Equatable {
 
 /// Documents over time and resources consumed in the period.
 package struct Throughput: Sendable, Equatable {
-    /// Documents per day of the period (report zone), every day present, in order.
+    /// `total_documents` of the period's jobs per day of their created_at (report zone),
+    /// every day present, in order; per time-series bucket when buckets are longer than a day.
     package var documentsPerDay: [DayCount] = []
-    /// Documents per hour of day 0...23 in the report zone; always 24 entries.
+    /// `total_documents` of the period's jobs per hour of day 0...23 of their created_at
+    /// in the report zone; always 24 entries.
     package var documentsByHourOfDay: [Int64] = Array(repeating: 0, count: 24)
     /// Sum of job wall time (completed_at - started_at), microseconds.
     package var jobWallTimeMicros: Int64 = 0

@@ -1,12 +1,19 @@
-/// Jobs active at the as-of instant, stuck ones, and the newest completions.
+/// Jobs in flight at the as-of instant, stuck ones, and the newest completions.
 struct ActivityView: TemplateModel {
     let pendingCount: String
     let processingCount: String
+    /// Jobs in any status but completed, failed and cancelled.
+    let inFlightCount: String
+    /// `204 queued, 3 pending, 1 processing`: the jobs in flight per status, most first.
+    let inFlightByStatus: String
+    let hasInFlight: Bool
     let stuckCount: String
+    /// In flight and not stuck.
+    let activeCount: String
     let hasActive: Bool
     /// Not every active job is listed.
     let activeCapped: Bool
-    /// Processing, then pending.
+    /// In flight and not stuck, oldest first.
     let active: [ActiveJobView]
     let hasStuck: Bool
     let stuckCapped: Bool
@@ -19,7 +26,11 @@ struct ActivityView: TemplateModel {
         switch name {
         case "pendingCount": pendingCount
         case "processingCount": processingCount
+        case "inFlightCount": inFlightCount
+        case "inFlightByStatus": inFlightByStatus
+        case "hasInFlight": hasInFlight
         case "stuckCount": stuckCount
+        case "activeCount": activeCount
         case "hasActive": hasActive
         case "activeCapped": activeCapped
         case "active": active
@@ -36,12 +47,13 @@ struct ActivityView: TemplateModel {
 extension ActivityView {
     /// The view of the activity section.
     init(_ a: Activity, format f: DisplayFormat) {
-        let active = a.processing + a.pending
         self.init(
             pendingCount: f.count(a.pendingCount), processingCount: f.count(a.processingCount),
-            stuckCount: f.count(a.stuckCount), hasActive: !active.isEmpty,
-            activeCapped: Int64(active.count) < a.pendingCount + a.processingCount,
-            active: active.map { ActiveJobView($0, format: f) }, hasStuck: !a.stuck.isEmpty,
+            inFlightCount: f.count(a.inFlightCount),
+            inFlightByStatus: a.inFlightByStatus.map { "\(f.count($0.count)) \($0.name)" }.joined(separator: ", "),
+            hasInFlight: a.inFlightCount > 0, stuckCount: f.count(a.stuckCount), activeCount: f.count(a.activeCount),
+            hasActive: !a.active.isEmpty, activeCapped: Int64(a.active.count) < a.activeCount,
+            active: a.active.map { ActiveJobView($0, format: f) }, hasStuck: !a.stuck.isEmpty,
             stuckCapped: Int64(a.stuck.count) < a.stuckCount, stuck: a.stuck.map { ActiveJobView($0, format: f) },
             hasCompletions: !a.newestCompletions.isEmpty,
             completions: a.newestCompletions.map { j in
@@ -53,7 +65,7 @@ extension ActivityView {
     }
 }
 
-/// A pending or processing job.
+/// A job in flight.
 struct ActiveJobView: TemplateModel {
     let id: String
     /// The email, else the user id, else `anonymous`.

@@ -3,6 +3,10 @@ struct ErrorsView: TemplateModel {
     let totalFailures: String
     /// `1 failure`, `4,015 failures`.
     let totalFailuresText: String
+    /// `1 failed job`, `48 failed jobs`: the failures that are jobs with status failed.
+    let failedJobsText: String
+    /// `553 document rows`: the failures that are document rows with status failed.
+    let failedDocumentsText: String
     /// How many groups exist.
     let clusterCount: String
     /// `1 group`, `17 groups`.
@@ -18,6 +22,8 @@ struct ErrorsView: TemplateModel {
         switch name {
         case "totalFailures": totalFailures
         case "totalFailuresText": totalFailuresText
+        case "failedJobsText": failedJobsText
+        case "failedDocumentsText": failedDocumentsText
         case "clusterCount": clusterCount
         case "clusterCountText": clusterCountText
         case "shownCount": shownCount
@@ -35,6 +41,7 @@ extension ErrorsView {
         let shown = e.clusters.prefix(cap)
         self.init(
             totalFailures: f.count(e.totalFailures), totalFailuresText: f.count(e.totalFailures, "failure"),
+            failedJobsText: f.count(e.failedJobs, "failed job"), failedDocumentsText: f.count(e.failedDocuments, "document row"),
             clusterCount: f.count(e.clusterCount), clusterCountText: f.count(e.clusterCount, "group"),
             shownCount: f.count(Int64(shown.count)), hasClusters: !shown.isEmpty, more: e.clusterCount > Int64(shown.count),
             clusters: shown.enumerated().map { i, c in

@@ -9,6 +9,8 @@ struct DataQualityView: TemplateModel {
     let hasSkipped: Bool
     let skipped: [SkippedRowsView]
     let checks: [CheckView]
+    /// Groups past their cap and figures at the 64-bit limit, one sentence each.
+    let notes: [ExampleText]
 
     func child(named name: String) -> Any? {
         switch name {
@@ -19,6 +21,7 @@ struct DataQualityView: TemplateModel {
         case "hasSkipped": hasSkipped
         case "skipped": skipped
         case "checks": checks
+        case "notes": notes
         default: nil
         }
     }
@@ -35,11 +38,24 @@ extension DataQualityView {
             skipped: q.skipped.map {
                 SkippedRowsView(source: $0.source, reason: $0.reason, count: f.count($0.count), examples: $0.examples.map(ExampleText.init))
             },
-            checks: q.checks.map { _, label, check in
+            checks: q.checks.map { key, label, check in
                 CheckView(
-                    label: label, count: check.map { f.count($0.count) } ?? "not checked", ok: (check?.count ?? 0) == 0,
+                    label: key == "implausible_counters" ? "\(label) (\(f.count(q.implausibleThreshold)) or more)" : label,
+                    count: check.map { f.count($0.count) } ?? "not checked", ok: (check?.count ?? 0) == 0,
                     examples: (check?.exampleJobIDs ?? []).map(ExampleJobID.init))
-            })
+            },
+            notes: Self.notes(q).map(ExampleText.init))
+    }
+
+    /// One sentence per capped group and one for the figures at the 64-bit limit.
+    static func notes(_ q: DataQuality) -> [String] {
+        var notes = q.cappedGroups.map {
+            "More than \($0.kept) \($0.what): the first \($0.kept) in code-point order are shown, the rest counted as \($0.otherName)."
+        }
+        if !q.saturatedFigures.isEmpty {
+            notes.append("At the 64-bit limit (9,223,372,036,854,775,807), so not exact: \(q.saturatedFigures.joined(separator: ", ")).")
+        }
+        return notes
     }
 }
 

@@ -8,7 +8,10 @@ struct ThroughputView: TemplateModel {
     let tokensText: String
     /// `9.9 GB` (decimal units).
     let bytes: String
+    /// `total_documents` of the period's jobs per day (or per `unit`) of their created_at.
     let documentsPerDay: [DayCountView]
+    /// `day`, or the time series' `week`, `month` or `year` for long periods.
+    let unit: String
     /// 24 rows, `00` to `23`, in the report zone.
     let hours: [HourCountView]
 
@@ -20,6 +23,7 @@ struct ThroughputView: TemplateModel {
         case "tokensText": tokensText
         case "bytes": bytes
         case "documentsPerDay": documentsPerDay
+        case "unit": unit
         case "hours": hours
         default: nil
         }
@@ -27,13 +31,14 @@ struct ThroughputView: TemplateModel {
 }
 
 extension ThroughputView {
-    /// The view of the throughput section.
-    init(_ t: Throughput, format f: DisplayFormat) {
+    /// The view of the throughput section; `granularity` is the time series' bucket size.
+    init(_ t: Throughput, granularity: TimeSeries.Granularity, format f: DisplayFormat) {
         self.init(
             jobWallTime: f.duration(micros: t.jobWallTimeMicros),
             documentProcessingTime: f.duration(micros: t.documentProcessingMicros),
             tokens: f.count(t.tokens), tokensText: f.count(t.tokens, "token"), bytes: f.bytes(t.bytes),
             documentsPerDay: t.documentsPerDay.map { DayCountView(date: $0.date.description, count: f.count($0.count)) },
+            unit: granularity == .hour ? "day" : granularity.rawValue,
             hours: t.documentsByHourOfDay.enumerated().map {
                 HourCountView(hour: DisplayFormat.pad2(Int64($0.offset)), count: f.count($0.element))
             })
@@ -142,9 +147,9 @@ struct DurationStatsView: TemplateModel {
     }
 }
 
-/// Jobs and documents per day or hour.
+/// Jobs and documents per hour, day, week, month or year.
 struct TimeSeriesView: TemplateModel {
-    /// `day` or `hour`.
+    /// `hour`, `day`, `week`, `month` or `year`.
     let granularity: String
     let hasBuckets: Bool
     let buckets: [BucketView]
@@ -172,7 +177,7 @@ extension TimeSeriesView {
     }
 }
 
-/// One day or hour of the time series.
+/// One bucket of the time series.
 struct BucketView: TemplateModel {
     let label: String
     let start: InstantView

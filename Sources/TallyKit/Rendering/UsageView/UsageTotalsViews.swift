@@ -51,6 +51,20 @@ extension HeadlineCardView {
     }
 }
 
+extension HeadlineCardView {
+    /// `These figures include 1 job with implausibly many documents (100,000 or more; see Data quality).`,
+    /// or `nil` when neither period has such a job.
+    static func note(_ t: PeriodTotals, previous p: PeriodTotals?, threshold: Int64, format f: DisplayFormat) -> String? {
+        let now = t.implausibleJobs, before = p?.implausibleJobs ?? 0
+        guard now > 0 || before > 0 else { return nil }
+        func jobs(_ n: Int64) -> String { n == 1 ? "1 job" : "\(f.count(n)) jobs" }
+        let which = now > 0
+            ? "These figures include \(jobs(now))" + (before > 0 ? " (the previous period's \(jobs(before)))" : "")
+            : "The previous period's figures include \(jobs(before))"
+        return which + " with implausibly many documents (\(f.count(threshold)) or more; see Data quality)."
+    }
+}
+
 /// One row of jobs by status or by type.
 struct ShareRowView: TemplateModel {
     let name: String

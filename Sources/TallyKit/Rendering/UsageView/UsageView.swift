@@ -14,6 +14,8 @@ struct UsageView: TemplateModel {
     /// Whether previous-period figures exist.
     let hasPrevious: Bool
     let headline: [HeadlineCardView]
+    /// Said next to the headline when the period counts jobs with implausibly many documents.
+    let headlineNote: String?
     let jobsByStatus: [ShareRowView]
     let jobsByType: [ShareRowView]
     let throughput: ThroughputView
@@ -45,6 +47,7 @@ struct UsageView: TemplateModel {
         case "hasUserFilter": hasUserFilter
         case "hasPrevious": hasPrevious
         case "headline": headline
+        case "headlineNote": headlineNote
         case "jobsByStatus": jobsByStatus
         case "jobsByType": jobsByType
         case "throughput": throughput
@@ -80,9 +83,10 @@ extension UsageView {
             hasUserFilter: !r.userFilter.isEmpty,
             hasPrevious: previous != nil,
             headline: HeadlineCardView.cards(r.totals, previous: previous, format: f),
+            headlineNote: HeadlineCardView.note(r.totals, previous: previous, threshold: r.dataQuality.implausibleThreshold, format: f),
             jobsByStatus: ShareRowView.rows(r.totals.jobsByStatus, previous: previous?.jobsByStatus, total: r.totals.jobs, format: f),
             jobsByType: ShareRowView.rows(r.totals.jobsByType, previous: previous?.jobsByType, total: r.totals.jobs, format: f),
-            throughput: ThroughputView(r.throughput, format: f),
+            throughput: ThroughputView(r.throughput, granularity: r.timeSeries.granularity, format: f),
             durations: DurationsView(r.durations, format: f),
             errors: ErrorsView(r.errors, cap: errorCap, format: f),
             failureTables: FailureTableView.tables(r.errors, format: f),

@@ -26,8 +26,8 @@ extension ReportPushDown {
             var customer = CustomerTally()
             customer.processingMicros = row.integer(1)
             customer.tokens = row.integer(2)
-            customer.first = row.instant(3)
-            customer.last = row.instant(4)
+            if let first = row.instant(3) { customer.see(first) }
+            if let last = row.instant(4) { customer.see(last) }
             usage.customers.update(row.uuid(0), default: CustomerTally()) { $0.merge(customer) }
         }
         let failed = """
@@ -41,35 +41,33 @@ extension ReportPushDown {
         return count
     }
 
-    /// The period's documents per time segment, status, source type and extraction method.
+    /// The period's documents' resources, and failures per source type and extraction method.
     private static func periodDocuments(
         _ source: PostgresSource, _ documents: PostgresSource.PushDownDocuments, _ sql: ReportPushDownSQL, _ counted: String,
         _ usage: inout UsageAccumulator
     ) throws {
         let query = """
-            SELECT \(sql.segment(documents.instant)), \(documents.status), \(documents.sourceType), \(documents.extraction), count(*),
+            SELECT \(documents.status), \(documents.sourceType), \(documents.extraction), count(*),
               \(ReportPushDownSQL.sum(documents.processingMicros)), \(ReportPushDownSQL.sum(documents.tokens)),
               \(ReportPushDownSQL.sum(documents.bytes))
-            FROM \(documents.withMetadata) WHERE \(counted) GROUP BY 1, 2, 3, 4
+            FROM \(documents.withMetadata) WHERE \(counted) GROUP BY 1, 2, 3
             """
-        let wires: [PushDownWire] = [.integer, .text, .text, .text, .integer, .integer, .integer, .integer]
-        var time = TimeTally(buckets: sql.scope.bucketStarts.count, days: sql.scope.dayStarts.count)
+        let wires: [PushDownWire] = [.text, .text, .text, .integer, .integer, .integer, .integer]
+        var time = TimeTally(buckets: 0, days: 0)
         var errors = ErrorTally()
         try source.pushDownRows(query, wires: wires) { row in
-            let status = row.text(1) ?? "pending", count = row.integer(4), failed = status == "failed"
-            let place = sql.place(segment: row.integer(0))
-            time.documentsSeen += count
-            if status == "success" { time.docProcessed[place.bucket] += count }
-            if failed { time.docFailed[place.bucket] += count }
-            time.docsPerDay[place.day] += count
-            time.docsByHour[place.hour] += count
-            time.docProcessingMicros = saturatingAdd(time.docProcessingMicros, row.integer(5))
-            time.tokens = saturatingAdd(time.tokens, row.integer(6))
-            time.bytes = saturatingAdd(time.bytes, row.integer(7))
-            errors.bySourceType.add(row.text(2), failed: failed, count: count)
-            errors.byExtraction.add(row.text(3), failed: failed, count: count)
+            let failed = (row.text(0) ?? "pending") == "failed", count = row.integer(3)
+            time.docProcessingMicros = saturatingAdd(time.docProcessingMicros, row.integer(4))
+            time.tokens = saturatingAdd(time.tokens, row.integer(5))
+            time.bytes = saturatingAdd(time.bytes, row.integer(6))
+            errors.bySourceType.add(row.text(1), failed: failed, count: count)
+            errors.byExtraction.add(row.text(2), failed: failed, count: count)
         }
-        usage.time.merge(time)
+        var resources = TimeTally(buckets: sql.scope.bucketStarts.count, days: sql.scope.dayStarts.count)
+        resources.docProcessingMicros = time.docProcessingMicros
+        resources.tokens = time.tokens
+        resources.bytes = time.bytes
+        usage.time.merge(resources)
         usage.errors.merge(errors)
     }
 }

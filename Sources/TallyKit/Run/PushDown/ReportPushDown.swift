@@ -18,13 +18,15 @@ enum ReportPushDown {
     ) throws {
         let sql = try ReportPushDownSQL(scope: aggregate.usage.scope)
         let jobs = try source.pushDownJobs()
-        diagnostics.rowsRead[source.name, default: [:]][.job, default: 0] += try touchOwners(source, jobs, &aggregate.usage)
+        let every = try touchOwners(source, jobs, &aggregate.usage)
+        diagnostics.rowsRead[source.name, default: [:]][.job, default: 0] += every.count
         try cancellation?.check()
         try periodJobs(source, jobs, sql, &aggregate.usage)
         try customers(source, jobs, sql, &aggregate.usage)
         try failedJobs(source, jobs, sql, &aggregate.usage)
         try durations(source, jobs, sql, &aggregate.usage)
         try cancellation?.check()
+        try quality(source, jobs, sizes: every.sizes, &aggregate.usage)
         try singleJobs(source, jobs, sql, &aggregate, listJobs: listJobs)
         for (user, tally) in try StatsPushDown.userTallies(source, cancellation: cancellation) {
             aggregate.stats.merge(tally, of: user)
@@ -36,53 +38,58 @@ enum ReportPushDown {
         }
     }
 
-    /// Every job's owner is known to the report (`customers.touch`); returns the usable jobs' count.
-    private static func touchOwners(_ source: PostgresSource, _ jobs: PostgresSource.PushDownJobs, _ usage: inout UsageAccumulator) throws -> Int64 {
+    /// Every job's owner is known to the report (`customers.touch`), and every job's size
+    /// (data quality); returns the usable jobs' count and their sizes.
+    private static func touchOwners(
+        _ source: PostgresSource, _ jobs: PostgresSource.PushDownJobs, _ usage: inout UsageAccumulator
+    ) throws -> (count: Int64, sizes: JobSizes) {
         var count: Int64 = 0
-        let query = "SELECT j.user_id, count(*) FROM \(source.jobsTable) AS j WHERE \(jobs.usable) GROUP BY 1"
-        try source.pushDownRows(query, wires: [.uuid, .integer]) { row in
+        var sizes = JobSizes()
+        let query = "SELECT j.user_id, \(jobs.sizeDigits), count(*) FROM \(source.jobsTable) AS j WHERE \(jobs.usable) GROUP BY 1, 2"
+        try source.pushDownRows(query, wires: [.uuid, .integer, .integer]) { row in
             usage.customers.touch(row.uuid(0), default: CustomerTally())
-            count += row.integer(1)
+            count += row.integer(2)
+            sizes.merge(JobSizes(digits: Int(row.integer(1)), count: row.integer(2)))
         }
-        return count
+        return (count, sizes)
     }
 
     /// Headline counts of this and the previous period, the jobs' time series, and failures per type and model.
     private static func periodJobs(
         _ source: PostgresSource, _ jobs: PostgresSource.PushDownJobs, _ sql: ReportPushDownSQL, _ usage: inout UsageAccumulator
     ) throws {
-        let docs = "\(jobs.counter("processed_count")) + \(jobs.counter("failed_count"))"
         let wall = "CASE WHEN j.completed_at >= j.started_at THEN \(ReportPushDownSQL.micros(from: "j.started_at", to: "j.completed_at")) END"
         let query = """
             SELECT CASE WHEN \(sql.inPeriod("j.created_at")) THEN \(sql.segment("j.created_at")) ELSE 0 END, \(jobs.status),
-              \(jobs.jobType), \(jobs.model), count(*), \(jobs.sum("total_documents")), \(jobs.sum("processed_count")),
-              \(jobs.sum("failed_count")), \(ReportPushDownSQL.sum(docs)), \(ReportPushDownSQL.sum(wall))
+              \(jobs.jobType), \(jobs.model), \(jobs.sizeDigits), count(*), \(jobs.sum("total_documents")), \(jobs.sum("processed_count")),
+              \(jobs.sum("failed_count")), \(ReportPushDownSQL.sum(wall))
             FROM \(source.jobsTable) AS j
             WHERE \(jobs.usable) AND \(sql.includes("j.user_id"))
               AND (\(sql.inPeriod("j.created_at")) OR \(sql.inPreviousPeriod("j.created_at")))
-            GROUP BY 1, 2, 3, 4
+            GROUP BY 1, 2, 3, 4, 5
             """
         let wires: [PushDownWire] = [.integer, .text, .text, .text] + Array(repeating: .integer, count: 6)
         // One partial per tally, merged once: a time series may have thousands of buckets.
         var current = PeriodTally(), previous = PeriodTally(), errors = ErrorTally()
         var time = TimeTally(buckets: sql.scope.bucketStarts.count, days: sql.scope.dayStarts.count)
         try source.pushDownRows(query, wires: wires) { row in
-            let segment = row.integer(0), status = row.text(1) ?? "pending", type = row.text(2) ?? "batch", count = row.integer(4)
+            let segment = row.integer(0), status = row.text(1) ?? "pending", type = row.text(2) ?? "batch", count = row.integer(5)
             var group = PeriodTally()
             group.jobs = count
-            group.documents = row.integer(5)
-            group.processed = row.integer(6)
-            group.failed = row.integer(7)
+            group.documents = row.integer(6)
+            group.processed = row.integer(7)
+            group.failed = row.integer(8)
             group.byStatus.update(status, default: 0) { $0 += count }
             group.byType.update(type, default: 0) { $0 += count }
+            group.sizes = JobSizes(digits: Int(row.integer(4)), count: count)
             guard segment > 0 else { return previous.merge(group) }
             current.merge(group)
-            let place = sql.place(segment: segment), documents = row.integer(8)
+            let place = sql.place(segment: segment)
             time.jobsCreated[place.bucket] += count
-            time.jobProcessed[place.bucket] = saturatingAdd(time.jobProcessed[place.bucket], group.processed)
-            time.jobFailed[place.bucket] = saturatingAdd(time.jobFailed[place.bucket], group.failed)
-            time.jobDocsPerDay[place.day] = saturatingAdd(time.jobDocsPerDay[place.day], documents)
-            time.jobDocsByHour[place.hour] = saturatingAdd(time.jobDocsByHour[place.hour], documents)
+            time.processed[place.bucket] = saturatingAdd(time.processed[place.bucket], group.processed)
+            time.failed[place.bucket] = saturatingAdd(time.failed[place.bucket], group.failed)
+            time.documentsPerDay[place.day] = saturatingAdd(time.documentsPerDay[place.day], group.documents)
+            time.documentsByHour[place.hour] = saturatingAdd(time.documentsByHour[place.hour], group.documents)
             time.jobWallMicros = saturatingAdd(time.jobWallMicros, row.integer(9))
             errors.byJobType.add(type, failed: status == "failed", count: count)
             errors.byModel.add(row.text(3), failed: status == "failed", count: count)
@@ -110,8 +117,8 @@ enum ReportPushDown {
             customer.documents = row.integer(2)
             customer.processed = row.integer(3)
             customer.failed = row.integer(4)
-            customer.first = row.instant(5)
-            customer.last = row.instant(6)
+            if let first = row.instant(5) { customer.see(first) }
+            if let last = row.instant(6) { customer.see(last) }
             usage.customers.update(row.uuid(0), default: CustomerTally()) { $0.merge(customer) }
         }
     }
@@ -164,11 +171,10 @@ enum ReportPushDown {
         usage.durations.merge(partial)
     }
 
-    /// The jobs the report needs one by one: data-quality findings (every job), active jobs and the
-    /// newest completions as of "now", and the period's `jobs.csv` rows in reading order.
-    private static func singleJobs(
-        _ source: PostgresSource, _ jobs: PostgresSource.PushDownJobs, _ sql: ReportPushDownSQL, _ aggregate: inout ReportAccumulator,
-        listJobs: Bool
+    /// Data quality: the jobs with a finding and the five largest, one by one, into a
+    /// partial whose job sizes are every job's (counted by `touchOwners`).
+    private static func quality(
+        _ source: PostgresSource, _ jobs: PostgresSource.PushDownJobs, sizes: JobSizes, _ usage: inout UsageAccumulator
     ) throws {
         let counters = ["total_documents", "processed_count", "failed_count"].map(jobs.counter)
         let findings = """
@@ -176,13 +182,35 @@ enum ReportPushDown {
              OR (\(jobs.status) IN ('completed', 'failed', 'cancelled') AND j.completed_at IS NULL)
              OR \(counters[0]) < 0 OR \(counters[1]) < 0 OR \(counters[2]) < 0)
             """
-        try source.streamJobs(where: findings, details: false) { aggregate.usage.quality.add($0) }
+        var partial = QualityTally()
+        var largest: Set<String> = []
+        // `QualityTally.SizeKey`: size descending, the smallest id first among equal sizes.
+        try source.streamJobs(where: nil, order: "\(jobs.size) DESC, j.id ASC LIMIT 5", details: false) { job in
+            largest.insert(job.id)
+            partial.add(job)
+        }
+        try source.streamJobs(where: findings, details: false) { job in
+            if !largest.contains(job.id) { partial.add(job) }
+        }
+        partial.sizes = sizes
+        usage.quality.merge(partial)
+    }
+
+    /// The jobs the report needs one by one: jobs in flight and the newest completions as of
+    /// "now", and the period's `jobs.csv` rows in reading order.
+    private static func singleJobs(
+        _ source: PostgresSource, _ jobs: PostgresSource.PushDownJobs, _ sql: ReportPushDownSQL, _ aggregate: inout ReportAccumulator,
+        listJobs: Bool
+    ) throws {
         let scope = sql.scope
         let seen = "\(sql.includes("j.user_id")) AND j.created_at <= \(sql.asOf)"
-        try source.streamJobs(where: "\(seen) AND \(jobs.status) IN ('pending', 'processing')", details: false) { job in
+        // `JobLifecycle.isInFlight`.
+        let inFlight = "(\(jobs.status) IN ('pending', 'processing') "
+            + "OR (j.completed_at IS NULL AND \(jobs.status) NOT IN ('completed', 'failed', 'cancelled')))"
+        try source.streamJobs(where: "\(seen) AND \(inFlight)", details: false) { job in
             aggregate.usage.activity.add(job, scope: scope)
         }
-        let completed = "\(seen) AND \(jobs.status) NOT IN ('pending', 'processing') AND j.completed_at <= \(sql.asOf)"
+        let completed = "\(seen) AND NOT \(inFlight) AND j.completed_at <= \(sql.asOf)"
         // A plain ORDER BY ... LIMIT (Citus pushes it to every worker and merges): the order of `RecencyKey`, as uuids order alike.
         try source.streamJobs(where: completed, order: "j.completed_at DESC, j.id DESC LIMIT 10", details: false) { job in
             aggregate.usage.activity.add(job, scope: scope)
