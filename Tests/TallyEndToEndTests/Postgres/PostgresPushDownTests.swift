@@ -60,6 +60,11 @@ struct PostgresPushDownTests {
             FROM picked p WHERE p.id = d.id;
             UPDATE jobs SET error_message = '\(long)' || (ctid::text) WHERE status = 'failed' AND random() < 0.5;
             UPDATE jobs SET started_at = created_at WHERE status = 'processing' AND random() < 0.3;
+            UPDATE jobs SET status = 'queued', completed_at = NULL WHERE id IN (SELECT id FROM jobs ORDER BY id LIMIT 7);
+            UPDATE jobs SET total_documents = 2000000000 WHERE id IN (SELECT id FROM jobs ORDER BY id DESC LIMIT 3);
+            UPDATE documents SET file_size = 2000000000000000 WHERE id IN (SELECT id FROM documents ORDER BY id LIMIT 2);
+            UPDATE documents SET processing_metadata = '{"tokens_used": 5000000000000000}'
+              WHERE id IN (SELECT id FROM documents ORDER BY id DESC LIMIT 2);
             """)
         return server.uri(database)
     }
@@ -75,12 +80,14 @@ struct PostgresPushDownTests {
             ["--from", "2026-03-01", "--to", "2026-04-01", "--tz", "America/New_York"],
         ]
         for (i, window) in cases.enumerated() {
-            let arguments = ["report", uri, "--as-of", "2026-11-29T00:00:00Z", "--quiet"] + window
+            let arguments = ["report", uri, "--as-of", "2026-11-29T00:00:00Z"] + window
             let streamed = try Tally.run(arguments + ["--out", dir("rs\(i)")])
             #expect(streamed.status == 0, "\(streamed.stderr)")
+            #expect(streamed.messages.contains { $0.contains("over 10^15") }, "documents out of bounds are skipped: \(streamed.stderr)")
             for jobs in ["1", "3"] {
                 let pushed = try Tally.run(arguments + ["--out", dir("rp\(i)-\(jobs)"), "--push-down", "--jobs", jobs])
                 #expect(pushed.status == 0, "\(pushed.stderr)")
+                #expect(pushed.messages == streamed.messages, "the same warnings: \(window)")
                 let expected = try directoryBytes(dir("rs\(i)")), got = try directoryBytes(dir("rp\(i)-\(jobs)"))
                 #expect(got.keys.sorted() == expected.keys.sorted())
                 for (file, bytes) in expected.sorted(by: { $0.key < $1.key }) {
