@@ -57,6 +57,7 @@ struct ReportCommand: ParsableCommand {
         flags.users = input.user
         flags.strict = input.scan.strict
         flags.jobs = input.scan.parallelism
+        flags.pushDown = input.scan.pushDown ? true : nil
         flags.period = period.period
         flags.from = period.from
         flags.to = period.to
@@ -87,7 +88,6 @@ struct ReportCommand: ParsableCommand {
             logger = resolved.logging.makeLogger()
             var request = resolved.request
             request.lenient = input.scan.lenient
-            request.pushDown = input.scan.pushDown
             request.showProgress = isatty(2) != 0 && !resolved.logging.quiet
             RunSummary.log(try ReportRun.run(request, logger: logger, cancellation: cancellation), logger: logger)
         }

@@ -76,6 +76,7 @@ package enum ReportOptions {
             fileMode: (flags.private ?? config?.private ?? false) ? 0o600 : 0o644)
         request.ledgerPath = plan == nil ? nil : flags.ledger ?? config?.ledger
         request.failOnRestatement = flags.failOnRestatement ?? config?.failOnRestatement ?? false
+        request.pushDown = flags.pushDown ?? config?.pushDown ?? false
         return ResolvedReport(request: request, logging: flags.logging.over(config), config: config)
     }
 
