@@ -71,6 +71,20 @@ struct ErrorTally: Sendable {
         return record(document.errorMessage, at: instant, row: row)
     }
 
+    /// Counts `count` failed jobs (or documents) with one raw message counted elsewhere
+    /// (a database, `--push-down`), the earliest at `first` and the latest at `last`:
+    /// one cluster of them folded in as a merge folds a shard's.
+    mutating func addFailures(_ message: String?, count: Int64, first: Instant, last: Instant, isJob: Bool) {
+        guard count > 0 else { return }
+        let raw = message.map(Self.shortened) ?? ""
+        var group = Cluster()
+        if isJob { group.jobs = count } else { group.documents = count }
+        Self.note(&group, raw, first)
+        group.last = max(first, last)
+        if isJob { failedJobs += count } else { failedDocuments += count }
+        clusters.update(normalized(raw), default: Cluster()) { Self.fold(&$0, group) }
+    }
+
     private mutating func record(_ message: String?, at instant: Instant, row: FailureRow) -> String {
         let raw = message.map(Self.shortened) ?? ""
         let key = normalized(raw)
