@@ -97,6 +97,44 @@ struct PostgresPushDownTests {
         }
     }
 
+    /// Past `CustomerDetail.limit` customers only the smallest ids keep their detail: push-down picks
+    /// the same ones (customers with a job or a failed document of the period) and streams their jobs.
+    @Test func customerDetailsPastTheLimitEqualStreaming() throws {
+        let server = try PostgresServer.require()
+        let sqlite = try dir.sample("many", jobs: 300, users: 6, formats: [.sqlite]) + "/history.sqlite"
+        let database = try server.load(sqlite, prefix: "pushmany")
+        // 2,100 more customers with a job of the period, 300 with only a failed document (owners not in users).
+        try server.psql(database, """
+            DO $$ DECLARE r record; BEGIN
+              FOR r IN SELECT conrelid::regclass AS t, conname FROM pg_constraint WHERE contype = 'f' LOOP
+                EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.t, r.conname);
+              END LOOP;
+            END $$;
+            INSERT INTO jobs (id, user_id, job_type, status, total_documents, processed_count, failed_count, config, error_message,
+                              created_at, started_at, completed_at)
+              SELECT gen_random_uuid(), gen_random_uuid(), 'batch', CASE WHEN n % 4 = 0 THEN 'failed' ELSE 'completed' END, 3, 2, 1,
+                     '{"model_name": "gpt-4o"}', 'Timeout after ' || n || ' s', t, t + interval '1 minute', t + interval '5 minutes'
+              FROM generate_series(1, 2100) AS n, LATERAL (SELECT '2026-11-10'::timestamptz + n * interval '7 minutes' AS t) AS s;
+            INSERT INTO documents (id, user_id, title, file_path, file_source_type, status, error_message, processed_at, created_at)
+              SELECT gen_random_uuid(), gen_random_uuid(), 't', 'p', 'upload', 'failed', 'Parse error on page ' || n,
+                     '2026-11-12'::timestamptz + n * interval '3 minutes', '2026-11-12'::timestamptz
+              FROM generate_series(1, 300) AS n;
+            """)
+        let uri = server.uri(database)
+        let arguments = ["report", uri, "--as-of", "2026-11-29T00:00:00Z", "--from", "2026-11-01", "--to", "2026-12-01", "--format", "html"]
+        let streamed = try Tally.run(arguments + ["--out", dir("ms")])
+        #expect(streamed.status == 0, "\(streamed.stderr)")
+        let expected = try directoryBytes(dir("ms"))
+        #expect(expected.keys.filter { $0.hasPrefix("customers/") }.count > 2001, "more customers than keep their detail")
+        let pushed = try Tally.run(arguments + ["--out", dir("mp"), "--push-down", "--jobs", "3"])
+        #expect(pushed.status == 0, "\(pushed.stderr)")
+        let got = try directoryBytes(dir("mp"))
+        #expect(got.keys.sorted() == expected.keys.sorted())
+        for (file, bytes) in expected.sorted(by: { $0.key < $1.key }) where got[file] != bytes {
+            Issue.record("\(file) differs")
+        }
+    }
+
     @Test func refusesAnythingButOnePostgresSource() throws {
         let (_, uri) = try edgeDatabase()
         let sqlite = try dir.sample(jobs: 50, users: 2, formats: [.sqlite]) + "/history.sqlite"

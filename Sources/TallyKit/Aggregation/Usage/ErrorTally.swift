@@ -53,6 +53,12 @@ struct ErrorTally: Sendable {
         byJobType.add(job.jobType, failed: failed)
         byModel.add(job.modelName, failed: failed)
         guard failed else { return nil }
+        return addFailure(job)
+    }
+
+    /// Counts a failed job's message and row, not its job type and model (`--push-down` counts
+    /// those in the database); returns its message's normalised key.
+    mutating func addFailure(_ job: JobRecord) -> String {
         failedJobs += 1
         let at = job.completedAt ?? job.createdAt
         return record(job.errorMessage, at: at, row: FailureRow(at: at, jobID: job.id, userID: job.userID))
@@ -65,24 +71,16 @@ struct ErrorTally: Sendable {
         bySourceType.add(document.fileSourceType, failed: failed)
         byExtraction.add(document.extractionMethod, failed: failed)
         guard failed else { return nil }
+        return addFailure(document, at: instant)
+    }
+
+    /// Counts a failed document's message and row, not its source type and extraction method
+    /// (`--push-down` counts those in the database); returns its message's normalised key.
+    mutating func addFailure(_ document: DocumentRecord, at instant: Instant) -> String {
         failedDocuments += 1
         // The job id only where every source reads it (a report reads documents without it).
         let row = FailureRow(at: instant, jobID: nil, documentID: document.id, userID: DocumentMetrics.owner(document))
         return record(document.errorMessage, at: instant, row: row)
-    }
-
-    /// Counts `count` failed jobs (or documents) with one raw message counted elsewhere
-    /// (a database, `--push-down`), the earliest at `first` and the latest at `last`:
-    /// one cluster of them folded in as a merge folds a shard's.
-    mutating func addFailures(_ message: String?, count: Int64, first: Instant, last: Instant, isJob: Bool) {
-        guard count > 0 else { return }
-        let raw = message.map(Self.shortened) ?? ""
-        var group = Cluster()
-        if isJob { group.jobs = count } else { group.documents = count }
-        Self.note(&group, raw, first)
-        group.last = max(first, last)
-        if isJob { failedJobs += count } else { failedDocuments += count }
-        clusters.update(normalized(raw), default: Cluster()) { Self.fold(&$0, group) }
     }
 
     private mutating func record(_ message: String?, at instant: Instant, row: FailureRow) -> String {

@@ -26,8 +26,6 @@ extension PostgresSource {
         package var sourceType: String
         /// `extraction_method` when a string, else NULL.
         package var extraction: String
-        /// `error_message` (NULL when absent).
-        package var errorMessage: String
     }
 
     /// The documents' SQL pieces; `nil` without a `documents` table.
@@ -75,7 +73,6 @@ extension PostgresSource {
             tokens: tokens,
             bytes: documents.has("file_size") ? "GREATEST(COALESCE(d.file_size::int8, 0), 0)" : "0::int8",
             sourceType: column("file_source_type"),
-            extraction: "CASE WHEN jsonb_typeof(m.extraction_method) = 'string' THEN m.extraction_method #>> '{}' END",
-            errorMessage: column("error_message"))
+            extraction: "CASE WHEN jsonb_typeof(m.extraction_method) = 'string' THEN m.extraction_method #>> '{}' END")
     }
 }

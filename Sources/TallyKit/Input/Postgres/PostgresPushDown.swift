@@ -35,8 +35,6 @@ extension PostgresSource {
         }
         /// `config.model_name` when a string, else NULL.
         package var model: String
-        /// `j.error_message` as text (NULL when absent).
-        package var errorMessage: String
         let has: @Sendable (String) -> Bool
     }
 
@@ -64,8 +62,7 @@ extension PostgresSource {
         let columns = Set(jobs.columns.keys)
         return PushDownJobs(
             usable: usable, status: text("status", "pending"), jobType: text("job_type", "batch"),
-            model: try Self.jsonString(jobs, "config", "model_name", alias: "j", name: name),
-            errorMessage: jobs.select("error_message", alias: "j"), has: { columns.contains($0) })
+            model: try Self.jsonString(jobs, "config", "model_name", alias: "j", name: name), has: { columns.contains($0) })
     }
 
     /// `alias.column->>'key'` when that is a JSON string, else NULL; NULL without the column.
@@ -124,19 +121,42 @@ extension PostgresSource {
         }
         if let order { select.sql += " ORDER BY \(order)" }
         var decoder = PostgresRowDecoder(select, schema: snapshot.schema, options: ReadOptions(kinds: [.job], jobDetails: details))
+        try stream(select, table: "jobs") { row in
+            guard case .record(.job(let job)) = decoder.job(row) else { return false }
+            try body(job)
+            return true
+        }
+    }
+
+    /// Streams the usable documents matching `condition` (over `d` and the joined job `j`, as
+    /// `PushDownDocuments` names them), each with its job's context as a read delivers it.
+    ///
+    /// - Throws: as `pushDownRows`; `badData` for a row the decoder refuses.
+    package func streamDocuments(where condition: String, _ body: (DocumentRecord) throws -> Void) throws {
+        guard let usable = snapshot.schema.usableDocumentCondition else { return }
+        let select = snapshot.schema.documentsSelect(details: false, where: "\(usable) AND \(condition)")
+        var decoder = PostgresRowDecoder(select, schema: snapshot.schema, options: ReadOptions(kinds: [.document], documentDetails: false))
+        try stream(select, table: "documents") { row in
+            guard case .record(.document(let document)) = decoder.document(row) else { return false }
+            try body(document)
+            return true
+        }
+    }
+
+    /// Streams `select`'s rows to `decode`, which returns false for a row its decoder refused.
+    private func stream(_ select: PostgresSelect, table: String, _ decode: (PostgresRow) throws -> Bool) throws {
         let name = self.name
         try snapshot.withConnection { connection in
             var rows = PostgresCopyStream(fieldCount: select.wires.count)
             try connection.copyOut(select.copy) { message in
                 do {
                     try rows.rows(in: message) { row in
-                        guard case .record(.job(let job)) = decoder.job(row) else {
-                            throw TallyError.badData(file: name, location: "jobs", message: "a job the push-down condition let through")
+                        guard try decode(row) else {
+                            throw TallyError.badData(file: name, location: table, message: "a row the push-down condition let through")
                         }
-                        try body(job)
                     }
                 } catch let malformed as PostgresCopyStream.Malformed {
-                    throw TallyError.badData(file: name, location: "jobs", message: "unexpected COPY data: \(malformed.what)")
+                    throw TallyError.badData(file: name, location: table, message: "unexpected COPY data: \(malformed.what)")
                 }
             }
         }

@@ -1,7 +1,7 @@
 extension ReportPushDown {
     /// Adds the usable documents (joined to their jobs as a read joins them): owners, the period's
-    /// time series and failures per source type and extraction method, per customer and per raw
-    /// error message. Returns how many documents were counted.
+    /// time series and failures per source type and extraction method, and per customer (the
+    /// failures' messages and rows: `failuresAndDetails`). Returns how many documents were counted.
     ///
     /// - Throws: `TallyError.cannotOpen` when a query fails.
     static func addDocuments(
@@ -29,14 +29,6 @@ extension ReportPushDown {
             if let first = row.instant(3) { customer.see(first) }
             if let last = row.instant(4) { customer.see(last) }
             usage.customers.update(row.uuid(0), default: CustomerTally()) { $0.merge(customer) }
-        }
-        let failed = """
-            SELECT \(documents.errorMessage), count(*), min(\(documents.instant)), max(\(documents.instant))
-            FROM \(documents.from) WHERE \(counted) AND \(documents.status) = 'failed' GROUP BY 1
-            """
-        try source.pushDownRows(failed, wires: [.text, .integer, .timestamp, .timestamp]) { row in
-            guard let first = row.instant(2), let last = row.instant(3) else { return }
-            usage.errors.addFailures(row.text(0), count: row.integer(1), first: first, last: last, isJob: false)
         }
         return count
     }

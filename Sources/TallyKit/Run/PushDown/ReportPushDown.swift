@@ -1,12 +1,13 @@
 /// `tally report --push-down`: the report's tallies computed by PostgreSQL.
 ///
 /// GROUP BY queries count the period's jobs per time segment, status, type and
-/// model, per customer, per raw error message and per duration-sketch bucket;
+/// model, per customer, per trend period and per duration-sketch bucket;
 /// each result row becomes a partial tally (`PeriodTally`, `TimeTally`,
-/// `FailureTally`, `CustomerTally`, `QuantileSketch`, `ErrorTally`) folded in
+/// `FailureTally`, `CustomerTally`, `TrendTally`, `QuantileSketch`) folded in
 /// with the tally's own `merge`. What needs single jobs streams, narrowed by a
 /// WHERE: the data-quality findings, the active jobs and newest completions,
-/// and the rows of `jobs.csv` (in reading order, by `ctid`). Documents:
+/// the rows of `jobs.csv` (in reading order, by `ctid`), and the failures and
+/// detailed customers' jobs (`ReportPushDown+Details`). Documents:
 /// `ReportPushDown+Documents`.
 enum ReportPushDown {
     /// Adds the usable rows of `source` to `aggregate` as a streaming read would, and their counts to `diagnostics`.
@@ -22,8 +23,8 @@ enum ReportPushDown {
         diagnostics.rowsRead[source.name, default: [:]][.job, default: 0] += every.count
         try cancellation?.check()
         try periodJobs(source, jobs, sql, &aggregate.usage)
-        try customers(source, jobs, sql, &aggregate.usage)
-        try failedJobs(source, jobs, sql, &aggregate.usage)
+        let active = try customers(source, jobs, sql, &aggregate.usage)
+        try trends(source, jobs, sql, &aggregate.usage)
         try durations(source, jobs, sql, &aggregate.usage)
         try cancellation?.check()
         try quality(source, jobs, sizes: every.sizes, &aggregate.usage)
@@ -32,10 +33,13 @@ enum ReportPushDown {
             aggregate.stats.merge(tally, of: user)
         }
         try cancellation?.check()
-        if let documents = try source.pushDownDocuments() {
+        let documents = try source.pushDownDocuments()
+        if let documents {
             let read = try addDocuments(source, documents, sql, &aggregate.usage, cancellation: cancellation)
             diagnostics.rowsRead[source.name, default: [:]][.document, default: 0] += read
         }
+        try cancellation?.check()
+        try failuresAndDetails(source, jobs, documents, sql, active: active, &aggregate.usage)
     }
 
     /// Every job's owner is known to the report (`customers.touch`), and every job's size
@@ -100,10 +104,11 @@ enum ReportPushDown {
         usage.errors.merge(errors)
     }
 
-    /// Each customer's jobs of the period.
+    /// Each customer's jobs of the period; returns the customers with a job of the period.
     private static func customers(
         _ source: PostgresSource, _ jobs: PostgresSource.PushDownJobs, _ sql: ReportPushDownSQL, _ usage: inout UsageAccumulator
-    ) throws {
+    ) throws -> Set<String?> {
+        var active: Set<String?> = []
         let query = """
             SELECT j.user_id, count(*), \(jobs.sum("total_documents")), \(jobs.sum("processed_count")), \(jobs.sum("failed_count")),
               min(j.created_at), max(GREATEST(j.created_at, j.completed_at))
@@ -120,24 +125,9 @@ enum ReportPushDown {
             if let first = row.instant(5) { customer.see(first) }
             if let last = row.instant(6) { customer.see(last) }
             usage.customers.update(row.uuid(0), default: CustomerTally()) { $0.merge(customer) }
+            active.insert(row.uuid(0))
         }
-    }
-
-    /// The period's failed jobs per raw error message, clustered in Swift (`ErrorNormalizer`).
-    private static func failedJobs(
-        _ source: PostgresSource, _ jobs: PostgresSource.PushDownJobs, _ sql: ReportPushDownSQL, _ usage: inout UsageAccumulator
-    ) throws {
-        let instant = "COALESCE(j.completed_at, j.created_at)"
-        let query = """
-            SELECT \(jobs.errorMessage), count(*), min(\(instant)), max(\(instant))
-            FROM \(source.jobsTable) AS j
-            WHERE \(jobs.usable) AND \(sql.includes("j.user_id")) AND \(sql.inPeriod("j.created_at")) AND \(jobs.status) = 'failed'
-            GROUP BY 1
-            """
-        try source.pushDownRows(query, wires: [.text, .integer, .timestamp, .timestamp]) { row in
-            guard let first = row.instant(2), let last = row.instant(3) else { return }
-            usage.errors.addFailures(row.text(0), count: row.integer(1), first: first, last: last, isJob: true)
-        }
+        return active
     }
 
     /// Queue-wait and run-time sketches per job type, as bucket counts.

@@ -46,11 +46,32 @@ struct ReportPushDownSQL {
         place(segments[Int(max(1, min(Int64(segments.count), index))) - 1])
     }
 
-    /// The 1-based segment of `instant` (an instant of the period), by `width_bucket` over the starts as
-    /// epoch microseconds: an `int8[]` constant, binary-searched in place for every row.
-    func segment(_ instant: String) -> String {
-        let starts = segments.map { String($0.microseconds) }.joined(separator: ",")
-        return "width_bucket((EXTRACT(EPOCH FROM \(instant)) * 1000000)::int8, '{\(starts)}'::int8[])"
+    /// The 1-based segment of `instant` (an instant of the period).
+    func segment(_ instant: String) -> String { Self.bucket(instant, starts: segments) }
+
+    /// The 1-based trend period of `instant` (an instant between the first and the last of `scope.trendBounds`).
+    func trendPeriod(_ instant: String) -> String { Self.bucket(instant, starts: scope.trendBounds) }
+
+    /// Whether `instant` is in one of the trend periods (`ReportScope.trendIndex` is not `nil`).
+    func inTrend(_ instant: String) -> String {
+        guard let first = scope.trendBounds.first, let end = scope.trendBounds.last else { return "false" }
+        return "(\(instant) >= \(Self.literal(first)) AND \(instant) < \(Self.literal(end)))"
+    }
+
+    /// Whether `owner` is one of `users` (`nil`: the anonymous customer), as a plain `= ANY` Citus routes.
+    static func among(_ owner: String, _ users: Set<String?>) -> String {
+        let ids = users.compactMap { $0 }.filter { SafeFileName.isUUID($0) }.sorted()
+        var parts: [String] = []
+        if !ids.isEmpty { parts.append("\(owner) = ANY('{\(ids.joined(separator: ","))}'::uuid[])") }
+        if users.contains(nil) { parts.append("\(owner) IS NULL") }
+        return parts.isEmpty ? "false" : "(" + parts.joined(separator: " OR ") + ")"
+    }
+
+    /// The 1-based index of the start at or before `instant` among `starts`, by `width_bucket` over
+    /// them as epoch microseconds: an `int8[]` constant, binary-searched in place for every row.
+    static func bucket(_ instant: String, starts: [Instant]) -> String {
+        let list = starts.map { String($0.microseconds) }.joined(separator: ",")
+        return "width_bucket((EXTRACT(EPOCH FROM \(instant)) * 1000000)::int8, '{\(list)}'::int8[])"
     }
 
     /// Whether `instant` is in the period.
