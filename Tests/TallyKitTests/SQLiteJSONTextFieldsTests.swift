@@ -47,6 +47,19 @@ import Testing
         }
     }
 
+    /// Strings are skipped 8 bytes at a time: a quote, escape, control character or
+    /// multi-byte character at every offset of a word, in keys and values, reads as JSON1 does.
+    @Test func longStringsReadLikeSQLiteJSON1() throws {
+        for n in 0..<20 {
+            let run = String(repeating: "a", count: n)
+            for special in [#"\""#, #"\\"#, #"\n"#, #"\u00e9"#, "\t", "\u{1}", "é", "😀", "", #"\x"#, #"\u12"#] {
+                let value = run + special + String(repeating: "b", count: 11 - n % 4)
+                try readsLikeSQLiteJSON1(text: #"{"# + "\"\(value)\": 1, \"k\": \"\(value)\"}")
+                try readsLikeSQLiteJSON1(text: "{\"k\": \"\(value)")
+            }
+        }
+    }
+
     /// The decoder reuses one buffer for every row: no value may leak into the next row's.
     @Test func aReusedBufferHoldsOnlyTheLatestTextsValues() {
         let keys = [Array("a".utf8), Array("b".utf8)]

@@ -49,4 +49,14 @@ import Testing
             #expect(points.reduce(0) { $0 + $1.jobs } == report.totals.jobs + 1 + 1 + 1, "October 2026 and June and Nov 2025; Oct 2025 is out")
         }
     }
+
+    /// Negative counters (each within 32 bits) can make a failure rate of any size: the chart
+    /// draws it bounded instead of trapping (found by TallyFuzzRecords).
+    @Test func anAbsurdFailureRateIsDrawnNotTrapped() {
+        let start = Instant(microseconds: 0), end = Instant(microseconds: 86_400_000_000)
+        let point = TrendPoint(label: "x", from: start, to: end, jobs: 1, documents: 1, processed: -Int64(Int32.max) * 1_000_000_000, failed: Int64(Int32.max) * 1_000_000_000 - 1)
+        #expect((point.failureRate.fraction ?? 0) < -1e15)
+        let html = TrendCharts(format: DisplayFormat(zone: .gmt)).html(Trends(unit: "day", points: [point]))
+        #expect(html.contains("trend-failure"))
+    }
 }

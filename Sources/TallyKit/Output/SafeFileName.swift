@@ -10,16 +10,19 @@ package enum SafeFileName {
     }
 
     /// Whether `text` is a UUID in canonical form (8-4-4-4-12 lowercase hex digits).
+    /// (Read in place: the report asks this of every job's id and user id.)
     package static func isUUID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 36 else { return false }
-        for (i, b) in bytes.enumerated() {
-            if i == 8 || i == 13 || i == 18 || i == 23 {
-                guard b == UInt8(ascii: "-") else { return false }
-            } else {
-                guard (b >= 48 && b <= 57) || (b >= 97 && b <= 102) else { return false }
+        guard text.utf8.count == 36 else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            for (i, b) in bytes.enumerated() {
+                if i == 8 || i == 13 || i == 18 || i == 23 {
+                    guard b == UInt8(ascii: "-") else { return false }
+                } else {
+                    guard (b >= 48 && b <= 57) || (b >= 97 && b <= 102) else { return false }
+                }
             }
+            return true
         }
-        return true
     }
 }

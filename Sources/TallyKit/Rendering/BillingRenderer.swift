@@ -33,12 +33,12 @@ package struct BillingRenderer: Sendable {
         view.style = style
         view.script = templates.script
         view.csp = Self.csp(style: style, script: templates.script)
-        return Array(templates.billing.html.render(view, library: templates.billing.library).utf8)
+        return templates.billing.html.bytes(view, library: templates.billing.compiledLibrary)
     }
 
     /// `billing.md`.
     func markdown(_ view: BillingView) -> [UInt8] {
-        Array(templates.billing.markdown.render(view, library: templates.billing.library).utf8)
+        templates.billing.markdown.bytes(view, library: templates.billing.compiledLibrary)
     }
 
     /// One invoice page: no script.
@@ -46,7 +46,7 @@ package struct BillingRenderer: Sendable {
         let title = (invoice.isDraft ? "Draft invoice " : "Invoice ") + invoice.number
         let view = InvoicePageView(
             title: title, currency: currency, issuer: issuer, invoice: invoice, csp: pageCSP, style: style)
-        return Array(templates.billing.invoice.render(view, library: templates.billing.library).utf8)
+        return templates.billing.invoice.bytes(view, library: templates.billing.compiledLibrary, capacity: 16 << 10)
     }
 
     /// One adjustment note page: no script.
@@ -54,7 +54,7 @@ package struct BillingRenderer: Sendable {
         let view = NotePageView(
             title: "\(note.title) \(note.number)", currency: currency, issuer: issuer, note: note,
             csp: pageCSP, style: style)
-        return Array(templates.billing.note.render(view, library: templates.billing.library).utf8)
+        return templates.billing.note.bytes(view, library: templates.billing.compiledLibrary, capacity: 16 << 10)
     }
 
     /// The page of a numbered document in `folder`: `invoices/INV-000001.html`.

@@ -24,6 +24,8 @@ struct BillingTemplates: Sendable {
     let note: PiecewiseTemplate
     /// Holds the partials.
     let library: MustacheLibrary
+    /// The partials compiled (`CompiledTemplate`), for rendering into bytes.
+    let compiledLibrary: CompiledLibrary
     let css: String
 
     /// Parses the billing files from `texts` (file name to text and the path for messages).
@@ -55,6 +57,7 @@ struct BillingTemplates: Sendable {
             invoice: invoice,
             note: note,
             library: library,
+            compiledLibrary: CompiledLibrary(library, names: partials.keys),
             css: try TemplateSet.asset(text("billing.css"), closingTag: "</style"))
     }
 }

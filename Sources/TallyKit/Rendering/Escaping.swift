@@ -37,6 +37,41 @@ package enum Escape {
         return out
     }
 
+    /// `html(_:)` appended to bytes, reading UTF-8: the characters it escapes and the
+    /// controls it replaces are ASCII bytes, or U+0080 to U+009F (`C2 80` to `C2 9F`).
+    static func appendHTML(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0, copied = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                let entity: StaticString
+                var width = 1
+                switch b {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                case 0xC2 where i + 1 < bytes.count && bytes[i + 1] <= 0x9F:
+                    entity = "\u{FFFD}"
+                    width = 2
+                default:
+                    guard isControl(UInt32(b)), b < 0x80 else {
+                        i += 1
+                        continue
+                    }
+                    entity = "\u{FFFD}"
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                i += width
+                copied = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        }
+    }
+
     /// Markdown with HTML entities, for `{{% CONTENT_TYPE: MARKDOWN}}` (a template of
     /// one's own; `usage.md` and `billing.md` use `gfm(_:)`).
     ///

@@ -64,7 +64,7 @@ package struct PageRenderer: Sendable {
             active: jobs, hasActive: !jobs.isEmpty, billed: report.billing != nil,
             invoices: invoices.map { LinkView(label: $0.number, href: "../" + $0.file) }, hasInvoices: !invoices.isEmpty)
         try templates.pages.customer.checkSize(view)
-        return RenderedFile(name: "customers/" + customer.file, bytes: Array(templates.pages.customer.render(view).utf8))
+        return RenderedFile(name: "customers/" + customer.file, bytes: templates.pages.customer.bytes(view))
     }
 
     /// How many pages the customer list takes (at least one).
@@ -85,7 +85,7 @@ package struct PageRenderer: Sendable {
             next: n + 1 < count ? LinkView(label: "next page", href: Self.indexFile(n + 1)) : nil,
             rows: rows.map { CustomerRowView($0, format: format) })
         try templates.pages.customers.checkSize(view)
-        return RenderedFile(name: "customers/" + Self.indexFile(n), bytes: Array(templates.pages.customers.render(view).utf8))
+        return RenderedFile(name: "customers/" + Self.indexFile(n), bytes: templates.pages.customers.bytes(view))
     }
 
     /// `errors/<rank>.html` for each error group `usage.html` lists.
@@ -107,7 +107,7 @@ package struct PageRenderer: Sendable {
                 },
                 shown: format.count(Int64(cluster.rows.count)), more: cluster.count > Int64(cluster.rows.count))
             try templates.pages.errorGroup.checkSize(view)
-            return RenderedFile(name: "errors/\(i + 1).html", bytes: Array(templates.pages.errorGroup.render(view).utf8))
+            return RenderedFile(name: "errors/\(i + 1).html", bytes: templates.pages.errorGroup.bytes(view))
         }
     }
 }

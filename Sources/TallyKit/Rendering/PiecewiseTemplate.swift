@@ -15,6 +15,8 @@ struct PiecewiseTemplate: Sendable {
     static let costLimit = 1 << 27
 
     let pieces: [MustacheTemplate]
+    /// The pieces as tally renders them (`CompiledTemplate`); `nil` when one does not compile.
+    let compiled: [CompiledTemplate]?
     /// The partials the template includes.
     let partials: [TemplateOutline.PartialUse]
     /// The template as nodes (`RenderEstimate`).
@@ -41,6 +43,8 @@ struct PiecewiseTemplate: Sendable {
             pieces.append(try Self.parse(prefix + text[from.index..<to.index], startingAt: from, prefixLines: prefix.isEmpty ? 0 : 1))
         }
         self.pieces = pieces
+        let compiled = pieces.compactMap(CompiledTemplate.init)
+        self.compiled = compiled.count == pieces.count ? compiled : nil
         self.partials = outline.partials
         self.tree = outline.tree
     }
@@ -65,6 +69,15 @@ struct PiecewiseTemplate: Sendable {
         var out = ""
         for piece in pieces { out += piece.render(object, library: library) }
         return out
+    }
+
+    /// Renders into bytes, as `render(_:library:)` would: through the compiled pieces, or
+    /// swift-mustache when they do not cover the template or a value.
+    func bytes(_ object: Any, library: CompiledLibrary? = nil, capacity: Int = 0) -> [UInt8] {
+        if let compiled, let bytes = CompiledRender.render(compiled, object, library: library, capacity: capacity) {
+            return bytes
+        }
+        return Array(render(object, library: library?.library).utf8)
     }
 
     /// Parses `text` whole (for a partial, which swift-mustache renders as one template),

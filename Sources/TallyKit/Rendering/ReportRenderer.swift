@@ -38,8 +38,8 @@ package struct ReportRenderer: Sendable {
     ///   more than `TemplateSet.maxRenderedSize` (`PiecewiseTemplate.checkSize`).
     package func render(_ report: UsageReport, formats: Set<ReportFormat> = Set(ReportFormat.allCases)) throws -> [RenderedFile] {
         var files: [RenderedFile] = []
-        if formats.contains(.html) { files.append(RenderedFile(name: "usage.html", bytes: Array(try html(report).utf8))) }
-        if formats.contains(.md) { files.append(RenderedFile(name: "usage.md", bytes: Array(try markdown(report).utf8))) }
+        if formats.contains(.html) { files.append(RenderedFile(name: "usage.html", bytes: try htmlBytes(report))) }
+        if formats.contains(.md) { files.append(RenderedFile(name: "usage.md", bytes: try markdownBytes(report))) }
         if formats.contains(.csv) {
             let csv = ReportCSV(bom: csvBOM)
             files.append(RenderedFile(name: "usage_by_customer.csv", bytes: csv.customers(report.customers)))
@@ -51,8 +51,14 @@ package struct ReportRenderer: Sendable {
         return files
     }
 
+    /// `usage.html` as text.
+    func html(_ report: UsageReport) throws -> String { String(decoding: try htmlBytes(report), as: UTF8.self) }
+
+    /// `usage.md` as text.
+    func markdown(_ report: UsageReport) throws -> String { String(decoding: try markdownBytes(report), as: UTF8.self) }
+
     /// `usage.html`: the view with its charts, style, script and their policy.
-    func html(_ report: UsageReport) throws -> String {
+    func htmlBytes(_ report: UsageReport) throws -> [UInt8] {
         var view = UsageView(report, format: format, customerCap: Self.htmlCustomerCap, errorCap: Self.htmlErrorCap)
         view.charts = ChartsView(report, charts: SVGCharts(format: format))
         let styleHash = SHA256.cspSource(style), scriptHash = SHA256.cspSource(templates.script)
@@ -60,13 +66,13 @@ package struct ReportRenderer: Sendable {
         view.script = templates.script
         view.csp = "default-src 'none'; style-src \(styleHash); script-src \(scriptHash); img-src data:; base-uri 'none'; form-action 'none'"
         try templates.html.checkSize(view)
-        return templates.html.render(view)
+        return templates.html.bytes(view)
     }
 
     /// `usage.md`.
-    func markdown(_ report: UsageReport) throws -> String {
+    func markdownBytes(_ report: UsageReport) throws -> [UInt8] {
         let view = UsageView(report, format: format, customerCap: Self.markdownCustomerCap, errorCap: Self.markdownErrorCap)
         try templates.markdown.checkSize(view)
-        return templates.markdown.render(view)
+        return templates.markdown.bytes(view)
     }
 }

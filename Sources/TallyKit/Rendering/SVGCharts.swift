@@ -173,8 +173,9 @@ struct SVGCharts {
     private func num(_ v: Double) -> String { Self.coordinate(v) }
 
     /// A coordinate with at most one decimal, the same on every machine.
+    /// Bounded to ±10^9 (and 0 for NaN) so no value from the data can trap the conversion.
     static func coordinate(_ v: Double) -> String {
-        let tenths = Int64((v * 10).rounded())
+        let tenths = v.isNaN ? 0 : Int64((max(-1e9, min(1e9, v)) * 10).rounded())
         return tenths % 10 == 0 ? String(tenths / 10) : DisplayFormat.decimal(numerator: tenths, denominator: 1, places: 1)
     }
 }

@@ -14,8 +14,9 @@ struct TrendCharts {
         guard !trends.points.isEmpty else { return "" }
         let p = trends.points
         let rates = p.map { point -> Int64 in
-            guard let f = point.failureRate.fraction else { return 0 }
-            return Int64((f * 10_000).rounded())
+            // Bounded first: negative counters (kept within 32 bits per job) can make any fraction.
+            guard let f = point.failureRate.fraction, f.isFinite else { return 0 }
+            return Int64((max(-1e12, min(1e12, f)) * 10_000).rounded())
         }
         return "<div class=\"multiples\">"
             + chart(id: "trend-jobs", title: "Jobs", values: p.map(\.jobs), text: p.map { format.count($0.jobs) }, trends: trends)

@@ -40,8 +40,11 @@ struct JSONTextFields {
     /// Fills `found` (reset to one `nil` per key, its storage reused across rows)
     /// with the values of `keys`; false, and `found` all `nil`, when the text is not JSON.
     static func values(in text: UnsafeBufferPointer<UInt8>, keys: [[UInt8]], into found: inout [Value?]) -> Bool {
-        found.removeAll(keepingCapacity: true)
-        found.append(contentsOf: repeatElement(nil, count: keys.count))
+        if found.count == keys.count {
+            for k in found.indices { found[k] = nil }
+        } else {
+            found = Array(repeating: nil, count: keys.count)
+        }
         guard let base = text.baseAddress, !text.isEmpty else { return false }
         var scanner = JSONTextFields(base, text.count)
         scanner.skipSpace()
@@ -145,7 +148,18 @@ struct JSONTextFields {
     private mutating func skipString() -> Bool? {
         i += 1
         var escapes = false
-        while i < count {
+        while true {
+            // Straight to the first quote, backslash or control byte of the next 8, if any.
+            while i + 8 <= count {
+                let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+                if special == 0 {
+                    i += 8
+                } else {
+                    i += special.trailingZeroBitCount >> 3
+                    break
+                }
+            }
+            guard i < count else { return nil }
             let c = base[i]
             if c == UInt8(ascii: "\"") {
                 i += 1
@@ -171,7 +185,19 @@ struct JSONTextFields {
             }
             i += 1
         }
-        return nil
+    }
+
+    /// The high bit of each byte of `word` (little-endian) that ends or interrupts a
+    /// string's plain run: a quote, a backslash or a control character. The borrow
+    /// tricks may only mark bytes after one that is really there, so the lowest mark,
+    /// and whether there is one, are exact.
+    @inline(__always)
+    static func specialBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\""))), backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let zeroIn = { (v: UInt64) in (v &- ones) & ~v & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return zeroIn(quote) | zeroIn(backslash) | control
     }
 
     private mutating func skipLiteral(_ word: StaticString) -> Bool {
