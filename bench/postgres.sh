@@ -66,3 +66,34 @@ for n in "${SIZES[@]}"; do
         done | sort -n | sed -n 3p | sed "s|^|  $label: server execution (median of 5): |; s|\$| ${query:0:40}...|" >&2
     done
 done
+
+# --push-down: tally's GROUP BY and window queries next to psql sending the very same queries
+# (captured from the server's log of one tally run), for stats --all-users and the report.
+pg_push_sql() { # FILE COMMAND...: writes the COPY statements a tally run sends into FILE, for psql -f
+    local file=$1
+    shift
+    local log=$pg_dir/log mark
+    mark=$(wc -c <"$log")
+    PGOPTIONS="-c log_statement=all" "$@" >/dev/null 2>&1
+    tail -c +"$((mark + 1))" "$log" | python3 -c '
+import re, sys
+text = sys.stdin.read()
+queries = re.findall(r"statement: (COPY \(.*?\) TO STDOUT \(FORMAT binary\))", text, re.S)
+# The aggregate queries and narrowed streams of the push-down, not the users or skipped rows a run streams too.
+print("".join(q + ";\n" for q in queries if "FROM users" not in q and "NOT COALESCE" not in q))' >"$file"
+}
+for n in "${SIZES[@]}"; do
+    uri="postgresql://tally@/jobs_$n?host=$pg_dir"
+    label="PostgreSQL $(human "$n") jobs"
+    pg_push_sql "$SCRATCH/stats-$n.sql" "$TALLY" stats "$uri" --all-users --push-down --jobs 1 --out "$SHM/capture-stats"
+    report_args="--from 2026-07-01 --to 2026-12-01 --as-of 2026-11-29T00:00:00Z --format json,csv"
+    pg_push_sql "$SCRATCH/report-$n.sql" "$TALLY" report "$uri" $report_args --push-down --jobs 1 --out "$SHM/capture-report"
+    alternate "$label: stats push-down" \
+        "tally stats --all-users --push-down" "'$TALLY' stats '$uri' --all-users --push-down --out @SHM@" \
+        "psql: the same push-down queries" "psql -X -q -d '$uri' -f '$SCRATCH/stats-$n.sql' >/dev/null" \
+        "tally stats --all-users (streaming)" "'$TALLY' stats '$uri' --all-users --out @SHM@"
+    alternate "$label: report push-down" \
+        "tally report --push-down" "'$TALLY' report '$uri' $report_args --push-down --out @SHM@" \
+        "psql: the same push-down queries" "psql -X -q -d '$uri' -f '$SCRATCH/report-$n.sql' >/dev/null" \
+        "tally report (streaming)" "'$TALLY' report '$uri' $report_args --out @SHM@"
+done

@@ -212,6 +212,13 @@ for inp in groups:
     if report and floor:
         r = statistics.median(report) / statistics.median(floor)
         ratios.append(f"| {inp} | tally report CPU / sqlite3 read CPU | {r:.2f} | {'met' if r <= 3.0 else 'NOT met'} (<= 3.0) |")
+    # Issue 13's PostgreSQL targets: streaming <= 1.3x psql COPY of the same SELECT; push-down <= 1.2x psql sending its queries.
+    for tally, peer, target in [("tally stats --all-users", "psql COPY binary (same SELECT)", 1.3),
+                                ("tally stats --all-users --push-down", "psql: the same push-down queries", 1.2),
+                                ("tally report --push-down", "psql: the same push-down queries", 1.2)]:
+        if m(tally) and m(peer):
+            r = m(tally) / m(peer)
+            ratios.append(f"| {inp} | {tally} / {peer} | {r:.2f} | {'met' if r <= target else 'NOT met'} (<= {target}) |")
 if ratios:
     print("\n| input | ratio (medians: wall time, or CPU where it says so) | value | target |")
     print("|---|---|---:|---|")

@@ -186,7 +186,7 @@ _tally() {
 
 _tally_report() {
     repeating_flags=()
-    non_repeating_flags=(--strict --no-strict --lenient --csv-bom --no-csv-bom --private --no-private --no-plan --fail-on-restatement --no-fail-on-restatement --quiet --version -h --help)
+    non_repeating_flags=(--strict --no-strict --lenient --push-down --csv-bom --no-csv-bom --private --no-private --no-plan --fail-on-restatement --no-fail-on-restatement --quiet --version -h --help)
     repeating_options=(--user)
     non_repeating_options=(--config --jobs --period --from --to --tz --as-of --stuck-after --out --format --templates --paper --plan --ledger --log-level --log-format --log-timestamps)
     __tally_offer_flags_options -1
@@ -272,7 +272,7 @@ _tally_report() {
 
 _tally_stats() {
     repeating_flags=()
-    non_repeating_flags=(--strict --no-strict --lenient --all-users --api-compat --pretty --private --quiet --version -h --help)
+    non_repeating_flags=(--strict --no-strict --lenient --push-down --all-users --api-compat --pretty --private --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--jobs --user --out --log-level --log-format --log-timestamps)
     __tally_offer_flags_options -1

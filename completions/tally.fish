@@ -23,9 +23,9 @@ function __tally_parse_tokens -S
         __tally_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'report'
-            __tally_parse_subcommand -r 1 'config=' 'user=+' 'strict' 'no-strict' 'lenient' 'jobs=' 'period=' 'from=' 'to=' 'tz=' 'as-of=' 'stuck-after=' 'out=' 'format=' 'templates=' 'paper=' 'csv-bom' 'no-csv-bom' 'private' 'no-private' 'plan=' 'no-plan' 'ledger=' 'fail-on-restatement' 'no-fail-on-restatement' 'log-level=' 'log-format=' 'log-timestamps=' 'quiet' 'version' 'h/help'
+            __tally_parse_subcommand -r 1 'config=' 'user=+' 'strict' 'no-strict' 'lenient' 'jobs=' 'push-down' 'period=' 'from=' 'to=' 'tz=' 'as-of=' 'stuck-after=' 'out=' 'format=' 'templates=' 'paper=' 'csv-bom' 'no-csv-bom' 'private' 'no-private' 'plan=' 'no-plan' 'ledger=' 'fail-on-restatement' 'no-fail-on-restatement' 'log-level=' 'log-format=' 'log-timestamps=' 'quiet' 'version' 'h/help'
         case 'stats'
-            __tally_parse_subcommand -r 1 'strict' 'no-strict' 'lenient' 'jobs=' 'user=' 'all-users' 'api-compat' 'pretty' 'out=' 'private' 'log-level=' 'log-format=' 'log-timestamps=' 'quiet' 'version' 'h/help'
+            __tally_parse_subcommand -r 1 'strict' 'no-strict' 'lenient' 'jobs=' 'push-down' 'user=' 'all-users' 'api-compat' 'pretty' 'out=' 'private' 'log-level=' 'log-format=' 'log-timestamps=' 'quiet' 'version' 'h/help'
         case 'plan'
             __tally_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -121,6 +121,7 @@ complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "t
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally report" no-strict' -l 'no-strict' -d 'Treat any skipped row as fatal (exit 65) instead of a counted warning (default: --no-strict).'
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally report" lenient' -l 'lenient' -d 'Count an NDJSON source\'s last line that is cut short (no newline, unfinished JSON: a file still being written) as a skipped row instead of failing (exit 65).'
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally report" jobs' -l 'jobs' -d 'Threads reading the sources (default: the number of cores).' -rfka ''
+complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally report" push-down' -l 'push-down' -d 'Let PostgreSQL compute the numbers (GROUP BY in the database; one PostgreSQL source; stats needs --all-users). Same output as streaming.'
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally report" period' -l 'period' -d 'YYYY-MM, YYYY-MM-DD, YYYY-Www, yesterday, last-month, this-month or last-7-days (default: this-month).' -rfka 'yesterday last-month this-month last-7-days'
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally report" from' -l 'from' -d 'First day of a custom period (YYYY-MM-DD, included).' -rfka ''
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally report" to' -l 'to' -d 'Day after a custom period (YYYY-MM-DD, excluded).' -rfka ''
@@ -151,6 +152,7 @@ complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "t
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally stats" no-strict' -l 'no-strict' -d 'Treat any skipped row as fatal (exit 65) instead of a counted warning (default: --no-strict).'
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally stats" lenient' -l 'lenient' -d 'Count an NDJSON source\'s last line that is cut short (no newline, unfinished JSON: a file still being written) as a skipped row instead of failing (exit 65).'
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally stats" jobs' -l 'jobs' -d 'Threads reading the sources (default: the number of cores).' -rfka ''
+complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally stats" push-down' -l 'push-down' -d 'Let PostgreSQL compute the numbers (GROUP BY in the database; one PostgreSQL source; stats needs --all-users). Same output as streaming.'
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally stats" user' -l 'user' -d 'The user, by id or email (required unless --all-users).' -rfka ''
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally stats" all-users' -l 'all-users' -d 'Write DIR/<user_id>.json for every user plus DIR/index.json (needs --out).'
 complete -c 'tally' -n '__tally_should_offer_completions_for_flags_or_options "tally stats" api-compat' -l 'api-compat' -d 'Exactly what the endpoint returns: newest 1000 jobs including anonymous ones; 403 (exit 77) for an inactive user.'

@@ -23,6 +23,9 @@ struct ScanFlags: ParsableArguments {
     @Option(name: .customLong("jobs"), help: ArgumentHelp("Threads reading the sources (default: the number of cores).", valueName: "n"))
     var parallelism: Int?
 
+    @Flag(help: "Let PostgreSQL compute the numbers (GROUP BY in the database; one PostgreSQL source; stats needs --all-users). Same output as streaming.")
+    var pushDown = false
+
     func validate() throws {
         if let parallelism, parallelism < 1 { throw ValidationError("--jobs must be at least 1") }
     }

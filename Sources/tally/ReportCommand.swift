@@ -57,6 +57,7 @@ struct ReportCommand: ParsableCommand {
         flags.users = input.user
         flags.strict = input.scan.strict
         flags.jobs = input.scan.parallelism
+        flags.pushDown = input.scan.pushDown ? true : nil
         flags.period = period.period
         flags.from = period.from
         flags.to = period.to

@@ -19,6 +19,8 @@ struct StatsCommand: ParsableCommand {
               tally stats history.sqlite --user alice@example.com --api-compat
               # the service's database (password from ~/.pgpass): only alice's rows are read
               tally stats 'postgresql://tally_reader@replica.internal/docproc' --user alice@example.com --api-compat
+              # every user's stats computed by the database (GROUP BY), not streamed row by row
+              tally stats 'postgresql://tally_reader@replica.internal/docproc' --all-users --push-down --out /srv/stats
               # crontab: every user's stats for the web server at 01:00
               0 1 * * * /usr/local/bin/tally stats /var/lib/docproc/history.sqlite --all-users --out /srv/stats
 
@@ -45,6 +47,7 @@ struct StatsCommand: ParsableCommand {
             apiCompat: selection.apiCompat, pretty: selection.pretty, strict: scan.strict ?? false,
             parallelism: scan.parallelism ?? TallyDefaults.parallelism, fileMode: selection.private ? 0o600 : 0o644)
         request.lenient = scan.lenient
+        request.pushDown = scan.pushDown
         try CommandRunner.runCancellable(logger: { logger }) { cancellation in
             CommandRunner.writeOut(try StatsRun.run(request, logger: logger, cancellation: cancellation))
         }

@@ -28,7 +28,7 @@ import Testing
             "tally: error: \(path):1: jobs: expected a whole number, found 'none'",
             "tally: error: \(path):2: formats: unknown format 'pdf' (use html, csv, md, json)",
             "tally: error: \(path):3: unknown key 'timezon'; did you mean 'timezone'? (keys: sources, out, timezone, plan, ledger, fail_on_restatement, "
-                + "templates, formats, csv_bom, paper, stuck_after, users, log_level, log_format, log_timestamps, jobs, strict, private)",
+                + "templates, formats, csv_bom, paper, stuck_after, users, log_level, log_format, log_timestamps, jobs, strict, private, push_down)",
         ])
         let good = try Tally.run(["config", "check", dir.write("ok.yaml", "jobs: 2\n")])
         #expect(good.status == 0)

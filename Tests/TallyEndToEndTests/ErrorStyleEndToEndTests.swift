@@ -37,7 +37,7 @@ import Testing
                         "\(dir("missing.sqlite")): no such file")
         let config = dir.write("tally.yaml", "timezon: UTC\n")
         let keys = "sources, out, timezone, plan, ledger, fail_on_restatement, templates, formats, csv_bom, paper, stuck_after, users, log_level, log_format, "
-            + "log_timestamps, jobs, strict, private"
+            + "log_timestamps, jobs, strict, private, push_down"
         try expectError(["config", "check", config], 65, "\(config):1: unknown key 'timezon'; did you mean 'timezone'? (keys: \(keys))")
         try expectError(["sample", "--out", dir("file/sample"), "--jobs", "3"], 73, "\(dir("file/sample")): No such file or directory")
     }

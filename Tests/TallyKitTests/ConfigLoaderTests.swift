@@ -18,7 +18,8 @@ import Testing
             "log_format: json",
             "jobs: 3",
             "strict: true",
-            "private: false")
+            "private: false",
+            "push_down: true")
         #expect(config.sources == ["/etc/tally/history.sqlite", "/data/export.ndjson.gz", "-"])
         #expect(config.out == "/etc/tally/reports/%Y-%m")
         #expect(config.timezone == "Europe/Berlin")
@@ -33,6 +34,7 @@ import Testing
         #expect(config.jobs == 3)
         #expect(config.strict == true)
         #expect(config.private == false)
+        #expect(config.pushDown == true)
     }
 
     @Test func absentKeysStayUnset() throws {
@@ -45,7 +47,7 @@ import Testing
         (
             ["sources: [a.sqlite]", "out: reports", "timezon: UTC"],
             "tally.yaml:3: unknown key 'timezon'; did you mean 'timezone'? (keys: sources, out, timezone, plan, ledger, fail_on_restatement, "
-                + "templates, formats, csv_bom, paper, stuck_after, users, log_level, log_format, log_timestamps, jobs, strict, private)"
+                + "templates, formats, csv_bom, paper, stuck_after, users, log_level, log_format, log_timestamps, jobs, strict, private, push_down)"
         ),
         (["jobs: four"], "tally.yaml:1: jobs: expected a whole number, found 'four'"),
         (["jobs: 0"], "tally.yaml:1: jobs: must be at least 1, not 0"),

@@ -10,7 +10,8 @@ import Testing
         try ConfigFixture.parse(
             "sources: [a.sqlite, b.ndjson]", "out: reports", "timezone: Europe/Berlin", "plan: plan.yaml",
             "templates: tpl", "formats: md", "csv_bom: true", "stuck_after: 2h", "users: [alice@example.com]",
-            "log_level: debug", "log_format: json", "jobs: 3", "strict: true", "private: true")
+            "log_level: debug", "log_format: json", "jobs: 3", "strict: true", "private: true",
+            "push_down: true")
     }
 
     static func flags() -> ReportFlags {
@@ -64,6 +65,7 @@ import Testing
         #expect(request.stuckAfterMicros == 2 * 3_600_000_000)
         #expect(request.users == ["alice@example.com"])
         #expect(request.parallelism == 3)
+        #expect(request.pushDown)
         #expect(request.strict == true)
         #expect(request.fileMode == 0o600)
         #expect(resolved.logging == LogSettings(level: .debug, format: .json, quiet: true))

@@ -22,6 +22,20 @@ package struct QuantileSketch: Sendable, Equatable {
     /// An empty sketch.
     package init() {}
 
+    /// A sketch of values counted elsewhere (a database, `--push-down`): `count` values in
+    /// bucket `index` of `bucketIndex(_:)`, or zero or negative when `index` is `nil`; the largest is `max`.
+    package init(bucket index: Int?, count: Int64, max: Int64) {
+        guard count > 0 else { return }
+        self.count = count
+        self.max = max
+        guard let index else {
+            zeros = count
+            return
+        }
+        buckets = Array(repeating: 0, count: Self.bucketCount)
+        buckets[Swift.max(0, Swift.min(Self.bucketCount - 1, index))] = count
+    }
+
     /// Adds one value in microseconds.
     package mutating func add(_ value: Int64) {
         count += 1

@@ -32,6 +32,9 @@ public struct ReadOptions: Sendable, Equatable {
     /// When set, only one user's endpoint stats are wanted (`tally stats --user`):
     /// a source may deliver just the jobs the filter names, read through an index.
     package var onlyJobsFor: JobOwnerFilter?
+    /// When set, the database computed the aggregates of every usable row (`--push-down`):
+    /// a source delivers users and only the rows its decoder would skip, for their diagnostics.
+    package var onlySkippedRows = false
 
     /// Makes read options; by default every kind is read, with every field.
     public init(

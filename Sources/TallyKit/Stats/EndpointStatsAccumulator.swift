@@ -46,6 +46,12 @@ package struct EndpointStatsAccumulator: Accumulator {
         anonymous.merge(later.anonymous)
     }
 
+    /// Folds in a tally of `user`'s jobs counted elsewhere (`--push-down`), uncapped mode only.
+    mutating func merge(_ tally: UserJobTally, of user: String) {
+        if let only = onlyUsers, !only.contains(user) { return }
+        tallies.update(user, default: UserJobTally()) { $0.merge(tally) }
+    }
+
     /// The endpoint object for a user id (the zero object, or anonymous jobs only, when they have none).
     package func stats(for user: String) -> EndpointStats {
         if capped {

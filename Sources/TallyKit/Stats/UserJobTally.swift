@@ -33,9 +33,7 @@ package struct UserJobTally: Sendable {
         processed = saturatingAdd(processed, job.processedCount)
         failed = saturatingAdd(failed, job.failedCount)
         count(job.status, newest: job.createdAt, job.id)
-        if recent.count < Self.recentLimit || recent[recent.count - 1].recencyKey.isOlder(than: job.createdAt, job.id) {
-            keepRecent(JobSummary(job))
-        }
+        offerRecent(job)
     }
 
     /// Puts `summary` in its newest-first place among the kept jobs, dropping the oldest past the limit.
@@ -88,6 +86,26 @@ package struct UserJobTally: Sendable {
     static let statusLimit = 100
     /// The status the others are counted under past `statusLimit`.
     static let otherStatuses = "(other statuses)"
+
+    /// No jobs.
+    package init() {}
+
+    /// A tally counted elsewhere (a database's GROUP BY, `--push-down`): `count` jobs of
+    /// `status` with these sums, the newest of them at `newest`; no recent jobs.
+    init(status: String, count: Int64, documents: Int64, processed: Int64, failed: Int64, newest: RecencyKey) {
+        totalJobs = count
+        totalDocuments = documents
+        self.processed = processed
+        self.failed = failed
+        statuses.append(StatusCount(status: status, count: count, newest: newest))
+    }
+
+    /// Offers a job counted elsewhere to the five newest only.
+    mutating func offerRecent(_ job: JobRecord) {
+        if recent.count < Self.recentLimit || recent[recent.count - 1].recencyKey.isOlder(than: job.createdAt, job.id) {
+            keepRecent(JobSummary(job))
+        }
+    }
 
     /// Folds in another tally of the same user.
     package mutating func merge(_ other: UserJobTally) {

@@ -17,15 +17,21 @@ struct CustomerDetailTally: Sendable {
     }
 
     mutating func add(_ job: JobRecord, bucket b: Int, errorKey: String?) {
-        jobsCreated[b] += 1
-        jobProcessed[b] = saturatingAdd(jobProcessed[b], job.processedCount)
-        jobFailed[b] = saturatingAdd(jobFailed[b], job.failedCount)
+        add(jobs: 1, processed: job.processedCount, failed: job.failedCount, bucket: b)
         jobTypes.add(job.jobType)
         models.add(job.modelName ?? "(none)")
         if let errorKey { errors.add(errorKey) }
     }
 
-    /// A failed document's error group.
+    /// Counts `jobs` jobs created in bucket `b` with their processed and failed sums at once (`--push-down`).
+    mutating func add(jobs: Int64, processed: Int64, failed: Int64, bucket b: Int) {
+        guard jobsCreated.indices.contains(b) else { return }
+        jobsCreated[b] += jobs
+        jobProcessed[b] = saturatingAdd(jobProcessed[b], processed)
+        jobFailed[b] = saturatingAdd(jobFailed[b], failed)
+    }
+
+    /// A failed job's or document's error group.
     mutating func addFailure(_ errorKey: String) {
         errors.add(errorKey)
     }

@@ -53,6 +53,12 @@ struct ErrorTally: Sendable {
         byJobType.add(job.jobType, failed: failed)
         byModel.add(job.modelName, failed: failed)
         guard failed else { return nil }
+        return addFailure(job)
+    }
+
+    /// Counts a failed job's message and row, not its job type and model (`--push-down` counts
+    /// those in the database); returns its message's normalised key.
+    mutating func addFailure(_ job: JobRecord) -> String {
         failedJobs += 1
         let at = job.completedAt ?? job.createdAt
         return record(job.errorMessage, at: at, row: FailureRow(at: at, jobID: job.id, userID: job.userID))
@@ -65,6 +71,12 @@ struct ErrorTally: Sendable {
         bySourceType.add(document.fileSourceType, failed: failed)
         byExtraction.add(document.extractionMethod, failed: failed)
         guard failed else { return nil }
+        return addFailure(document, at: instant)
+    }
+
+    /// Counts a failed document's message and row, not its source type and extraction method
+    /// (`--push-down` counts those in the database); returns its message's normalised key.
+    mutating func addFailure(_ document: DocumentRecord, at instant: Instant) -> String {
         failedDocuments += 1
         // The job id only where every source reads it (a report reads documents without it).
         let row = FailureRow(at: instant, jobID: nil, documentID: document.id, userID: DocumentMetrics.owner(document))

@@ -62,3 +62,10 @@ struct JobSizes: Sendable, Equatable {
         return t
     }
 }
+
+extension JobSizes {
+    /// `count` jobs whose size has `digits` digits, counted elsewhere (a database, `--push-down`).
+    init(digits: Int, count: Int64) {
+        byDigits[max(0, min(byDigits.count - 1, digits))] = count
+    }
+}

@@ -10,11 +10,16 @@ struct TrendTally: Sendable {
 
     /// Counts a job created in period `index`, as `PeriodTally` counts it.
     mutating func add(_ job: JobRecord, at index: Int) {
+        add(jobs: 1, documents: job.totalDocuments, processed: job.processedCount, failed: job.failedCount, at: index)
+    }
+
+    /// Counts `jobs` jobs of period `index` with their counters' sums at once (`--push-down`).
+    mutating func add(jobs: Int64, documents: Int64, processed: Int64, failed: Int64, at index: Int) {
         guard counts.indices.contains(index) else { return }
-        counts[index].jobs += 1
-        counts[index].documents = saturatingAdd(counts[index].documents, job.totalDocuments)
-        counts[index].processed = saturatingAdd(counts[index].processed, job.processedCount)
-        counts[index].failed = saturatingAdd(counts[index].failed, job.failedCount)
+        counts[index].jobs += jobs
+        counts[index].documents = saturatingAdd(counts[index].documents, documents)
+        counts[index].processed = saturatingAdd(counts[index].processed, processed)
+        counts[index].failed = saturatingAdd(counts[index].failed, failed)
     }
 
     mutating func merge(_ other: TrendTally) {

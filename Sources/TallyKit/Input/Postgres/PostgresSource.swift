@@ -48,11 +48,13 @@ package struct PostgresSource: HistorySource {
             if let filter = options.onlyJobsFor, let select = schema.userJobsSelect(filter, details: options.jobDetails) {
                 if isFirstShard { selects.append((select, "jobs", .job)) }
             } else if let blocks = jobBlocks {
-                selects.append((schema.jobsSelect(details: options.jobDetails, where: blocks.condition("j")), "jobs", .job))
+                let condition = Self.conjunction(blocks.condition("j"), options.onlySkippedRows ? schema.usableJobCondition : nil)
+                selects.append((schema.jobsSelect(details: options.jobDetails, where: condition), "jobs", .job))
             }
         }
         if options.kinds.contains(.document), schema.documents != nil, let blocks = documentBlocks {
-            let select = schema.documentsSelect(details: options.documentDetails, where: blocks.condition("d"))
+            let skipped = options.onlySkippedRows ? schema.usableDocumentCondition : nil
+            let select = schema.documentsSelect(details: options.documentDetails, where: Self.conjunction(blocks.condition("d"), skipped))
             selects.append((select, "documents", .document))
         }
         guard !selects.isEmpty else { return }
@@ -61,6 +63,13 @@ package struct PostgresSource: HistorySource {
                 try stream(connection, select, table: table, kind: kind, options, &visitor)
             }
         }
+    }
+
+    /// `range AND NOT usable` (usable NULL counts as not usable): the rows a read would skip in the range.
+    private static func conjunction(_ range: String?, _ usable: String?) -> String? {
+        guard let usable else { return range }
+        let skipped = "NOT COALESCE(\(usable), false)"
+        return range.map { "\($0) AND \(skipped)" } ?? skipped
     }
 
     /// Streams one SELECT, handing each decoded row or skip note to the visitor.

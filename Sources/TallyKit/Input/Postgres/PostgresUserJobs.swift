@@ -27,7 +27,7 @@ extension PostgresSchema {
 
     /// A condition true exactly for the jobs `PostgresRowDecoder.job` accepts,
     /// `nil` unless `id` is a `uuid` and the timestamps and counters are native (only Swift can tell then).
-    private var usableJobCondition: String? {
+    var usableJobCondition: String? {
         let inRange = { (column: String) in
             "j.\(column) > '-infinity' AND j.\(column) < '10000-01-01 00:00:00+00'"
         }
@@ -41,6 +41,8 @@ extension PostgresSchema {
         }
         for counter in ["total_documents", "processed_count", "failed_count"] where jobs.has(counter) {
             guard jobs.isNative(counter) else { return nil }
+            // `RecordBounds`: a counter outside the upstream 32-bit integer skips the row.
+            parts.append("(j.\(counter) IS NULL OR j.\(counter) BETWEEN -2147483648 AND 2147483647)")
         }
         return "(" + parts.joined(separator: " AND ") + ")"
     }

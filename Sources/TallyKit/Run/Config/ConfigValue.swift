@@ -39,6 +39,7 @@ struct ConfigValue {
         case "jobs": config.jobs = try checked { try OptionValues.jobs(integer()) }
         case "strict": config.strict = try bool()
         case "private": config.private = try bool()
+        case "push_down": config.pushDown = try bool()
         default: throw setting.problem("unknown key")
         }
     }

@@ -32,6 +32,8 @@ package struct ReportFlags: Sendable, Equatable {
     package var `private`: Bool?
     package var strict: Bool?
     package var jobs: Int?
+    /// `--push-down` (`nil`: not given).
+    package var pushDown: Bool?
     /// `--log-level`, `--log-format`, `--quiet`.
     package var logging = LogSettings()
 

@@ -77,6 +77,7 @@ package enum ReportOptions {
         request.ledgerPath = plan == nil ? nil : flags.ledger ?? config?.ledger
         request.failOnRestatement = flags.failOnRestatement ?? config?.failOnRestatement ?? false
         request.paper = try flags.paper.map { p in try OptionValues.named("--paper") { try PaperSize.named(p) } } ?? config?.paper ?? .a4
+        request.pushDown = flags.pushDown ?? config?.pushDown ?? false
         return ResolvedReport(request: request, logging: flags.logging.over(config), config: config)
     }
 

@@ -44,11 +44,14 @@ package struct TallyConfig: Sendable, Equatable {
     package var strict: Bool?
     /// `private`: output files with mode 0600.
     package var `private`: Bool?
+    /// `push_down`: let PostgreSQL compute the tallies.
+    package var pushDown: Bool?
 
     /// Every key a config file may have, in documentation order.
     package static let keys = [
         "sources", "out", "timezone", "plan", "ledger", "fail_on_restatement", "templates", "formats", "csv_bom", "paper",
         "stuck_after", "users", "log_level", "log_format", "log_timestamps", "jobs", "strict", "private",
+        "push_down",
     ]
 
     /// Command-line spellings that are not near their key by edit distance.

@@ -23,6 +23,8 @@ package struct ReportRequest: Sendable {
     package var strict: Bool
     /// A cut-short last NDJSON line is a counted skip (`--lenient`), not an error.
     package var lenient = false
+    /// Let the database compute the tallies (`--push-down`: one PostgreSQL source, no plan).
+    package var pushDown = false
     package var parallelism: Int
     /// Jobs pending or processing longer than this are stuck (microseconds).
     package var stuckAfterMicros: Int64

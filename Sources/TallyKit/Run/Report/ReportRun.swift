@@ -11,6 +11,11 @@ package enum ReportRun {
     ///   and a refused `outDirectory` is refused before anything is created.
     package static func run(_ request: ReportRequest, logger: Logger, cancellation: Cancellation = Cancellation()) throws -> ReportOutcome {
         let started = DispatchTime.now()
+        if request.pushDown {
+            try PushDownSources.check(request.sources)
+            // Billing lists single jobs per window (in flight, unbillable): not pushed down yet.
+            guard request.planPath == nil else { throw TallyError.usage("--push-down does not bill yet: run invoices without it") }
+        }
         let target = try OutputTarget(request.outDirectory)
         let plan = try request.planPath.map { try PlanLoader.load(path: $0) }
         let zoneName = request.zoneID ?? plan?.timeZone ?? "UTC"
@@ -89,6 +94,8 @@ package enum ReportRun {
         let progress = request.showProgress ? ScanProgress() : nil
         var read = ReadOptions(documentDetails: false)
         read.lenient = request.lenient
+        // With --push-down the scan reads the users and the rows a read skips (their warnings); the database counts the rest.
+        read.onlySkippedRows = request.pushDown
         let options = ScanOptions(
             read: read, parallelism: request.parallelism, strict: request.strict, progress: progress,
             cancellation: cancellation, passDiscarded: { spools.removeAll() })
@@ -99,6 +106,10 @@ package enum ReportRun {
             ReportAccumulator(
                 usage: UsageAccumulator(scope: scope), stats: EndpointStatsAccumulator(capped: false, onlyUsers: scope.users),
                 spool: writeJobs ? spools.make() : nil)
+        }
+        if request.pushDown, let source = sources.first as? PostgresSource {
+            try ReportPushDown.add(
+                source, to: &result.aggregate, diagnostics: &result.diagnostics, listJobs: writeJobs, cancellation: cancellation)
         }
         progress?.stop()
         logger.info("scan done", metadata: ["seconds": "\(elapsed(since: scanStart))"])

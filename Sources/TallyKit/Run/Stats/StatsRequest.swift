@@ -13,6 +13,8 @@ package struct StatsRequest: Sendable {
     package var strict: Bool
     /// A cut-short last NDJSON line is a counted skip (`--lenient`), not an error.
     package var lenient = false
+    /// Let the database compute the numbers (`--push-down`, `--all-users` on one PostgreSQL source).
+    package var pushDown = false
     package var parallelism: Int
     /// Output file mode (0644, or 0600 for `--private`).
     package var fileMode: UInt32

@@ -15,6 +15,9 @@ package enum StatsRun {
             return []
         }
         guard let wanted = request.user else { throw TallyError.usage("--user or --all-users is required") }
+        if request.pushDown {
+            throw TallyError.usage("--push-down is for --all-users; one user's stats already read only their rows through the index")
+        }
         let sources = try request.sources.map { try SourceOpener.open($0, cancellation: cancellation) }
         let selection = try UserSelection.resolve(wanted, sources: sources, cancellation: cancellation)
         try refuseInactive(selection.record, wanted, request)
@@ -43,6 +46,7 @@ package enum StatsRun {
     /// holds exactly the users of this run; the same lock keeps two runs apart.
     private static func writeAllUsers(_ request: StatsRequest, cancellation: Cancellation, logger: Logger) throws {
         guard let out = request.outDirectory else { throw TallyError.usage("--all-users needs --out DIR") }
+        if request.pushDown { try PushDownSources.check(request.sources) }
         let target = try OutputTarget(out, recognises: StatsFiles.isEarlierOutput)
         let sources = try request.sources.map { try SourceOpener.open($0, cancellation: cancellation) }
         try OutputLock.holding(target) {
@@ -53,10 +57,15 @@ package enum StatsRun {
             do {
                 var read = ReadOptions(kinds: [.job, .user], jobDetails: false)
                 read.lenient = request.lenient
+                // With --push-down the scan reads the users and the rows a read skips (their warnings); the database counts the rest.
+                read.onlySkippedRows = request.pushDown
                 let options = ScanOptions(
                     read: read, parallelism: request.parallelism, strict: request.strict, cancellation: cancellation)
-                let result = try HistoryScan.run(sources, options: options) {
+                var result = try HistoryScan.run(sources, options: options) {
                     EndpointStatsAccumulator(capped: request.apiCompat)
+                }
+                if request.pushDown, let source = sources.first as? PostgresSource {
+                    try StatsPushDown.add(source, to: &result.aggregate, cancellation: cancellation)
                 }
                 try cancellation.scanned()
                 report(result.diagnostics, logger: logger)
