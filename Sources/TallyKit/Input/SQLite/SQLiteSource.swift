@@ -46,7 +46,13 @@ package struct SQLiteSource: HistorySource {
         do {
             try read(connection, options, &watch, into: &visitor)
         } catch {
-            throw watch?.changed() ?? error
+            if let changed = watch?.changed() { throw changed }
+            // Failed before the watch began (a file cut or copied over while the schema was
+            // read looks like "no jobs table"): the change is the cause to report.
+            if watch == nil, let opened, let now = FileSnapshot(path: path), now != opened {
+                throw opened.changedError(name, now: now)
+            }
+            throw error
         }
         if let changed = watch?.changed() { throw changed }
     }
