@@ -72,6 +72,18 @@ extension PostgresSchema {
         return PostgresConnection.literal(text + (zoned ? "+00" : "")) + (zoned ? "::timestamptz" : "::timestamp")
     }
 
+    /// Whether `jobs` has a plain index led by `created_at` (the upstream's
+    /// `idx_jobs_created_at`): without one each bound would cost a scan of the table.
+    ///
+    /// - Throws: `TallyError.cannotOpen` when the catalog cannot be read.
+    func hasCreatedAtIndex(_ connection: PostgresConnection) throws -> Bool {
+        let sql = """
+            SELECT count(*) FROM pg_index AS i JOIN pg_attribute AS a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+            WHERE i.indrelid = $1::regclass AND a.attname = 'created_at' AND i.indpred IS NULL AND i.indisvalid
+            """
+        return (try connection.query(sql, [jobs.sql]).first?.first ?? nil).flatMap { Int($0) } ?? 0 > 0
+    }
+
     /// `user_id = $user` (false for an id no `uuid` can equal).
     private func ownJobs(_ filter: JobOwnerFilter) -> String {
         let id = filter.userID
