@@ -41,7 +41,8 @@ pg_capture() {
     tail -c +"$((mark + 1))" "$log" | PATTERN=$pattern python3 -c '
 import os, re, sys
 text = sys.stdin.read()
-statements = re.findall(r"statement: (.*?)(?=\n\d{4}-\d\d-\d\d \d\d:\d\d:\d\d|\Z)", text, re.S)
+# "execute <unnamed>": a statement sent with PQexecParams (the bound query).
+statements = re.findall(r"(?:statement|execute <unnamed>): (.*?)(?=\n\d{4}-\d\d-\d\d \d\d:\d\d:\d\d|\Z)", text, re.S)
 print("".join(s.strip() + ";\n" for s in statements if os.environ["PATTERN"] in s))' >"$file"
 }
 
