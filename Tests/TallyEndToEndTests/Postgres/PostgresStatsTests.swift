@@ -44,6 +44,25 @@ struct PostgresStatsTests {
         #expect((try JSONSerialization.jsonObject(with: Data(full.stdout)) as? [String: Any])?["documents_processed"] as? Int ?? 0 > 1 << 32)
     }
 
+    /// `--api-compat` narrows the database's query to jobs created at or after a bound
+    /// (`newestJobsBound`); from every depth the bound is looked for at (some too shallow,
+    /// some landing in the tie across position 1000) the answer is the SQLite file's.
+    @Test func oneUserCappedEqualsSQLiteFromEveryBoundDepth() throws {
+        let (server, _, scan, database) = try histories()
+        let alice = try EdgeHistory.aliceID(scan)
+        for user in ["alice@example.com", "bob@example.com", alice] {
+            let expected = try Tally.run(["stats", scan, "--user", user, "--api-compat", "--jobs", "1"])
+            #expect(expected.status == 0, "\(expected.stderr)")
+            for depth in [1, 999, 1000, 1001, 1100, 1300, 1600, 2000, 2500, 3000, 3500] {
+                let got = try Tally.run(
+                    ["stats", server.uri(database), "--user", user, "--api-compat"],
+                    environment: ["TALLY_TEST_USER_JOBS_DEPTH": "\(depth)"])
+                #expect(got.status == 0, "\(got.stderr)")
+                #expect(got.stdout == expected.stdout, "--user \(user) --api-compat, bound looked for at depth \(depth)")
+            }
+        }
+    }
+
     /// With a second source, an id's winner is picked among all its versions: an old
     /// anonymous job that a JSON export has as new (but updated earlier) must stay old.
     @Test func oneUserWithAnotherSourceMergesEveryVersionOfAnID() throws {

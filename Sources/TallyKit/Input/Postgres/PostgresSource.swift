@@ -44,9 +44,11 @@ package struct PostgresSource: HistorySource {
         if options.kinds.contains(.user), isFirstShard, schema.users != nil {
             selects.append((schema.usersSelect(), "users", .user))
         }
+        // One user's jobs: narrowed on the connection that streams them (`newestJobsBound`), so inside the snapshot.
+        var userJobs: JobOwnerFilter?
         if options.kinds.contains(.job) {
-            if let filter = options.onlyJobsFor, let select = schema.userJobsSelect(filter, details: options.jobDetails) {
-                if isFirstShard { selects.append((select, "jobs", .job)) }
+            if let filter = options.onlyJobsFor, schema.userJobsSelect(filter, details: options.jobDetails) != nil {
+                if isFirstShard { userJobs = filter }
             } else if let blocks = jobBlocks {
                 let condition = Self.conjunction(blocks.condition("j"), options.onlySkippedRows ? schema.usableJobCondition : nil)
                 selects.append((schema.jobsSelect(details: options.jobDetails, where: condition), "jobs", .job))
@@ -57,9 +59,13 @@ package struct PostgresSource: HistorySource {
             let select = schema.documentsSelect(details: options.documentDetails, where: Self.conjunction(blocks.condition("d"), skipped))
             selects.append((select, "documents", .document))
         }
-        guard !selects.isEmpty else { return }
+        guard !selects.isEmpty || userJobs != nil else { return }
         try snapshot.withConnection { connection in
-            for (select, table, kind) in selects {
+            for (select, table, kind) in selects where kind == .user {
+                try stream(connection, select, table: table, kind: kind, options, &visitor)
+            }
+            if let filter = userJobs { try streamUserJobs(filter, connection, options, &visitor) }
+            for (select, table, kind) in selects where kind != .user {
                 try stream(connection, select, table: table, kind: kind, options, &visitor)
             }
         }
@@ -72,17 +78,20 @@ package struct PostgresSource: HistorySource {
         return range.map { "\($0) AND \(skipped)" } ?? skipped
     }
 
-    /// Streams one SELECT, handing each decoded row or skip note to the visitor.
-    private func stream(
+    /// Streams one SELECT, handing each decoded row or skip note to the visitor; returns how many rows came.
+    @discardableResult
+    func stream(
         _ connection: PostgresConnection, _ select: PostgresSelect, table: String, kind: RecordKind, _ options: ReadOptions,
         _ visitor: inout some RecordVisitor
-    ) throws {
+    ) throws -> Int {
         var decoder = PostgresRowDecoder(select, schema: snapshot.schema, options: options)
         var rows = PostgresCopyStream(fieldCount: select.wires.count)
         let name = self.name
+        var count = 0
         try connection.copyOut(select.copy) { message in
             do {
                 try rows.rows(in: message) { row in
+                    count += 1
                     let location = row.location(source: name, table: table)
                     let decoded: DecodedRow<HistoryRecord>
                     switch kind {
@@ -101,5 +110,6 @@ package struct PostgresSource: HistorySource {
                 throw TallyError.badData(file: name, location: table, message: "unexpected COPY data: \(malformed.what)")
             }
         }
+        return count
     }
 }
