@@ -1,4 +1,5 @@
 import Mustache
+import Synchronization
 
 /// Renders `CompiledTemplate`s into bytes exactly as swift-mustache 2.x's
 /// `Template+Render.swift` renders the templates they were read from: the same lookups up
@@ -53,13 +54,22 @@ struct CompiledRender {
         return render.out
     }
 
+    /// Every render's traits, kept for the next: each page is a new render, and asking a
+    /// dozen types again per page cost ~40 failing casts a page.
+    private static let sharedTraits = Mutex<[ObjectIdentifier: Traits]>([:])
+
     private mutating func traits(_ value: Any) -> Traits {
         let type = ObjectIdentifier(Swift.type(of: value))
         if let traits = known[type] { return traits }
+        if let traits = Self.sharedTraits.withLock({ $0[type] }) {
+            known[type] = traits
+            return traits
+        }
         let traits = Traits(
             customRepresentation: value is MustacheCustomRepresentation, customRenderable: value is MustacheCustomRenderable,
             sequence: value is any MustacheSequence, parent: value is MustacheParent, lambda: value is MustacheLambda)
         known[type] = traits
+        Self.sharedTraits.withLock { $0[type] = traits }
         return traits
     }
 
@@ -228,8 +238,9 @@ struct CompiledRender {
         if path.currentOnly || path.names.isEmpty {
             child = try follow(path.names[...], from: Self.value(stack[stack.count - 1]))
         } else {
-            for frame in stack.reversed() {
-                if let found = Self.immediate(path.names[0], in: frame) {
+            // By index: `for frame in` copies every frame first.
+            for i in stack.indices.reversed() {
+                if let found = Self.immediate(path.names[0], in: stack[i]) {
                     child = try follow(path.names.dropFirst(), from: found)
                     break
                 }
