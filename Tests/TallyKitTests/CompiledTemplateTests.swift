@@ -78,4 +78,24 @@ import Testing
             #expect(bytes == [1] + Array(Escape.html(text).utf8), "\(String(reflecting: text))")
         }
     }
+
+    /// A view of one string, for `{{v}}`.
+    struct OneValue: MustacheParent {
+        let v: String
+        func child(named name: String) -> Any? { name == "v" ? v : nil }
+    }
+
+    /// swift-mustache's default escaping, which the compiled render does byte by byte for ASCII text.
+    @Test func defaultEscapingRendersAsSwiftMustacheDoes() throws {
+        let template = try MustacheTemplate(string: "[{{v}}]")
+        let compiled = try #require(CompiledTemplate(template))
+        for text in [
+            "", "plain 1,234", "<a href=\"x\">'&'</a>", "a\r\nb\n\"\r", "\u{0}\u{1}\u{7F}", "\"\u{301}<\u{338}&",
+            "caf\u{E9} & \"t\u{E9}\"", "日本語 🎉 👩‍👩‍👧 <x>", String(repeating: "a&b", count: 1000),
+        ] {
+            let view = OneValue(v: text)
+            let rendered = try #require(CompiledRender.render([compiled], view, library: nil))
+            #expect(String(decoding: rendered, as: UTF8.self) == template.render(view), "\(String(reflecting: text))")
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Mustache
+import Synchronization
 
 /// Renders `CompiledTemplate`s into bytes exactly as swift-mustache 2.x's
 /// `Template+Render.swift` renders the templates they were read from: the same lookups up
@@ -28,6 +29,7 @@ struct CompiledRender {
         var customRenderable: Bool
         var sequence: Bool
         var parent: Bool
+        var lambda: Bool
     }
 
     let library: CompiledLibrary?
@@ -52,18 +54,30 @@ struct CompiledRender {
         return render.out
     }
 
+    /// Every render's traits, kept for the next: each page is a new render, and asking a
+    /// dozen types again per page cost ~40 failing casts a page.
+    private static let sharedTraits = Mutex<[ObjectIdentifier: Traits]>([:])
+
     private mutating func traits(_ value: Any) -> Traits {
         let type = ObjectIdentifier(Swift.type(of: value))
         if let traits = known[type] { return traits }
+        if let traits = Self.sharedTraits.withLock({ $0[type] }) {
+            known[type] = traits
+            return traits
+        }
         let traits = Traits(
             customRepresentation: value is MustacheCustomRepresentation, customRenderable: value is MustacheCustomRenderable,
-            sequence: value is any MustacheSequence, parent: value is MustacheParent)
+            sequence: value is any MustacheSequence, parent: value is MustacheParent, lambda: value is MustacheLambda)
         known[type] = traits
+        Self.sharedTraits.withLock { $0[type] = traits }
         return traits
     }
 
     private mutating func frame(_ value: Any) -> Frame {
-        let traits = traits(value)
+        frame(value, traits: traits(value))
+    }
+
+    private func frame(_ value: Any, traits: Traits) -> Frame {
         if !traits.customRepresentation, traits.parent, let parent = value as? MustacheParent { return .parent(parent) }
         return .other(value)
     }
@@ -72,9 +86,10 @@ struct CompiledRender {
         var escaping = escaping
         let start = out.count
         let indent = indentation.flatMap { $0.isEmpty ? nil : $0 }
-        for node in template.nodes {
+        // By index: `for node in` copies every node (and retains its payload) first.
+        for i in template.nodes.indices {
             let before = out.count
-            switch node {
+            switch template.nodes[i] {
             case .text(let bytes): out.append(contentsOf: bytes)
             case .variable(let path, let escaped): try variable(path, escaping: escaped ? escaping : nil)
             case .section(let path, let inverted, let body):
@@ -124,7 +139,31 @@ struct CompiledRender {
     }
 
     /// swift-mustache's own `htmlEscape`: `< > & " '` as whole characters.
+    /// ASCII text (every page's numbers, dates and ids) is escaped byte by byte: there each
+    /// byte is one character, but for "\r\n", which is not escaped either way.
     private static func appendMustacheHTML(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        let ascii: Bool = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            var copied = 0
+            for (i, b) in bytes.enumerated() {
+                let entity: StaticString
+                switch b {
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+                entity.withUTF8Buffer { out.append(contentsOf: $0) }
+                copied = i + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return true
+        }
+        if ascii { return }
         for c in text {
             switch c {
             case "<": out.append(contentsOf: "&lt;".utf8)
@@ -143,9 +182,9 @@ struct CompiledRender {
             if flag { try render(body, escaping: escaping, indentation: indentation) }
             return
         }
-        if child is MustacheLambda { throw Unsupported() }
         guard let child else { return }
         let traits = traits(child)
+        if traits.lambda { throw Unsupported() }
         if traits.sequence, let list = child as? any MustacheSequence {
             try each(list, body, escaping: escaping, indentation: indentation)
         } else if traits.customRenderable, let renderable = child as? MustacheCustomRenderable, renderable.isNull {
@@ -199,8 +238,9 @@ struct CompiledRender {
         if path.currentOnly || path.names.isEmpty {
             child = try follow(path.names[...], from: Self.value(stack[stack.count - 1]))
         } else {
-            for frame in stack.reversed() {
-                if let found = Self.immediate(path.names[0], in: frame) {
+            // By index: `for frame in` copies every frame first.
+            for i in stack.indices.reversed() {
+                if let found = Self.immediate(path.names[0], in: stack[i]) {
                     child = try follow(path.names.dropFirst(), from: found)
                     break
                 }
@@ -216,8 +256,9 @@ struct CompiledRender {
     private mutating func follow(_ names: ArraySlice<String>, from object: Any) throws(Unsupported) -> Any? {
         var object = object
         for name in names {
-            if object is MustacheLambda { throw Unsupported() }
-            guard let child = Self.immediate(name, in: frame(object)) else { return nil }
+            let traits = traits(object)
+            if traits.lambda { throw Unsupported() }
+            guard let child = Self.immediate(name, in: frame(object, traits: traits)) else { return nil }
             object = child
         }
         return object

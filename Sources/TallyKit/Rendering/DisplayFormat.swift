@@ -18,13 +18,7 @@ package struct DisplayFormat: Sendable {
 
     /// `1,234,567` (minus sign for negatives).
     package func count(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var out = value < 0 ? "-" : ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return out
+        String(unsafeUninitializedCapacity: ByteText.maxWidth) { ByteText.write(value, grouped: true, into: $0) }
     }
 
     /// `1 document`, `0 documents`, `1,234 documents`: the count and its noun, singular

@@ -1,5 +1,8 @@
 /// An instant as templates show it, in the report zone and in UTC.
-struct InstantView: TemplateModel {
+///
+/// A class: a template reads it as an `Any`, which holds a reference without copying
+/// (a struct of four strings would be copied into a new box on every lookup).
+final class InstantView: TemplateModel {
     /// `2026-03-01 14:05 +01:00`; `–` when unknown.
     let local: String
     /// `2026-03-01 14:05`; `–` when unknown.
@@ -8,6 +11,14 @@ struct InstantView: TemplateModel {
     let date: String
     /// ISO 8601 UTC (`2026-03-01T13:05:00Z`); empty when unknown.
     let iso: String
+
+    /// An instant in its four forms.
+    init(local: String, short: String, date: String, iso: String) {
+        self.local = local
+        self.short = short
+        self.date = date
+        self.iso = iso
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -22,7 +33,7 @@ struct InstantView: TemplateModel {
 
 extension InstantView {
     /// An instant (or `–` for every form but `iso` when it is unknown).
-    init(_ instant: Instant?, format: DisplayFormat) {
+    convenience init(_ instant: Instant?, format: DisplayFormat) {
         guard let instant else {
             self.init(local: "–", short: "–", date: "–", iso: "")
             return

@@ -18,6 +18,8 @@ package struct PageRenderer: Sendable {
     let period: UsagePeriodView
     private let details: [String?: CustomerDetail]
     private let active: [String?: [ActiveJob]]
+    /// The views of the report's bucket starts, which every customer's series shares.
+    private let bucketStarts: [Instant: InstantView]
 
     /// A renderer of `report`'s pages in `zone`, printed on `paper`.
     package init(report: UsageReport, templates: TemplateSet, zone: TimeZone, paper: PaperSize = .a4) {
@@ -34,6 +36,8 @@ package struct PageRenderer: Sendable {
             active[job.userID, default: []].append(job)
         }
         self.active = active
+        let zoneFormat = DisplayFormat(zone: zone)
+        bucketStarts = Dictionary(report.timeSeries.buckets.map { ($0.start, InstantView($0.start, format: zoneFormat)) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The customers whose invoices their pages link to: those with a detail and those `usage.html` lists.
@@ -59,12 +63,12 @@ package struct PageRenderer: Sendable {
         let view = CustomerPageView(
             page: frame("Customer \(customer.user)"), customer: customer, hasDetail: detail != nil, detailNote: note,
             documentsChart: detail == nil ? "" : charts.documents(series), jobsChart: detail == nil ? "" : charts.jobs(series),
-            series: TimeSeriesView(series, format: format), jobTypes: names(detail?.jobTypes ?? []),
+            series: TimeSeriesView(series, format: format, instants: bucketStarts), jobTypes: names(detail?.jobTypes ?? []),
             models: names(detail?.models ?? []), errors: names(detail?.errors ?? []), hasErrors: !(detail?.errors.isEmpty ?? true),
             active: jobs, hasActive: !jobs.isEmpty, billed: report.billing != nil,
             invoices: invoices.map { LinkView(label: $0.number, href: "../" + $0.file) }, hasInvoices: !invoices.isEmpty)
         try templates.pages.customer.checkSize(view)
-        return RenderedFile(name: "customers/" + customer.file, bytes: templates.pages.customer.bytes(view))
+        return RenderedFile(name: "customers/" + customer.file, bytes: templates.pages.customer.bytes(view, capacity: detail == nil ? 0 : 96 << 10))
     }
 
     /// How many pages the customer list takes (at least one).
