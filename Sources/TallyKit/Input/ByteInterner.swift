@@ -20,10 +20,11 @@ struct ByteInterner {
 
     private var entries: [Entry] = []
     private var slots: [Int32]
-    /// The last short value (up to 16 bytes) returned, packed, so a repeat costs two compares.
-    private var lastKey: (UInt64, UInt64) = (0, 0)
-    private var lastCount = -1
+    /// The last value returned, so a repeat (a run of documents of one user) costs one compare, not a hash.
+    private var lastBytes: [UInt8] = []
     private var lastString = ""
+    /// Whether `lastBytes` holds a value yet.
+    private var hasLast = false
     private let mask: Int
     private let capacity: Int
     private let maxLength: Int
@@ -44,16 +45,18 @@ struct ByteInterner {
         self.capacity = capacity
         self.maxLength = maxLength
         self.lowercasesUUIDs = lowercasesUUIDs
+        lastBytes.reserveCapacity(maxLength)
     }
 
     /// The string for `bytes`, shared with earlier equal values.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count <= maxLength else { return decode(bytes) }
-        guard bytes.count <= 16 else { return lookUp(bytes) }
-        let key = Self.pack(bytes)
-        if bytes.count == lastCount, key == lastKey { return lastString }
+        if hasLast, Self.equal(lastBytes, bytes) { return lastString }
         let string = lookUp(bytes)
-        (lastKey, lastCount, lastString) = (key, bytes.count, string)
+        lastBytes.removeAll(keepingCapacity: true)
+        lastBytes.append(contentsOf: bytes)
+        lastString = string
+        hasLast = true
         return string
     }
 
@@ -76,15 +79,6 @@ struct ByteInterner {
 
     private func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         lowercasesUUIDs ? IdentifierText.string(bytes) : String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Up to 16 bytes as two zero-padded words.
-    @inline(__always) private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var key: (UInt64, UInt64) = (0, 0)
-        if let base = bytes.baseAddress {
-            withUnsafeMutableBytes(of: &key) { $0.baseAddress!.copyMemory(from: base, byteCount: bytes.count) }
-        }
-        return key
     }
 
     @inline(__always) static func equal(_ stored: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -69,8 +69,9 @@ struct CappedCounts: Sendable {
     var other: Int64 = 0
 
     mutating func add(_ name: String, _ n: Int64 = 1) {
-        if counts[name] != nil {
-            counts[name]! = saturatingAdd(counts[name]!, n)
+        // One hash for a known name (the usual case): its count is updated in place.
+        if let index = counts.index(forKey: name) {
+            counts.values[index] = saturatingAdd(counts.values[index], n)
             return
         }
         counts[name] = n
@@ -123,8 +124,9 @@ struct CustomerDetails: Sendable {
 
     /// Updates `user`'s detail, making it if there is room or `user` is smaller than the largest kept.
     mutating func update(_ user: String?, _ body: (inout CustomerDetailTally) -> Void) {
-        if byUser[user] != nil {
-            body(&byUser[user]!)
+        // In place through the index: `byUser[user] != nil` copied the whole tally per job.
+        if let index = byUser.index(forKey: user) {
+            body(&byUser.values[index])
             return
         }
         if byUser.count >= limit {
