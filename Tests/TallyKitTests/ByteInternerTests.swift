@@ -61,4 +61,35 @@ import Testing
             }
         }
     }
+
+    /// The table starts small and doubles: values placed before a growth are found after it.
+    @Test func valuesSurviveTheTableGrowing() {
+        var interner = ByteInterner(lowercasesUUIDs: false)
+        let values = (0..<3000).map { "a value long enough to allocate, number \($0)" }
+        let first = values.map { string(&interner, $0) }
+        for (k, value) in values.enumerated() {
+            let again = string(&interner, value)
+            #expect(again == value)
+            #expect(storage(again) == storage(first[k]), "\(value) was not shared after the table grew")
+        }
+    }
+
+    /// A value whose string differs from its bytes (an uppercase UUID, invalid UTF-8) is still shared,
+    /// and never confused with the string's own spelling.
+    @Test func valuesUnlikeTheirStringAreSharedAndKeptApart() {
+        var ids = ByteInterner(lowercasesUUIDs: true)
+        let upper = "3F1C9B2E-7D4A-4C1E-9B2E-5A6D7E8F9A0B"
+        let first = string(&ids, upper)
+        let lower = string(&ids, upper.lowercased())
+        #expect(first == lower)
+        #expect(storage(string(&ids, upper)) == storage(first))
+        #expect(storage(string(&ids, upper.lowercased())) == storage(lower))
+        var text = ByteInterner(lowercasesUUIDs: false)
+        let invalid: [UInt8] = Array("not valid UTF-8 here: ".utf8) + [0xFF, 0xFE] + Array(" and more text".utf8)
+        let decoded = invalid.withUnsafeBufferPointer { text.string($0) }
+        #expect(decoded == String(decoding: invalid, as: UTF8.self))
+        let again = invalid.withUnsafeBufferPointer { text.string($0) }
+        #expect(storage(again) == storage(decoded))
+        #expect(string(&text, decoded) == decoded)
+    }
 }

@@ -13,16 +13,26 @@
 /// the last four short values and the last long one are checked first, which is
 /// most rows of a column with few values (sources, statuses) or of a run (a job's
 /// documents share their user).
+///
+/// A look-up touches two cache lines, not four: the slot holds the hash and the
+/// string, and the bytes are compared with the string's own UTF-8 (which the
+/// string's retain reads anyway). Only a value whose string differs from its bytes
+/// (a UUID lowercased, invalid UTF-8 repaired) keeps its bytes apart, in `keys`.
 struct ByteInterner {
-    private struct Entry {
-        var hash: UInt64
-        /// The value's bytes are `arena[offset..<offset + count]`: beside the hash, so a
-        /// probe that misses reads no other object.
-        var offset: Int32
-        var count: Int32
-        var string: String
+    /// One slot of the open-addressed table (32 bytes: two to a cache line).
+    private struct Slot {
+        var hash: UInt64 = 0
+        var string = ""
+        /// The value's length in bytes; -1 for an empty slot.
+        var length: Int32 = -1
+        /// Where the value's bytes start in `keys`, or -1 when they are the string's UTF-8.
+        var keyOffset: Int32 = -1
     }
 
+    private var slots: [Slot]
+    /// The bytes of values whose string differs from them.
+    private var keys: [UInt8] = []
+    private var count = 0
     /// Up to 16 bytes packed into two zero-padded words, with their length.
     private struct ShortKey: Equatable {
         var low: UInt64 = 0
@@ -30,10 +40,6 @@ struct ByteInterner {
         var count = -1
     }
 
-    private var entries: [Entry] = []
-    /// The bytes of every entry, one after another.
-    private var arena: [UInt8] = []
-    private var slots: [Int32]
     /// The last four short values returned (oldest replaced first), so a repeat costs compares, not a hash.
     private var recentKeys = [ShortKey](repeating: ShortKey(), count: 4)
     private var recentStrings = [String](repeating: "", count: 4)
@@ -42,7 +48,9 @@ struct ByteInterner {
     private var lastBytes: [UInt8] = []
     private var lastString = ""
     private var hasLast = false
-    private let mask: Int
+    private var mask: Int
+    /// The table's size once `capacity` values are kept (it starts small and doubles).
+    private let maxSlots: Int
     private let capacity: Int
     private let maxLength: Int
     /// Whether UUIDs are lowercased (ids); other values are kept as they are.
@@ -57,8 +65,10 @@ struct ByteInterner {
     init(lowercasesUUIDs: Bool, capacity: Int = 8192, maxLength: Int = 200) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        self.slots = Array(repeating: -1, count: size)
-        self.mask = size - 1
+        maxSlots = size
+        let first = min(size, 64)
+        slots = Array(repeating: Slot(), count: first)
+        mask = first - 1
         self.capacity = capacity
         self.maxLength = maxLength
         self.lowercasesUUIDs = lowercasesUUIDs
@@ -90,27 +100,64 @@ struct ByteInterner {
 
     private mutating func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let hash = Self.hash(bytes)
+        let length = Int32(truncatingIfNeeded: bytes.count)
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while case let index = Int(slots[slot]), index >= 0 {
-            if entries[index].hash == hash, Int(entries[index].count) == bytes.count,
-               inArena(at: Int(entries[index].offset), bytes) {
-                return entries[index].string
+        while true {
+            let found = slots.withUnsafeBufferPointer { table -> String? in
+                while table[slot].length >= 0 {
+                    if table[slot].hash == hash, table[slot].length == length, matches(table[slot], bytes) {
+                        return table[slot].string
+                    }
+                    slot = (slot + 1) & mask
+                }
+                return nil
             }
-            slot = (slot + 1) & mask
+            if let found { return found }
+            let string = decode(bytes)
+            guard count < capacity else { return string }
+            if (count + 1) * 2 > slots.count, slots.count < maxSlots {
+                grow()
+                slot = Int(truncatingIfNeeded: hash) & mask
+                continue  // find the empty slot in the larger table
+            }
+            var offset: Int32 = -1
+            if !Self.isUTF8(of: string, bytes) {
+                offset = Int32(keys.count)
+                keys.append(contentsOf: bytes)
+            }
+            slots[slot] = Slot(hash: hash, string: string, length: length, keyOffset: offset)
+            count += 1
+            return string
         }
-        let string = decode(bytes)
-        if entries.count < capacity {
-            slots[slot] = Int32(entries.count)
-            entries.append(Entry(hash: hash, offset: Int32(arena.count), count: Int32(bytes.count), string: string))
-            arena.append(contentsOf: bytes)
-        }
-        return string
     }
 
-    /// Whether `arena` holds `bytes` at `offset`.
-    @inline(__always) private func inArena(at offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Doubles the table, placing every value again.
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: Slot(), count: old.count * 2)
+        mask = slots.count - 1
+        for entry in old where entry.length >= 0 {
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
+            while slots[slot].length >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
+        }
+    }
+
+    /// Whether `slot` holds `bytes` (lengths already equal).
+    @inline(__always) private func matches(_ slot: Slot, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
-        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + offset, base, bytes.count) == 0 }
+        if slot.keyOffset >= 0 {
+            return keys.withUnsafeBufferPointer { memcmp($0.baseAddress! + Int(slot.keyOffset), base, bytes.count) == 0 }
+        }
+        return Self.isUTF8(of: slot.string, bytes)
+    }
+
+    /// Whether `string`'s UTF-8 is exactly `bytes`.
+    @inline(__always) private static func isUTF8(of string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return string.isEmpty }
+        return string.utf8.withContiguousStorageIfAvailable {
+            $0.count == bytes.count && memcmp($0.baseAddress!, base, bytes.count) == 0
+        } ?? string.utf8.elementsEqual(bytes)
     }
 
     private func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

@@ -8,15 +8,15 @@ extension JSONRecordDecoder {
         switch kind {
         case .user:
             guard wantsUsers else { return }
-            let o = JSONObject(base: base, members: members, keys: K.user, names: K.userNames, order: userOrder)
+            let o = JSONObject(base: base, members: members, keys: userKeys, names: userNames, order: userOrder)
             try deliver(Result { () throws(RowSkip) in try .user(user(o)) }, kind, location, &visitor)
         case .document:
             guard wantsDocuments else { return }
-            let o = JSONObject(base: base, members: members, keys: K.document, names: K.documentNames, order: documentOrder)
+            let o = JSONObject(base: base, members: members, keys: documentKeys, names: documentNames, order: documentOrder)
             try deliver(Result { () throws(RowSkip) in try .document(document(o, parent: nil)) }, kind, location, &visitor)
         case .job:
             guard wantsJobs || wantsDocuments else { return }
-            let o = JSONObject(base: base, members: members, keys: K.job, names: K.jobNames, order: jobOrder)
+            let o = JSONObject(base: base, members: members, keys: jobKeys, names: jobNames, order: jobOrder)
             let nested = wantsDocuments ? o[K.jobDocuments].flatMap { $0.isArray ? $0 : nil } : nil
             let decoded: JobRecord
             do {
@@ -28,9 +28,9 @@ extension JSONRecordDecoder {
                 if let nested { try emitNested(nested, of: .failure(error), at: location, baseOffset: baseOffset, into: &visitor) }
                 return
             }
-            // The parent is taken before the job is handed on (`visit` consumes it).
-            let parent = nested.map { _ in ParentJob(id: decoded.id, userID: decoded.userID, context: JobContext(decoded)) }
-            if wantsJobs { try visitor.visit(.job(decoded), at: location) }
+            // The parent is taken before the job is handed on (`visit` consumes it: no copy of the record).
+            let parent = nested == nil ? nil : ParentJob(id: decoded.id, userID: decoded.userID, context: JobContext(decoded))
+            if wantsJobs { try visitor.visit(.job(consume decoded), at: location) }
             if let nested, let parent {
                 try emitNested(nested, of: .success(parent), at: location, baseOffset: baseOffset, into: &visitor)
             }
@@ -74,7 +74,7 @@ extension JSONRecordDecoder {
                 result = .failure(RowSkip(reason: skip.reason, detail: "its job was skipped: \(skip.detail)"))
             } else {
                 let o = JSONObject(
-                    base: array.base, members: members, keys: K.document, names: K.documentNames, order: documentOrder)
+                    base: array.base, members: members, keys: documentKeys, names: documentNames, order: documentOrder)
                 result = Result { () throws(RowSkip) in try .document(document(o, parent: parent)) }
             }
             try deliver(result, .document, here, &visitor)

@@ -14,15 +14,9 @@ struct ParentJob {
 final class JSONRecordDecoder {
     typealias K = JSONRecordKeys
     let options: ReadOptions
-    /// One interner per column whose values repeat across rows.
-    private var userIDs = ByteInterner(lowercasesUUIDs: true)
-    private var jobIDs = ByteInterner(lowercasesUUIDs: true)
-    private var types = ByteInterner(lowercasesUUIDs: false, capacity: 256)
-    private var statuses = ByteInterner(lowercasesUUIDs: false, capacity: 256)
-    private var models = ByteInterner(lowercasesUUIDs: false, capacity: 1024)
-    private var sources = ByteInterner(lowercasesUUIDs: false, capacity: 256)
-    private var mimeTypes = ByteInterner(lowercasesUUIDs: false, capacity: 1024)
-    private var methods = ByteInterner(lowercasesUUIDs: false, capacity: 256)
+    /// One interner per column whose values repeat across rows, behind a pointer: a class's stored
+    /// property passed `inout` costs a dynamic exclusivity check on every row.
+    private let interners = UnsafeMutablePointer<JSONColumnInterners>.allocate(capacity: 1)
     /// The scanner's container stack, shared by every scan of one read.
     let stack = UnsafeMutablePointer<UInt8>.allocate(capacity: JSONScanner.maxDepth)
     /// Members of records, of documents nested in them, and of JSON columns.
@@ -32,6 +26,13 @@ final class JSONRecordDecoder {
     /// The key order of each kind of object, learnt as rows are read.
     let jobOrder = JSONKeyOrder(), documentOrder = JSONKeyOrder(), userOrder = JSONKeyOrder()
     private let configOrder = JSONKeyOrder(), metadataOrder = JSONKeyOrder()
+    /// This decoder's own key tables and names: the statics' reference counts, touched on every
+    /// row, were written by every reading thread at once (one cache line between the cores).
+    let jobKeys = JSONKeyTable(K.jobNames), documentKeys = JSONKeyTable(K.documentNames)
+    let userKeys = JSONKeyTable(K.userNames)
+    let jobNames = unshared(K.jobNames), documentNames = unshared(K.documentNames), userNames = unshared(K.userNames)
+    private let configKeys = JSONKeyTable(K.configNames), metadataKeys = JSONKeyTable(K.metadataNames)
+    private let configNames = unshared(K.configNames), metadataNames = unshared(K.metadataNames)
     /// `options.kinds`, looked up once.
     let wantsJobs: Bool, wantsDocuments: Bool, wantsUsers: Bool
 
@@ -41,16 +42,21 @@ final class JSONRecordDecoder {
         wantsJobs = options.kinds.contains(.job)
         wantsDocuments = options.kinds.contains(.document)
         wantsUsers = options.kinds.contains(.user)
+        interners.initialize(to: JSONColumnInterners())
     }
 
-    deinit { stack.deallocate() }
+    deinit {
+        stack.deallocate()
+        interners.deinitialize(count: 1)
+        interners.deallocate()
+    }
 
     /// A job row.
     func job(_ o: JSONObject) throws(RowSkip) -> JobRecord {
         let id = try o.id(K.jobID)
-        let userID = try o.owner(K.jobUser, absent: options.ownerOfUnownedRecords, &userIDs)
-        let jobType = try o.string(K.jobType, &types) ?? "batch"
-        let status = try o.string(K.jobStatus, &statuses) ?? "pending"
+        let userID = try o.owner(K.jobUser, absent: options.ownerOfUnownedRecords, &interners.pointee.userIDs)
+        let jobType = try o.string(K.jobType, &interners.pointee.types) ?? "batch"
+        let status = try o.string(K.jobStatus, &interners.pointee.statuses) ?? "pending"
         let total = try o.counter(K.jobTotal) ?? 0
         let processed = try o.counter(K.jobProcessed) ?? 0
         let failed = try o.counter(K.jobFailed) ?? 0
@@ -61,8 +67,8 @@ final class JSONRecordDecoder {
         guard let createdAt = try o.timestamp(K.jobCreated, bad: .badCreatedAt) else {
             throw RowSkip(reason: .badCreatedAt, detail: "created_at: missing")
         }
-        let model = !options.jobDetails ? nil : embedded(o[K.jobConfig], keys: K.config, names: K.configNames, order: configOrder) { config in
-            config[0].flatMap { $0.isString ? $0.withContent { self.models.string($0) } : nil }
+        let model = !options.jobDetails ? nil : embedded(o[K.jobConfig], keys: configKeys, names: configNames, order: configOrder) { config in
+            config[0].flatMap { $0.isString ? $0.withContent { self.interners.pointee.models.string($0) } : nil }
         }
         return JobRecord(
             id: id, userID: userID, jobType: jobType, status: status,
@@ -75,14 +81,14 @@ final class JSONRecordDecoder {
     func document(_ o: JSONObject, parent: ParentJob?) throws(RowSkip) -> DocumentRecord {
         let id = options.documentIDs ? try o.id(K.docID) : try o.presentID(K.docID)
         let jobID = !options.documentDetails ? try o.checkString(K.docJob)
-            : o.has(K.docJob) ? try o.owner(K.docJob, absent: nil, &jobIDs) : parent?.id
-        let userID = try o.owner(K.docUser, absent: parent.map(\.userID) ?? options.ownerOfUnownedRecords, &userIDs)
+            : o.has(K.docJob) ? try o.owner(K.docJob, absent: nil, &interners.pointee.jobIDs) : parent?.id
+        let userID = try o.owner(K.docUser, absent: parent.map(\.userID) ?? options.ownerOfUnownedRecords, &interners.pointee.userIDs)
         let size = try o.counter(K.docSize)
         let metadata = try metadata(o[K.docMetadata])
         return DocumentRecord(
             id: id, jobID: jobID, userID: userID, title: options.documentDetails ? try o.string(K.docTitle) : try o.checkString(K.docTitle),
-            fileSourceType: try o.string(K.docSource, &sources), fileSize: size,
-            mimeType: try o.string(K.docMime, &mimeTypes), status: try o.string(K.docStatus, &statuses) ?? "pending",
+            fileSourceType: try o.string(K.docSource, &interners.pointee.sources), fileSize: size,
+            mimeType: try o.string(K.docMime, &interners.pointee.mimeTypes), status: try o.string(K.docStatus, &interners.pointee.statuses) ?? "pending",
             processingTime: metadata?.time, tokensUsed: metadata?.tokens, extractionMethod: metadata?.method,
             errorMessage: try o.string(K.docError),
             processedAt: try o.timestamp(K.docProcessed, bad: .badValue),
@@ -92,14 +98,14 @@ final class JSONRecordDecoder {
     /// A user row.
     func user(_ o: JSONObject) throws(RowSkip) -> UserRecord {
         UserRecord(
-            id: try o.id(0, &userIDs), email: try o.string(1), fullName: try o.string(2),
+            id: try o.id(0, &interners.pointee.userIDs), email: try o.string(1), fullName: try o.string(2),
             isActive: try o.bool(3))
     }
 
     private func metadata(_ value: JSONValue?) throws(RowSkip) -> (time: Double?, tokens: Int64?, method: String?)? {
-        let found = embedded(value, keys: K.metadata, names: K.metadataNames, order: metadataOrder) { m in
+        let found = embedded(value, keys: metadataKeys, names: metadataNames, order: metadataOrder) { m in
             let time = m[0].flatMap(\.double)
-            let method = m[2].flatMap { $0.isString ? $0.withContent { self.methods.string($0) } : nil }
+            let method = m[2].flatMap { $0.isString ? $0.withContent { self.interners.pointee.methods.string($0) } : nil }
             return Result<(Double?, Int64?, String?), RowSkip> { () throws(RowSkip) in
                 (time, try m.counter(1), method)
             }
@@ -147,3 +153,18 @@ final class JSONRecordDecoder {
         return body(JSONObject(base: base, members: members, keys: keys, names: names, order: order))
     }
 }
+
+/// The interners of one decoder, one per column whose values repeat across rows.
+struct JSONColumnInterners {
+    var userIDs = ByteInterner(lowercasesUUIDs: true)
+    var jobIDs = ByteInterner(lowercasesUUIDs: true)
+    var types = ByteInterner(lowercasesUUIDs: false, capacity: 256)
+    var statuses = ByteInterner(lowercasesUUIDs: false, capacity: 256)
+    var models = ByteInterner(lowercasesUUIDs: false, capacity: 1024)
+    var sources = ByteInterner(lowercasesUUIDs: false, capacity: 256)
+    var mimeTypes = ByteInterner(lowercasesUUIDs: false, capacity: 1024)
+    var methods = ByteInterner(lowercasesUUIDs: false, capacity: 256)
+}
+
+/// A copy of `names` in an array of its own, not shared with another thread's decoder.
+private func unshared(_ names: [String]) -> [String] { names.map { $0 } }

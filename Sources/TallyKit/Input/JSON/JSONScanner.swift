@@ -117,10 +117,14 @@ struct JSONScanner {
         throw endOfInput()
     }
 
-    /// Skips whitespace and reports whether the input ends there.
+    /// Skips whitespace and reports whether the input ends there (without throwing: once per NDJSON line).
     mutating func atEndAfterWhitespace() -> Bool {
-        do { try skipWhitespace() } catch { return i >= end }
-        return false
+        while i < end {
+            let c = base[i]
+            guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return false }
+            i += 1
+        }
+        return true
     }
 
     @inline(__always)

@@ -35,7 +35,8 @@ final class JSONStreamReader {
 
     init(name: String, window: ByteWindow, decoder: JSONRecordDecoder, recordLimit: Int, origin: Int,
          lineOf: @escaping (Int) -> Int?) {
-        self.name = name
+        // Storage of its own: every record's location retains the name, and shards read on other threads.
+        self.name = String(decoding: Array(name.utf8), as: UTF8.self)
         self.window = window
         self.decoder = decoder
         self.recordLimit = recordLimit
