@@ -32,6 +32,15 @@ import Testing
         #expect(string(&interner, "") == "")
     }
 
+    @Test func theLastValueCheckComparesLongValuesWhole() {
+        var ids = ByteInterner(lowercasesUUIDs: true)
+        let id = "3F1C9B2E-7D4A-4C1E-9B2E-5A6D7E8F9A0B"
+        let first = string(&ids, id), again = string(&ids, id)
+        #expect(again == id.lowercased() && storage(first) == storage(again))
+        #expect(string(&ids, "3F1C9B2E-7D4A-4C1E-9B2E-5A6D7E8F9A0C") == "3f1c9b2e-7d4a-4c1e-9b2e-5a6d7e8f9a0c", "the last byte differs")
+        #expect(string(&ids, "3F1C9B2E-7D4A-4C1E-9B2E-5A6D7E8F9A0") == "3F1C9B2E-7D4A-4C1E-9B2E-5A6D7E8F9A0", "a prefix: no UUID")
+    }
+
     @Test func idsHaveUUIDsLowercasedAndOtherTextKept() {
         var ids = ByteInterner(lowercasesUUIDs: true)
         var text = ByteInterner(lowercasesUUIDs: false)

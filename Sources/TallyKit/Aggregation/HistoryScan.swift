@@ -72,7 +72,14 @@ package enum HistoryScan {
                 accumulator: makeAccumulator(), duplicates: duplicates, strict: options.strict, shard: index,
                 progress: options.progress, cancellation: options.cancellation)
             if collect { visitor.fingerprints = [] }
-            try shards[index].read(options.read, into: &visitor)
+            // Through `any HistorySource` the read is compiled for any visitor: every row went
+            // through witness tables and value-witness copies. The concrete type lets the
+            // compiler specialise the SQLite read for this visitor and accumulator.
+            if let sqlite = shards[index] as? SQLiteSource {
+                try sqlite.read(options.read, into: &visitor)
+            } else {
+                try shards[index].read(options.read, into: &visitor)
+            }
             visitor.finish()
             return visitor
         }

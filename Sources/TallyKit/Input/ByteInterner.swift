@@ -10,7 +10,9 @@
 /// The one interner of both readers (SQLite cells and JSON string contents).
 /// Memory is bounded: at most `capacity` values of at most `maxLength` bytes are
 /// kept; anything else is decoded afresh each time. Use one interner per column:
-/// the last short value is checked first, which is most rows of a skewed column.
+/// the last four short values and the last long one are checked first, which is
+/// most rows of a column with few values (sources, statuses) or of a run (a job's
+/// documents share their user).
 ///
 /// A look-up touches two cache lines, not four: the slot holds the hash and the
 /// string, and the bytes are compared with the string's own UTF-8 (which the
@@ -31,10 +33,21 @@ struct ByteInterner {
     /// The bytes of values whose string differs from them.
     private var keys: [UInt8] = []
     private var count = 0
-    /// The last short value (up to 16 bytes) returned, packed, so a repeat costs two compares.
-    private var lastKey: (UInt64, UInt64) = (0, 0)
-    private var lastCount = -1
+    /// Up to 16 bytes packed into two zero-padded words, with their length.
+    private struct ShortKey: Equatable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var count = -1
+    }
+
+    /// The last four short values returned (oldest replaced first), so a repeat costs compares, not a hash.
+    private var recentKeys = [ShortKey](repeating: ShortKey(), count: 4)
+    private var recentStrings = [String](repeating: "", count: 4)
+    private var recentNext = 0
+    /// The last value longer than 16 bytes returned (a user id repeated by a job's documents).
+    private var lastBytes: [UInt8] = []
     private var lastString = ""
+    private var hasLast = false
     private var mask: Int
     /// The table's size once `capacity` values are kept (it starts small and doubles).
     private let maxSlots: Int
@@ -64,11 +77,24 @@ struct ByteInterner {
     /// The string for `bytes`, shared with earlier equal values.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count <= maxLength else { return decode(bytes) }
-        guard bytes.count <= 16 else { return lookUp(bytes) }
+        guard bytes.count <= 16 else { return long(bytes) }
         let key = Self.pack(bytes)
-        if bytes.count == lastCount, key == lastKey { return lastString }
+        for k in 0..<4 where recentKeys[k] == key { return recentStrings[k] }
         let string = lookUp(bytes)
-        (lastKey, lastCount, lastString) = (key, bytes.count, string)
+        recentKeys[recentNext] = key
+        recentStrings[recentNext] = string
+        recentNext = (recentNext + 1) & 3
+        return string
+    }
+
+    /// A value of 17 to `maxLength` bytes: the last one again, or looked up.
+    private mutating func long(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if hasLast, Self.equal(lastBytes, bytes) { return lastString }
+        let string = lookUp(bytes)
+        lastBytes.removeAll(keepingCapacity: true)
+        lastBytes.append(contentsOf: bytes)
+        lastString = string
+        hasLast = true
         return string
     }
 
@@ -138,13 +164,13 @@ struct ByteInterner {
         lowercasesUUIDs ? IdentifierText.string(bytes) : String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Up to 16 bytes as two zero-padded words.
-    @inline(__always) private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var key: (UInt64, UInt64) = (0, 0)
+    /// Up to 16 bytes as two zero-padded words and their length.
+    @inline(__always) private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> ShortKey {
+        var words: (UInt64, UInt64) = (0, 0)
         if let base = bytes.baseAddress {
-            withUnsafeMutableBytes(of: &key) { $0.baseAddress!.copyMemory(from: base, byteCount: bytes.count) }
+            withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: base, byteCount: bytes.count) }
         }
-        return key
+        return ShortKey(low: words.0, high: words.1, count: bytes.count)
     }
 
     @inline(__always) static func equal(_ stored: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

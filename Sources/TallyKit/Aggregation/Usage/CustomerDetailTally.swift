@@ -62,32 +62,48 @@ struct CustomerDetailTally: Sendable {
 /// other name's count in "(other)", so the result does not depend on the reading
 /// order or the sharding (as `CustomerDetails` keeps the smallest ids). Shown: the
 /// `CustomerDetail.listLimit` largest, the rest added to "(other)".
+///
+/// At most `keptLimit` + 1 names, so they are found by a linear scan (lengths compared
+/// first): the readers intern job types and models, so a hit is an identity compare,
+/// cheaper than hashing the name as a dictionary did for every job.
 struct CappedCounts: Sendable {
     static let other = "(other)"
     static let keptLimit = 32
-    var counts: [String: Int64] = [:]
+    /// The kept names, in no particular order, and their counts (same positions).
+    private var names: [String] = []
+    private var values: [Int64] = []
     var other: Int64 = 0
 
+    /// The kept names' counts.
+    var counts: [String: Int64] { Dictionary(uniqueKeysWithValues: zip(names, values)) }
+
+    /// Whether no name was counted (once one was, the smallest is always kept).
+    var isEmpty: Bool { names.isEmpty }
+
     mutating func add(_ name: String, _ n: Int64 = 1) {
-        if counts[name] != nil {
-            counts[name]! = saturatingAdd(counts[name]!, n)
+        let length = name.utf8.count
+        for i in names.indices where names[i].utf8.count == length && names[i] == name {
+            values[i] = saturatingAdd(values[i], n)
             return
         }
-        counts[name] = n
-        guard counts.count > Self.keptLimit, let largest = counts.keys.max() else { return }
-        other = saturatingAdd(other, counts.removeValue(forKey: largest) ?? 0)
+        names.append(name)
+        values.append(n)
+        guard names.count > Self.keptLimit, let largest = names.indices.max(by: { names[$0] < names[$1] }) else { return }
+        other = saturatingAdd(other, values[largest])
+        names.remove(at: largest)
+        values.remove(at: largest)
     }
 
     mutating func merge(_ o: CappedCounts) {
         other = saturatingAdd(other, o.other)
-        for (name, n) in o.counts { add(name, n) }
+        for (name, n) in zip(o.names, o.values) { add(name, n) }
     }
 
     /// The `listLimit` largest, ties by name, then "(other)" with the rest.
     var ranked: [NamedCount] {
-        let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        let rest = sorted.dropFirst(CustomerDetail.listLimit).reduce(other) { saturatingAdd($0, $1.value) }
-        return sorted.prefix(CustomerDetail.listLimit).map { NamedCount(name: $0.key, count: $0.value) }
+        let sorted = zip(names, values).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let rest = sorted.dropFirst(CustomerDetail.listLimit).reduce(other) { saturatingAdd($0, $1.1) }
+        return sorted.prefix(CustomerDetail.listLimit).map { NamedCount(name: $0.0, count: $0.1) }
             + (rest > 0 ? [NamedCount(name: Self.other, count: rest)] : [])
     }
 }
@@ -123,8 +139,9 @@ struct CustomerDetails: Sendable {
 
     /// Updates `user`'s detail, making it if there is room or `user` is smaller than the largest kept.
     mutating func update(_ user: String?, _ body: (inout CustomerDetailTally) -> Void) {
-        if byUser[user] != nil {
-            body(&byUser[user]!)
+        // In place through the index: `byUser[user] != nil` copied the whole tally per job.
+        if let index = byUser.index(forKey: user) {
+            body(&byUser.values[index])
             return
         }
         if byUser.count >= limit {

@@ -14,7 +14,7 @@ extension UsageAccumulator {
             sources: sources, userFilter: userFilter, trends: trend.trends(scope: scope))
         report.dataQuality.saturatedFigures = Self.saturated(report)
         let buckets = report.timeSeries.buckets
-        report.customerDetails = details.byUser.filter { $0.value.jobsCreated.contains { $0 > 0 } || !$0.value.errors.counts.isEmpty }
+        report.customerDetails = details.byUser.filter { $0.value.jobsCreated.contains { $0 > 0 } || !$0.value.errors.isEmpty }
             .sorted { ($0.key == nil) != ($1.key == nil) ? $0.key == nil : ($0.key ?? "") < ($1.key ?? "") }
             .map { $0.value.detail($0.key, buckets: buckets) }
         report.customerDetailsCapped = details.capped

@@ -25,7 +25,7 @@ struct SQLiteRowDecoder {
     private let documentsHaveUserID: Bool
     /// Whether documents get `title` and `jobID` (`ReadOptions.documentDetails`).
     private let documentDetails: Bool
-    /// The `processing_metadata` values of the current document (storage reused across rows).
+    /// The `processing_metadata` values of the current document, or `config`'s of the current job (storage reused across rows).
     private var metadata: [JSONTextFields.Value?] = []
     /// Whether documents get their `id` (`ReadOptions.documentIDs`); else it is empty.
     private let documentIDs: Bool
@@ -157,15 +157,13 @@ struct SQLiteRowDecoder {
 
     private static let modelKeys = [Array("model_name".utf8)]
 
-    /// `config.model_name` when `config` is JSON text holding a string there.
-    private func model(_ row: SQLiteStatement) -> String? {
-        if case .string(let name) = Self.json(row, Job.config, keys: Self.modelKeys)?[0] { return name }
-        return nil
-    }
-
-    /// The values of `keys` in a JSON text cell; `nil` when the cell is not JSON text.
-    private static func json(_ row: SQLiteStatement, _ column: Int32, keys: [[UInt8]]) -> [JSONTextFields.Value?]? {
-        row.type(column) == SQLITE_TEXT ? JSONTextFields.values(in: row.bytes(column), keys: keys) : nil
+    /// `config.model_name` when `config` is JSON text holding a string there (`metadata`'s storage reused).
+    private mutating func model(_ row: SQLiteStatement) -> String? {
+        guard row.type(Job.config) == SQLITE_TEXT,
+              JSONTextFields.values(in: row.bytes(Job.config), keys: Self.modelKeys, into: &metadata),
+              case .string(let name) = metadata[0]
+        else { return nil }
+        return name
     }
 
     /// A row's own id (unique, so not interned); `nil` when NULL or empty.
