@@ -133,6 +133,8 @@ done
 
 if [[ " $CASES " == *" json "* ]]; then
     # DuckDB's read_json is the yardstick for JSON (issue 17): tally at most as slow, per core and on 2 cores.
+    # tally's 2001 stats files go to memory (@SHM@): DuckDB writes none, and creating them on ext4
+    # cost 0.2-0.8 s of kernel time depending on what was deleted just before (not JSON reading).
     if ! python3 -c 'import duckdb' 2>/dev/null; then
         echo "installing DuckDB (pip install duckdb)" >&2
         pip install --quiet duckdb >&2 || echo "pip install duckdb failed: the DuckDB rows are left out" >&2
@@ -149,8 +151,8 @@ if [[ " $CASES " == *" json "* ]]; then
         if [[ $file == *.ndjson ]]; then jq_filter=$JQ_FIELDS; else jq_filter=".[] | $JQ_FIELDS"; fi
         jq_cmd="jq -r '$jq_filter' '$file' | awk -F '\\t' '$AWK_GROUP'"
         json_cmds=(
-            "tally stats --all-users --jobs 2" "'$TALLY' stats '$file' --all-users --jobs 2 --out @OUT@"
-            "tally stats --all-users --jobs 1" "'$TALLY' stats '$file' --all-users --jobs 1 --out @OUT@"
+            "tally stats --all-users --jobs 2" "'$TALLY' stats '$file' --all-users --jobs 2 --out @SHM@"
+            "tally stats --all-users --jobs 1" "'$TALLY' stats '$file' --all-users --jobs 1 --out @SHM@"
             "${duck[@]//@FILE@/$file}")
         [[ -z ${JSON_FAST:-} ]] && json_cmds+=(
             "jq + awk" "$jq_cmd"
