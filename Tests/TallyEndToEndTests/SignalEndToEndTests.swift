@@ -119,11 +119,18 @@ import Testing
         case "stats --all-users": arguments = ["stats", history, "--all-users", "--out", out]
         default: arguments = ["stats", history, "--user", "u1"]
         }
-        let child = try Child(arguments)
-        usleep(1_500_000)
+        // The read pauses once its snapshot is open (a debug-build seam) until the flag is
+        // removed: the signal lands in a running read however fast the machine scans (a
+        // 1.5 s sleep before it lost the race once the scan got faster).
+        let flag = dir("paused")
+        let child = try Child(arguments, environment: ["TALLY_TEST_PAUSE_IN_READ": flag])
+        for _ in 0..<3000 where !FileManager.default.fileExists(atPath: flag) { usleep(10_000) }
+        #expect(FileManager.default.fileExists(atPath: flag), "the read never paused")
         #expect(child.process.isRunning, "the scan should still be running")
-        let sent = Date()
         child.signal(SIGTERM)
+        usleep(100_000)
+        let sent = Date()
+        try? FileManager.default.removeItem(atPath: flag)
         let result = child.wait()
         let seconds = Date().timeIntervalSince(sent)
         expectFatal(result, 143, mentions: ["terminated"])
